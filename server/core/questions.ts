@@ -1,0 +1,62 @@
+// Pure rules of Q&A: moderation state machine, visibility, ordering.
+import type { ModerationAction, Question, QuestionStatus } from "../../shared/model.js";
+
+/** A question as stored: the public shape plus its author's device id, which never leaves the server. */
+export interface QuestionRecord extends Question {
+  participantId: string;
+  clientId: string | null;
+}
+
+/**
+ * What each moderation action does: the statuses it applies to, the status it sets
+ * (unchanged when absent) and the highlight it sets (unchanged when absent).
+ */
+export interface ModerationMove {
+  from: QuestionStatus[];
+  to?: QuestionStatus;
+  highlight?: boolean;
+}
+
+const ALL: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived"];
+
+export const MODERATION: Record<ModerationAction, ModerationMove> = {
+  approve: { from: ["pending", "rejected"], to: "live" },
+  reject: { from: ["pending", "live"], to: "rejected" },
+  answer: { from: ["live"], to: "answered" },
+  archive: { from: ALL.filter((s) => s !== "archived"), to: "archived" },
+  highlight: { from: ["live", "answered"], highlight: true },
+  unhighlight: { from: ["live", "answered"], highlight: false },
+};
+
+const PUBLIC: ReadonlySet<QuestionStatus> = new Set(["live", "answered"]);
+
+export const isPublicStatus = (status: QuestionStatus): boolean => PUBLIC.has(status);
+
+/** Applies a move to a question; a question that leaves live/answered loses its highlight. */
+export function applyMove<Q extends Question>(question: Q, move: ModerationMove): Q {
+  const status = move.to ?? question.status;
+  const highlighted = isPublicStatus(status) ? (move.highlight ?? question.highlighted) : false;
+  return { ...question, status, highlighted };
+}
+
+/** Upvoting needs a live question; withdrawing also works on answered ones. */
+export const canUpvote = (status: QuestionStatus, on: boolean): boolean =>
+  on ? status === "live" : status === "live" || status === "answered";
+
+/** Most upvoted first, then oldest first. */
+export function compareQuestions(a: Question, b: Question): number {
+  return b.upvotes - a.upvotes || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
+}
+
+export function toPublicQuestion(q: Question): Question {
+  return {
+    id: q.id,
+    roomCode: q.roomCode,
+    text: q.text,
+    author: q.author,
+    status: q.status,
+    upvotes: q.upvotes,
+    highlighted: q.highlighted,
+    createdAt: q.createdAt,
+  };
+}

@@ -1,0 +1,49 @@
+// Pure rules of rooms: codes, ids and what each role sees of a room.
+import { randomBytes, randomInt } from "node:crypto";
+import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/limits.js";
+import type { Me, Poll, PollView, Question, Results, RoomInfo, RoomState } from "../../shared/model.js";
+import { hideResults, isPublicPoll } from "./polls.js";
+import { compareQuestions, isPublicStatus, toPublicQuestion } from "./questions.js";
+
+export function newRoomCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Opaque, unguessable ids (96 bits). */
+export const newId = (): string => randomBytes(12).toString("base64url");
+
+export interface RoomSnapshot {
+  room: RoomInfo;
+  polls: Poll[];
+  results: Record<string, Results>;
+  questions: Question[];
+}
+
+export type Audience = "public" | "moderator";
+
+/** Moderators see everything; the public sees no drafts, no hidden results, only live or answered questions. */
+export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: number, me?: Me): RoomState {
+  const moderator = audience === "moderator";
+  const polls: PollView[] = [];
+  for (const poll of snap.polls) {
+    if (!moderator && !isPublicPoll(poll)) continue;
+    const results = snap.results[poll.id];
+    if (!results) polls.push({ ...poll });
+    else if (moderator || poll.resultsVisible) polls.push({ ...poll, results });
+    else polls.push({ ...poll, results: hideResults(results) });
+  }
+  const questions = snap.questions
+    .filter((q) => moderator || isPublicStatus(q.status))
+    .map(toPublicQuestion)
+    .sort(compareQuestions);
+  const state: RoomState = { room: snap.room, polls, questions, participants };
+  if (me) state.me = me;
+  return state;
+}
+
+/** Results as a given audience may see them for this poll. */
+export function resultsFor(poll: Pick<Poll, "resultsVisible">, results: Results, audience: Audience): Results {
+  return audience === "moderator" || poll.resultsVisible ? results : hideResults(results);
+}

@@ -1,0 +1,158 @@
+// The Store: one method per mutation of the contract, each atomic in its store and
+// returning what changed, plus a few reads. No SQL or Redis types cross this line,
+// and no rule either: the service decides with server/core and the store applies
+// the decision atomically (compare-and-set where a rule depends on current state).
+
+import type { Choice, Poll, PollStatus, QuestionStatus, RoomInfo, Screen } from "../../shared/model.js";
+import type { TallySnapshot } from "../core/polls.js";
+import type { QuestionRecord } from "../core/questions.js";
+
+export interface RoomRecord extends RoomInfo {
+  id: string;
+  eventId: string;
+  createdAt: string;
+}
+
+export interface EventRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+  rooms: RoomRecord[];
+}
+
+export interface NewRoom {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface NewEvent {
+  id: string;
+  title: string;
+  /** sha256 of the moderator key, hex; the key itself is never stored. */
+  keyHash: string;
+  createdAt: string;
+  rooms: NewRoom[];
+}
+
+export interface RoomSettingsPatch {
+  premoderation?: boolean;
+  qaOpen?: boolean;
+  screen?: Screen;
+}
+
+export interface PollPatch {
+  title?: string;
+  options?: string[];
+  resultsVisible?: boolean;
+}
+
+/** Everything of a room, for state, moderation views and exports. */
+export interface RoomData {
+  room: RoomRecord;
+  /** Oldest first. */
+  polls: Poll[];
+  /** Tallies of every poll, by poll id. */
+  tallies: Record<string, TallySnapshot>;
+  /** Every question, whatever its status, in no particular order. */
+  questions: QuestionRecord[];
+}
+
+/** What one participant did in a room. */
+export interface ParticipantData {
+  /** Stored choices by poll id. */
+  ballots: Record<string, Choice>;
+  upvoted: string[];
+}
+
+export interface QuestionState {
+  status: QuestionStatus;
+  highlighted: boolean;
+}
+
+export type Missing = "not_found";
+export type Conflict = "conflict";
+
+export interface Store {
+  /** "redis" or "sqlite": shown by /readyz and logs. */
+  readonly kind: string;
+  /** True when the store can serve now. */
+  ready(): boolean;
+  close(): Promise<void>;
+
+  // Events and rooms
+  /** Returns "code_taken" (and writes nothing) when a room code is already used. */
+  createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
+  getEvent(eventId: string): Promise<EventRecord | null>;
+  eventIdForKey(keyHash: string): Promise<string | null>;
+  /** Adds a room unless the event already has `maxRooms`. */
+  addRoom(
+    eventId: string,
+    room: NewRoom,
+    createdAt: string,
+    maxRooms: number,
+  ): Promise<RoomRecord | Missing | "full" | "code_taken">;
+  /** Erases the event and everything in it; returns the codes of its rooms. */
+  deleteEvent(eventId: string): Promise<string[] | Missing>;
+  getRoom(code: string): Promise<RoomRecord | null>;
+  updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing>;
+
+  // Polls
+  createPoll(poll: Poll): Promise<void>;
+  getPoll(pollId: string): Promise<Poll | null>;
+  /** Applies the patch; with `draftOnly`, refuses (conflict) unless the poll is a draft. */
+  updatePoll(pollId: string, patch: PollPatch, draftOnly: boolean): Promise<Poll | Missing | Conflict>;
+  deletePoll(pollId: string): Promise<Poll | Missing>;
+  /**
+   * Moves a poll from one of `from` to `to` (else conflict). Opening a poll closes
+   * every other open poll of its room in the same step; those are returned in `closed`.
+   */
+  setPollStatus(pollId: string, from: PollStatus[], to: PollStatus): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict>;
+  /**
+   * Stores the participant's ballot (replacing a previous one) if the poll is open:
+   * decrements the old ballot's tally keys, increments `keys`, bumps `seq`.
+   */
+  castBallot(
+    pollId: string,
+    participantId: string,
+    choice: Choice,
+    keys: string[],
+  ): Promise<TallySnapshot | Missing | "not_open">;
+  /** Removes every ballot of the poll and bumps `seq`. */
+  resetPoll(pollId: string): Promise<TallySnapshot | Missing>;
+  tally(pollId: string): Promise<TallySnapshot | null>;
+
+  // Questions
+  /** The question a participant already asked with this clientId in this room, if any. */
+  findAsk(roomCode: string, participantId: string, clientId: string): Promise<QuestionRecord | null>;
+  /**
+   * Inserts the question unless the same (room, participant, clientId) exists (then returns
+   * it with created=false). With `requireQaOpen`, refuses ("closed") while the room's Q&A is closed.
+   */
+  ask(
+    question: QuestionRecord,
+    requireQaOpen: boolean,
+  ): Promise<{ question: QuestionRecord; created: boolean } | Missing | "closed">;
+  getQuestion(questionId: string): Promise<QuestionRecord | null>;
+  /** Sets or withdraws one participant's upvote if the question's status is in `allowed`; idempotent. */
+  setUpvote(
+    questionId: string,
+    participantId: string,
+    on: boolean,
+    allowed: QuestionStatus[],
+  ): Promise<QuestionRecord | Missing | Conflict>;
+  /**
+   * Compare-and-set of a question's status and highlight: conflict unless it is still in
+   * `expected`. Highlighting clears any other highlighted question of the room in the same step;
+   * those are returned in `unhighlighted`.
+   */
+  updateQuestion(
+    questionId: string,
+    expected: QuestionState,
+    next: QuestionState,
+  ): Promise<{ question: QuestionRecord; unhighlighted: QuestionRecord[] } | Missing | Conflict>;
+
+  // Reads
+  roomData(code: string): Promise<RoomData | null>;
+  participantData(code: string, participantId: string): Promise<ParticipantData>;
+}

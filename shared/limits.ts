@@ -1,0 +1,41 @@
+// Bounds of the public contract, in one place so the client can check input
+// without loading the schema library (the audience page has a weight budget).
+export const LIMITS = {
+  eventTitle: 200,
+  roomName: 100,
+  roomsPerEvent: 50,
+  pollTitle: 200,
+  optionText: 120,
+  minOptions: 2,
+  maxOptions: 12,
+  scaleMax: 5,
+  word: 40,
+  questionText: 280,
+  author: 40,
+  clientId: 64,
+  topWords: 100,
+} as const;
+
+/** Participant ids are made by the device: 16–64 chars of A-Z a-z 0-9 _ - */
+export const PARTICIPANT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** Room codes: 6 characters from an alphabet without look-alikes (no I, L, O, 0, 1). */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const CODE_LENGTH = 6;
+export const ROOM_CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
+
+/** Lengths count Unicode code points after trimming. */
+export function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Word-cloud answers are counted trimmed and case-folded. */
+export function foldWord(text: string): string {
+  return text.trim().toLocaleLowerCase("und");
+}
+
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}

@@ -1,0 +1,142 @@
+// One zod schema per message, shared by both doors (HTTP and Socket.IO) and the clients.
+import { z } from "zod";
+import { type AppError, fail } from "./errors.js";
+import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
+
+/** A trimmed string whose length in code points is within [min, max]. */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => codePoints(s) >= min && codePoints(s) <= max, {
+      message: min === max ? `must be ${min} characters` : `must be ${min} to ${max} characters`,
+    });
+
+const id = z.string().min(1).max(64);
+
+export const participantId = z.string().regex(PARTICIPANT_ID, { message: "must be 16 to 64 characters of A-Z a-z 0-9 _ -" });
+
+export const pollKind = z.enum(["single", "multiple", "scale", "wordcloud"]);
+export const moderationAction = z.enum(["approve", "reject", "answer", "highlight", "unhighlight", "archive"]);
+export const screenSchema = z.object({
+  mode: z.enum(["auto", "join", "poll", "question", "questions"]),
+  pollId: id.optional(),
+});
+
+export const optionsSchema = z.array(text(1, LIMITS.optionText)).max(LIMITS.maxOptions);
+
+/** A ballot as sent; it is checked against the poll's kind by the core. */
+export const choiceSchema = z.union([
+  z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(LIMITS.maxOptions - 1),
+    )
+    .min(1)
+    .max(LIMITS.maxOptions),
+  z.number().int(),
+  z.string().max(LIMITS.word * 4),
+]);
+
+export const createEventBody = z.object({
+  title: text(1, LIMITS.eventTitle),
+  rooms: z
+    .array(z.object({ name: text(1, LIMITS.roomName) }))
+    .min(1)
+    .max(LIMITS.roomsPerEvent),
+});
+
+export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });
+
+export const roomPatchBody = z.object({
+  premoderation: z.boolean().optional(),
+  qaOpen: z.boolean().optional(),
+  screen: screenSchema.optional(),
+});
+
+export const pollCreateBody = z.object({
+  title: text(1, LIMITS.pollTitle),
+  kind: pollKind,
+  options: optionsSchema.optional(),
+  resultsVisible: z.boolean().optional(),
+});
+
+export const pollUpdateBody = z.object({
+  title: text(1, LIMITS.pollTitle).optional(),
+  options: optionsSchema.optional(),
+  resultsVisible: z.boolean().optional(),
+});
+
+export const voteBody = z.object({ participantId, choice: choiceSchema });
+
+export const askFields = {
+  text: text(1, LIMITS.questionText),
+  author: text(0, LIMITS.author).optional(),
+  clientId: text(1, LIMITS.clientId).optional(),
+};
+export const askBody = z.object({ participantId, ...askFields });
+export const upvoteBody = z.object({ participantId });
+export const moderateBody = z.object({ action: moderationAction });
+
+// Socket.IO payloads: the participant and room come from the handshake.
+export const pollRef = z.object({ pollId: id });
+export const socketVote = z.object({ pollId: id, choice: choiceSchema });
+export const socketAsk = z.object(askFields);
+export const socketUpvote = z.object({ questionId: id, on: z.boolean() });
+export const socketPollUpdate = pollUpdateBody.extend({ pollId: id });
+export const socketModerate = z.object({ questionId: id, action: moderationAction });
+
+export const handshakeAuth = z.union([
+  z.object({ code: z.string().min(1).max(16), moderatorKey: z.string().min(1).max(256) }),
+  z.object({ code: z.string().min(1).max(16), role: z.literal("screen") }),
+  z.object({ code: z.string().min(1).max(16), participantId }),
+]);
+
+export type CreateEventBody = z.infer<typeof createEventBody>;
+export type RoomPatch = z.infer<typeof roomPatchBody>;
+export type PollCreate = z.infer<typeof pollCreateBody>;
+export type PollUpdate = z.infer<typeof pollUpdateBody>;
+export type AskInput = z.infer<typeof socketAsk>;
+export type HandshakeAuth = z.infer<typeof handshakeAuth>;
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor"]);
+
+/** True when a `__proto__` or `constructor` key appears at any depth. */
+export function hasForbiddenKey(value: unknown, depth = 0): boolean {
+  if (depth > 32) return true; // deeper than any message of the contract
+  if (value === null || typeof value !== "object") return false;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return true;
+    if (hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Marks a request body that was not valid JSON, so it is refused at the invalid-body step. */
+export const MALFORMED = Symbol("malformed");
+
+/** Parses a payload with its schema, or throws `invalid` with a sentence naming the field. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  if (value === MALFORMED)
+    throw fail("invalid", "The body is not valid JSON.", "Le corps de la requête n'est pas du JSON valide.");
+  if (hasForbiddenKey(value)) {
+    throw fail(
+      "invalid",
+      "Keys named __proto__ or constructor are not allowed.",
+      "Les clés __proto__ et constructor sont interdites.",
+    );
+  }
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw invalidFrom(result.error);
+}
+
+function invalidFrom(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join(".") : "body";
+  const detail = issue?.message ?? "is invalid";
+  return fail("invalid", `Invalid ${field}: ${detail}.`, `Champ ${field} invalide : ${detail}.`);
+}
