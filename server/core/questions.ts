@@ -45,7 +45,12 @@ export const canUpvote = (status: QuestionStatus, on: boolean): boolean =>
 
 /** Most upvoted first, then oldest first. */
 export function compareQuestions(a: Question, b: Question): number {
-  return b.upvotes - a.upvotes || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
+  return b.upvotes - a.upvotes || order(a.createdAt, b.createdAt) || order(a.id, b.id);
+}
+
+/** A consistent comparator must answer 0 for equal keys, or sort is free to misplace them. */
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function toPublicQuestion(q: Question): Question {

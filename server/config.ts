@@ -1,0 +1,70 @@
+// Configuration from the environment, validated at start: a bad value stops the start
+// with one line naming the variable.
+import { z } from "zod";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  /** Unset: generated on first start and kept in DATA_DIR. */
+  adminToken: string | undefined;
+  publicUrl: string;
+  allowedOrigins: string[];
+  logLevel: string;
+  demo: boolean;
+}
+
+const url = (name: string) =>
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: `${name} must be an http(s) URL` });
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), { message: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  ADMIN_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).max(256).optional(),
+  PUBLIC_URL: url("PUBLIC_URL").optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO: z.enum(["", "0", "1", "true", "false"]).optional(),
+});
+
+export class ConfigError extends Error {}
+
+/** Reads the variables it knows; empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid ${String(issue?.path[0] ?? "configuration")}: ${issue?.message ?? "bad value"}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const origins = e.ALLOWED_ORIGINS
+    ? e.ALLOWED_ORIGINS.split(",")
+        .map((o) => o.trim())
+        .filter(Boolean)
+    : [new URL(publicUrl).origin];
+  for (const origin of origins) {
+    if (!URL.canParse(origin))
+      throw new ConfigError(`Invalid ALLOWED_ORIGINS: '${origin}' is not an origin like https://example.org`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    adminToken: e.ADMIN_TOKEN,
+    publicUrl,
+    allowedOrigins: origins.map((o) => new URL(o).origin),
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
+  };
+}

@@ -1,0 +1,17 @@
+// Everything a use case may touch, handed in once when the app is built.
+import type { Store } from "../store/store.js";
+import type { DirtyBus, Outbox, Presence, RateLimiter } from "./ports.js";
+
+export interface Deps {
+  store: Store;
+  outbox: Outbox;
+  presence: Presence;
+  limiter: RateLimiter;
+  dirty: DirtyBus;
+  adminToken: string;
+  /** Base of join links, without a trailing slash. */
+  publicUrl: string;
+  now: () => Date;
+}
+
+export const isoNow = (deps: Pick<Deps, "now">): string => deps.now().toISOString();

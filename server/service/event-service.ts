@@ -1,0 +1,131 @@
+// Use cases of the organizer and moderators on events and rooms.
+import { fail } from "../../shared/errors.js";
+import { LIMITS } from "../../shared/limits.js";
+import type { EventCreated, EventView, RoomState } from "../../shared/model.js";
+import { addRoomBody, createEventBody, parse, roomPatchBody } from "../../shared/protocol.js";
+import { newId, newRoomCode } from "../core/rooms.js";
+import type { NewRoom, RoomRecord } from "../store/store.js";
+import { type Actor, hashKey, newModeratorKey, requireEvent, requireKey, requireOrganizer } from "./access.js";
+import { type Deps, isoNow } from "./deps.js";
+import { roomInfo, roomState, unknownEvent, unknownRoom } from "./views.js";
+
+/** Room codes are random; on the rare collision the store refuses and we draw again. */
+const CODE_ATTEMPTS = 8;
+
+const newRoom = (name: string): NewRoom => ({ id: newId(), code: newRoomCode(), name });
+
+export class EventService {
+  constructor(private readonly deps: Deps) {}
+
+  async create(actor: Actor, body: unknown): Promise<EventCreated> {
+    requireKey(actor);
+    requireOrganizer(actor);
+    const input = parse(createEventBody, body);
+    const moderatorKey = newModeratorKey();
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const event = {
+        id: newId(),
+        title: input.title,
+        keyHash: hashKey(moderatorKey),
+        createdAt: isoNow(this.deps),
+        rooms: input.rooms.map((r) => newRoom(r.name)),
+      };
+      if ((await this.deps.store.createEvent(event)) === "ok") {
+        return {
+          id: event.id,
+          title: event.title,
+          moderatorKey,
+          rooms: event.rooms.map(({ id, name, code }) => ({ id, name, code })),
+        };
+      }
+    }
+    throw fail(
+      "unavailable",
+      "Could not draw free room codes. Try again.",
+      "Impossible de tirer des codes de salle libres. Réessayez.",
+    );
+  }
+
+  async get(actor: Actor, eventId: string): Promise<EventView> {
+    requireKey(actor);
+    const event = await this.deps.store.getEvent(eventId);
+    if (!event) throw unknownEvent();
+    requireEvent(actor, eventId);
+    const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
+    return {
+      id: event.id,
+      title: event.title,
+      rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
+    };
+  }
+
+  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<{ id: string; name: string; code: string }> {
+    requireKey(actor);
+    if (!(await this.deps.store.getEvent(eventId))) throw unknownEvent();
+    requireEvent(actor, eventId);
+    const { name } = parse(addRoomBody, body);
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const room = await this.deps.store.addRoom(eventId, newRoom(name), isoNow(this.deps), LIMITS.roomsPerEvent);
+      if (room === "not_found") throw unknownEvent();
+      if (room === "full") {
+        throw fail(
+          "conflict",
+          `An event has at most ${LIMITS.roomsPerEvent} rooms.`,
+          `Un événement compte au plus ${LIMITS.roomsPerEvent} salles.`,
+        );
+      }
+      if (room !== "code_taken") return { id: room.id, name: room.name, code: room.code };
+    }
+    throw fail(
+      "unavailable",
+      "Could not draw a free room code. Try again.",
+      "Impossible de tirer un code de salle libre. Réessayez.",
+    );
+  }
+
+  async remove(actor: Actor, eventId: string): Promise<void> {
+    requireKey(actor);
+    if (!(await this.deps.store.getEvent(eventId))) throw unknownEvent();
+    requireOrganizer(actor);
+    const codes = await this.deps.store.deleteEvent(eventId);
+    if (codes === "not_found") throw unknownEvent();
+    for (const code of codes) {
+      this.deps.outbox.disconnect(code);
+      await this.deps.presence.forget(code);
+    }
+  }
+
+  /** The room a moderator acts on, after the key and event checks. */
+  async staffRoom(actor: Actor, code: string): Promise<RoomRecord> {
+    requireKey(actor);
+    const room = await this.deps.store.getRoom(code);
+    if (!room) throw unknownRoom();
+    requireEvent(actor, room.eventId);
+    return room;
+  }
+
+  async updateRoom(actor: Actor, code: string, body: unknown): Promise<RoomState> {
+    const room = await this.staffRoom(actor, code);
+    const patch = parse(roomPatchBody, body);
+    const pollId = patch.screen?.pollId;
+    if (pollId) {
+      const poll = await this.deps.store.getPoll(pollId);
+      if (!poll || poll.roomCode !== room.code) {
+        throw fail(
+          "invalid",
+          "The screen can only show a poll of this room.",
+          "L'écran ne peut montrer qu'un sondage de cette salle.",
+        );
+      }
+    }
+    const updated = await this.deps.store.updateRoom(room.code, patch);
+    if (updated === "not_found") throw unknownRoom();
+    this.deps.outbox.room(room.code, roomInfo(this.deps, updated));
+    return roomState(this.deps, room.code, "moderator");
+  }
+
+  async moderation(actor: Actor, code: string): Promise<RoomState> {
+    const room = await this.staffRoom(actor, code);
+    return roomState(this.deps, room.code, "moderator");
+  }
+}

@@ -1,0 +1,62 @@
+// A room's polls, results and questions for the organizer's records, without participant ids.
+import type { Poll, Question, Results } from "../../shared/model.js";
+import { compareQuestions, toPublicQuestion } from "../core/questions.js";
+import type { RoomData } from "../store/store.js";
+import type { Deps } from "./deps.js";
+import { type PublicRoomInfo, snapshot } from "./views.js";
+
+export interface RoomExport {
+  exportedAt: string;
+  room: PublicRoomInfo;
+  polls: (Poll & { results: Results | null })[];
+  questions: Question[];
+}
+
+export function exportRoom(deps: Deps, data: RoomData): RoomExport {
+  const snap = snapshot(deps, data);
+  return {
+    exportedAt: deps.now().toISOString(),
+    room: snap.room as PublicRoomInfo,
+    polls: data.polls.map((poll) => ({ ...poll, results: snap.results[poll.id] ?? null })),
+    questions: data.questions.map(toPublicQuestion).sort(compareQuestions),
+  };
+}
+
+const HEADER = [
+  "type",
+  "id",
+  "status",
+  "title_or_text",
+  "author",
+  "option_or_answer",
+  "count",
+  "voters_or_upvotes",
+  "created_at",
+];
+
+/** One CSV table, one line per poll option (or word) and per question. */
+export function toCsv(data: RoomExport): string {
+  const rows: (string | number)[][] = [HEADER];
+  for (const poll of data.polls) {
+    const r = poll.results;
+    const voters = r?.voters ?? 0;
+    const answers =
+      poll.kind === "wordcloud"
+        ? (r?.words ?? []).map((w) => [w.text, w.count] as const)
+        : (poll.kind === "scale" ? ["1", "2", "3", "4", "5"] : poll.options).map(
+            (label, i) => [label, r?.counts?.[i] ?? 0] as const,
+          );
+    if (answers.length === 0) rows.push(["poll", poll.id, poll.status, poll.title, "", "", "", voters, poll.createdAt]);
+    for (const [label, count] of answers)
+      rows.push(["poll", poll.id, poll.status, poll.title, "", label, count, voters, poll.createdAt]);
+  }
+  for (const q of data.questions) rows.push(["question", q.id, q.status, q.text, q.author, "", "", q.upvotes, q.createdAt]);
+  return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** Quotes every cell, and defuses cells a spreadsheet would run as a formula. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,87 @@
+// The one place that runs each use case for both doors (HTTP and Socket.IO) and decides
+// what is broadcast to whom.
+import type { Results, RoomState } from "../../shared/model.js";
+import { buildResults, isPublicPoll } from "../core/polls.js";
+import { resultsFor } from "../core/rooms.js";
+import { type Actor, resolveToken } from "./access.js";
+import type { Deps } from "./deps.js";
+import { EventService } from "./event-service.js";
+import { exportRoom, type RoomExport } from "./export.js";
+import { PollService } from "./poll-service.js";
+import { QuestionService } from "./question-service.js";
+import { ResultsCoalescer } from "./results-coalescer.js";
+import { loadRoom, roomState } from "./views.js";
+
+/** Participant counts change with every phone that locks; moderators need them once a second at most. */
+const COUNT_INTERVAL_MS = 1000;
+
+export class Tribune {
+  readonly events: EventService;
+  readonly polls: PollService;
+  readonly questions: QuestionService;
+  private readonly coalescer: ResultsCoalescer;
+  /** Highest seq sent per poll, so a late read never sends older results. */
+  private readonly sentSeq = new Map<string, number>();
+  private readonly countTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(readonly deps: Deps) {
+    this.coalescer = new ResultsCoalescer((code, pollId) => this.flushResults(code, pollId));
+    deps.dirty.subscribe((code, pollId) => this.coalescer.mark(code, pollId));
+    this.events = new EventService(deps);
+    this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
+    this.questions = new QuestionService(deps);
+  }
+
+  authenticate(token: string | undefined, address: string): Promise<Actor> {
+    return resolveToken(this.deps, token, address);
+  }
+
+  publicState(code: string, participantId?: string): Promise<RoomState> {
+    return roomState(this.deps, code, "public", participantId);
+  }
+
+  async export(actor: Actor, code: string): Promise<RoomExport> {
+    const room = await this.events.staffRoom(actor, code);
+    return exportRoom(this.deps, await loadRoom(this.deps, room.code));
+  }
+
+  /** Reads a dirty poll's results from the store and sends them to this node's sockets. */
+  private async flushResults(code: string, pollId: string): Promise<void> {
+    const [poll, tally] = await Promise.all([this.deps.store.getPoll(pollId), this.deps.store.tally(pollId)]);
+    if (!poll || !tally) {
+      this.sentSeq.delete(pollId);
+      return;
+    }
+    // Equal seq is sent again: the visibility may have changed; older never is.
+    if (tally.seq < (this.sentSeq.get(pollId) ?? 0)) return;
+    this.sentSeq.set(pollId, tally.seq);
+    const full: Results = buildResults(poll, tally);
+    this.deps.outbox.results(code, full, isPublicPoll(poll) ? resultsFor(poll, full, "public") : null);
+  }
+
+  async joined(code: string, participantId: string, socketId: string): Promise<void> {
+    await this.deps.presence.join(code, participantId, socketId).catch(() => 0);
+    this.participantsChanged(code);
+  }
+
+  async left(code: string, participantId: string, socketId: string): Promise<void> {
+    await this.deps.presence.leave(code, participantId, socketId).catch(() => 0);
+    this.participantsChanged(code);
+  }
+
+  /** Tells moderators the room's participant count, at most once a second per room. */
+  private participantsChanged(code: string): void {
+    if (this.countTimers.has(code)) return;
+    const timer = setTimeout(async () => {
+      this.countTimers.delete(code);
+      const count = await this.deps.presence.count(code).catch(() => null);
+      if (count !== null) this.deps.outbox.participants(code, count);
+    }, COUNT_INTERVAL_MS);
+    this.countTimers.set(code, timer);
+  }
+
+  close(): void {
+    this.coalescer.close();
+    for (const timer of this.countTimers.values()) clearTimeout(timer);
+  }
+}

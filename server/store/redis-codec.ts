@@ -1,0 +1,189 @@
+// Key names of the Redis store and the mapping of its replies to the store's records
+// (layout: see redis-lua.ts). Everything is stored as strings: booleans "1"/"0", JSON for
+// options, screen and ballots.
+import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
+import type { TallySnapshot } from "../core/polls.js";
+import type { QuestionRecord } from "../core/questions.js";
+import type { EventRecord, ParticipantData, RoomData, RoomRecord } from "./store.js";
+
+export class Keys {
+  constructor(readonly prefix: string) {}
+  event = (id: string) => `${this.prefix}ev:{${id}}`;
+  eventRooms = (id: string) => `${this.prefix}ev:{${id}}:rooms`;
+  key = (keyHash: string) => `${this.prefix}key:${keyHash}`;
+  pollRoom = (pollId: string) => `${this.prefix}pollroom:${pollId}`;
+  questionRoom = (questionId: string) => `${this.prefix}qroom:${questionId}`;
+  /** The base of every key of one room; `{code}` is its cluster hash tag. */
+  room = (code: string) => `${this.prefix}{${code}}:`;
+}
+
+export const bool = (value: boolean): string => (value ? "1" : "0");
+
+/** A screen stored without `pollId: undefined` noise, so it reads back exactly as it was set. */
+export const screenJson = (screen: Screen): string =>
+  JSON.stringify(screen.pollId === undefined ? { mode: screen.mode } : { mode: screen.mode, pollId: screen.pollId });
+
+export class ReplyError extends Error {
+  constructor(what: string) {
+    super(`unexpected reply from Redis: ${what}`);
+    this.name = "ReplyError";
+  }
+}
+
+/** A flat [field, value, …] reply as an object. */
+export function toMap(reply: unknown): Record<string, string> {
+  if (!Array.isArray(reply)) throw new ReplyError("expected a hash");
+  // fromEntries defines own properties, so a word like "__proto__" stays a plain key.
+  const entries: [string, string][] = [];
+  for (let i = 0; i + 1 < reply.length; i += 2) entries.push([String(reply[i]), String(reply[i + 1])]);
+  return Object.fromEntries(entries);
+}
+
+export function toList(reply: unknown): unknown[] {
+  if (!Array.isArray(reply)) throw new ReplyError("expected a list");
+  return reply;
+}
+
+const field = (map: Record<string, string>, name: string): string => {
+  const value = map[name];
+  if (value === undefined) throw new ReplyError(`missing field ${name}`);
+  return value;
+};
+
+export function toRoom(reply: unknown): RoomRecord {
+  const m = toMap(reply);
+  return {
+    id: field(m, "id"),
+    eventId: field(m, "eventId"),
+    code: field(m, "code"),
+    name: field(m, "name"),
+    eventTitle: field(m, "eventTitle"),
+    premoderation: field(m, "premoderation") === "1",
+    qaOpen: field(m, "qaOpen") === "1",
+    screen: JSON.parse(field(m, "screen")) as Screen,
+    createdAt: field(m, "createdAt"),
+  };
+}
+
+/** The hash fields of a poll, as [field, value, …]. */
+export function pollFields(poll: Poll): string[] {
+  return [
+    "id",
+    poll.id,
+    "roomCode",
+    poll.roomCode,
+    "title",
+    poll.title,
+    "kind",
+    poll.kind,
+    "options",
+    JSON.stringify(poll.options),
+    "status",
+    poll.status,
+    "resultsVisible",
+    bool(poll.resultsVisible),
+    "createdAt",
+    poll.createdAt,
+  ];
+}
+
+export function toPoll(reply: unknown): Poll {
+  const m = toMap(reply);
+  return {
+    id: field(m, "id"),
+    roomCode: field(m, "roomCode"),
+    title: field(m, "title"),
+    kind: field(m, "kind") as PollKind,
+    options: JSON.parse(field(m, "options")) as string[],
+    status: field(m, "status") as PollStatus,
+    resultsVisible: field(m, "resultsVisible") === "1",
+    createdAt: field(m, "createdAt"),
+  };
+}
+
+/** A {tally, voters, seq} reply. */
+export function toSnapshot(reply: unknown): TallySnapshot {
+  const [tally, voters, seq] = toList(reply);
+  return { tally: toTally(tally), voters: Number(voters), seq: Number(seq) };
+}
+
+export function toTally(reply: unknown): Record<string, number> {
+  return Object.fromEntries(Object.entries(toMap(reply)).map(([key, count]) => [key, Number(count)]));
+}
+
+/** The hash fields of a question, as [field, value, …]; upvotes are the upvoters set, not a field. */
+export function questionFields(q: QuestionRecord): string[] {
+  const fields = [
+    "id",
+    q.id,
+    "roomCode",
+    q.roomCode,
+    "participantId",
+    q.participantId,
+    "text",
+    q.text,
+    "author",
+    q.author,
+    "status",
+    q.status,
+    "highlighted",
+    bool(q.highlighted),
+    "createdAt",
+    q.createdAt,
+  ];
+  if (q.clientId !== null) fields.push("clientId", q.clientId);
+  return fields;
+}
+
+export function toQuestion(reply: unknown): QuestionRecord {
+  const m = toMap(reply);
+  return {
+    id: field(m, "id"),
+    roomCode: field(m, "roomCode"),
+    participantId: field(m, "participantId"),
+    clientId: m.clientId ?? null,
+    text: field(m, "text"),
+    author: field(m, "author"),
+    status: field(m, "status") as QuestionStatus,
+    upvotes: Number(field(m, "upvotes")),
+    highlighted: field(m, "highlighted") === "1",
+    createdAt: field(m, "createdAt"),
+  };
+}
+
+/** The stored form of a ballot: its choice and the tally keys it counted toward. */
+export const ballotJson = (choice: Choice, keys: string[]): string => JSON.stringify({ choice, keys });
+
+export const ballotChoice = (json: string): Choice => (JSON.parse(json) as { choice: Choice }).choice;
+
+/** The field of the ask-idempotency hash; participant ids hold no newline. */
+export const askField = (participantId: string, clientId: string): string => `${participantId}\n${clientId}`;
+
+/** A GET_EVENT reply. */
+export function toEvent(reply: unknown): EventRecord {
+  const [event, rooms] = toList(reply);
+  const m = toMap(event);
+  return { id: field(m, "id"), title: field(m, "title"), createdAt: field(m, "createdAt"), rooms: toList(rooms).map(toRoom) };
+}
+
+/** A ROOM_DATA reply: room, polls oldest first with their tallies, questions. */
+export function toRoomData(reply: unknown): RoomData {
+  const [room, polls, questions] = toList(reply);
+  const data: RoomData = { room: toRoom(room), polls: [], tallies: {}, questions: toList(questions).map(toQuestion) };
+  for (const entry of toList(polls)) {
+    const [hash, tally, voters] = toList(entry);
+    const poll = toPoll(hash);
+    data.polls.push(poll);
+    data.tallies[poll.id] = { tally: toTally(tally), voters: Number(voters), seq: Number(toMap(hash).seq ?? 0) };
+  }
+  return data;
+}
+
+/** A PARTICIPANT_DATA reply: [pollId, ballot JSON, …] and upvoted question ids. */
+export function toParticipantData(reply: unknown): ParticipantData {
+  const [ballots, upvoted] = toList(reply);
+  const flat = toList(ballots);
+  const data: ParticipantData = { ballots: {}, upvoted: toList(upvoted).map(String) };
+  for (let i = 0; i + 1 < flat.length; i += 2) data.ballots[String(flat[i])] = ballotChoice(String(flat[i + 1]));
+  return data;
+}

@@ -1,0 +1,200 @@
+// Lua scripts of the Redis store, part 1: events, rooms and polls. One script per command,
+// so every command is one atomic step however many nodes write at once.
+//
+// Keys (P is the key prefix, "t:" by default; R is P.."{"..code.."}:", a room's base):
+//   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter)
+//   P.."ev:{"..id.."}:rooms"    zset   room codes, scored by creation order
+//   P.."key:"..keyHash          string event id
+//   R.."room"                   hash   id, eventId, code, name, eventTitle, premoderation, qaOpen, screen, createdAt
+//   R.."n"                      string counter giving polls and questions their insertion order
+//   R.."polls"                  zset   poll ids by insertion order
+//   R.."poll:"..id              hash   the Poll's fields, plus seq
+//   R.."ballots:"..id           hash   participant -> JSON {choice, keys}; voters = HLEN
+//   R.."tally:"..id             hash   tally key -> count (keys that fall to 0 are removed)
+//   R.."questions"              zset   question ids by insertion order
+//   R.."q:"..id                 hash   the QuestionRecord's fields (clientId absent when null)
+//   R.."up:"..id                set    upvoters; upvotes = SCARD
+//   R.."asks"                   hash   participant.."\n"..clientId -> question id
+//   P.."pollroom:"..id          string room code of a poll
+//   P.."qroom:"..id             string room code of a question
+//
+// Every key of one room carries the hash tag {code}, so the hot commands (castBallot,
+// setPollStatus, setUpvote, updateQuestion…) touch one cluster slot and declare their keys.
+// Creating or deleting a poll or a question also writes its global index key, and event-level
+// commands (createEvent, addRoom, deleteEvent, getEvent) touch several rooms and build keys
+// inside the script: fine on the single Redis Tribune runs on, not on a Redis Cluster as is.
+//
+// Replies: a failure is a status string ("not_found", "conflict", …); a success a table.
+// Booleans are stored "1"/"0"; options, screen and ballots as JSON.
+
+/** Reads a question hash with its upvote count, or false when it is gone. */
+export const LUA_HELPERS = `
+local function qread(R, id)
+  local h = redis.call('HGETALL', R .. 'q:' .. id)
+  if #h == 0 then return false end
+  h[#h + 1] = 'upvotes'
+  h[#h + 1] = tostring(redis.call('SCARD', R .. 'up:' .. id))
+  return h
+end
+local function member(list, first, value)
+  for i = first, #list do
+    if list[i] == value then return true end
+  end
+  return false
+end
+`;
+
+const ROOM_FIELDS = `'premoderation', '0', 'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
+
+/** KEYS: event hash, event rooms, key index, one room hash per room. ARGV: id, title, keyHash, createdAt, then (roomId, code, name)… */
+export const CREATE_EVENT = `
+local n = #KEYS - 3
+local seen = {}
+for i = 1, n do
+  local code = ARGV[4 + (i - 1) * 3 + 2]
+  if seen[code] or redis.call('EXISTS', KEYS[3 + i]) == 1 then return 'code_taken' end
+  seen[code] = true
+end
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'keyHash', ARGV[3], 'createdAt', ARGV[4], 'n', n)
+redis.call('SET', KEYS[3], ARGV[1])
+for i = 1, n do
+  local b = 4 + (i - 1) * 3
+  redis.call('HSET', KEYS[3 + i], 'id', ARGV[b + 1], 'eventId', ARGV[1], 'code', ARGV[b + 2], 'name', ARGV[b + 3],
+    'eventTitle', ARGV[2], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
+  redis.call('ZADD', KEYS[2], i, ARGV[b + 2])
+end
+return 'ok'
+`;
+
+/** KEYS: event hash, event rooms, room hash. ARGV: roomId, code, name, createdAt, maxRooms. */
+export const ADD_ROOM = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[5]) then return 'full' end
+if redis.call('EXISTS', KEYS[3]) == 1 then return 'code_taken' end
+local ev = redis.call('HMGET', KEYS[1], 'id', 'title')
+local n = redis.call('HINCRBY', KEYS[1], 'n', 1)
+redis.call('HSET', KEYS[3], 'id', ARGV[1], 'eventId', ev[1], 'code', ARGV[2], 'name', ARGV[3],
+  'eventTitle', ev[2], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
+redis.call('ZADD', KEYS[2], n, ARGV[2])
+return redis.call('HGETALL', KEYS[3])
+`;
+
+/** KEYS: event hash, event rooms. ARGV: prefix. Builds every room's keys itself (see above). */
+export const DELETE_EVENT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+local P = ARGV[1]
+local ev = redis.call('HMGET', KEYS[1], 'id', 'keyHash')
+if ev[2] and redis.call('GET', P .. 'key:' .. ev[2]) == ev[1] then redis.call('DEL', P .. 'key:' .. ev[2]) end
+local codes = redis.call('ZRANGE', KEYS[2], 0, -1)
+for _, code in ipairs(codes) do
+  local R = P .. '{' .. code .. '}:'
+  for _, id in ipairs(redis.call('ZRANGE', R .. 'polls', 0, -1)) do
+    redis.call('DEL', R .. 'poll:' .. id, R .. 'ballots:' .. id, R .. 'tally:' .. id, P .. 'pollroom:' .. id)
+  end
+  for _, id in ipairs(redis.call('ZRANGE', R .. 'questions', 0, -1)) do
+    redis.call('DEL', R .. 'q:' .. id, R .. 'up:' .. id, P .. 'qroom:' .. id)
+  end
+  redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks')
+end
+redis.call('DEL', KEYS[1], KEYS[2])
+return codes
+`;
+
+/** KEYS: event hash, event rooms. ARGV: prefix. Reply: {event, {room…}} or nil. */
+export const GET_EVENT = `
+local ev = redis.call('HGETALL', KEYS[1])
+if #ev == 0 then return false end
+local rooms = {}
+for _, code in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+  local h = redis.call('HGETALL', ARGV[1] .. '{' .. code .. '}:room')
+  if #h > 0 then rooms[#rooms + 1] = h end
+end
+return {ev, rooms}
+`;
+
+/** KEYS: room hash. ARGV: field, value pairs to set. */
+export const UPDATE_ROOM = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end
+return redis.call('HGETALL', KEYS[1])
+`;
+
+/** KEYS: room hash, polls, counter, poll hash, poll index. ARGV: id, roomCode, then field, value pairs. */
+export const CREATE_POLL = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+redis.call('HSET', KEYS[4], 'seq', '0', unpack(ARGV, 3))
+redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
+redis.call('SET', KEYS[5], ARGV[2])
+return 'ok'
+`;
+
+/** KEYS: poll hash. ARGV: draftOnly, then field, value pairs. */
+export const UPDATE_POLL = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'not_found' end
+if ARGV[1] == '1' and status ~= 'draft' then return 'conflict' end
+if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+return redis.call('HGETALL', KEYS[1])
+`;
+
+/** KEYS: poll hash, ballots, tally, polls, poll index. ARGV: poll id. */
+export const DELETE_POLL = `
+local h = redis.call('HGETALL', KEYS[1])
+if #h == 0 then return 'not_found' end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[5])
+redis.call('ZREM', KEYS[4], ARGV[1])
+return h
+`;
+
+/** KEYS: poll hash, polls. ARGV: room base, poll id, to, from…. Reply: {poll, {closed poll…}}. */
+export const SET_POLL_STATUS = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'not_found' end
+if not member(ARGV, 4, status) then return 'conflict' end
+redis.call('HSET', KEYS[1], 'status', ARGV[3])
+local closed = {}
+if ARGV[3] == 'open' then
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    local k = ARGV[1] .. 'poll:' .. id
+    if id ~= ARGV[2] and redis.call('HGET', k, 'status') == 'open' then
+      redis.call('HSET', k, 'status', 'closed')
+      closed[#closed + 1] = redis.call('HGETALL', k)
+    end
+  end
+end
+return {redis.call('HGETALL', KEYS[1]), closed}
+`;
+
+/**
+ * KEYS: poll hash, ballots, tally. ARGV: participant, ballot JSON {choice, keys}, tally keys….
+ * Reply: {tally, voters, seq}.
+ */
+export const CAST_BALLOT = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'not_found' end
+if status ~= 'open' then return 'not_open' end
+local prev = redis.call('HGET', KEYS[2], ARGV[1])
+if prev then
+  for _, k in ipairs(cjson.decode(prev).keys) do
+    if redis.call('HINCRBY', KEYS[3], k, -1) <= 0 then redis.call('HDEL', KEYS[3], k) end
+  end
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+for i = 3, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+return {redis.call('HGETALL', KEYS[3]), redis.call('HLEN', KEYS[2]), seq}
+`;
+
+/** KEYS: poll hash, ballots, tally. Reply: {tally, voters, seq}. */
+export const RESET_POLL = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+redis.call('DEL', KEYS[2], KEYS[3])
+return {{}, 0, redis.call('HINCRBY', KEYS[1], 'seq', 1)}
+`;
+
+/** KEYS: poll hash, ballots, tally. Reply: {tally, voters, seq} or nil. */
+export const TALLY = `
+local seq = redis.call('HGET', KEYS[1], 'seq')
+if not seq then return false end
+return {redis.call('HGETALL', KEYS[3]), redis.call('HLEN', KEYS[2]), tonumber(seq)}
+`;

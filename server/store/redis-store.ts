@@ -1,0 +1,309 @@
+// The Redis store: state shared by every node. Each mutating command is one Lua script
+// (atomic however many nodes write at once); Node keeps no state but a cache of which room
+// holds a poll or a question, facts that never change for an id (see RoomIndex).
+import type { Redis } from "ioredis";
+import type { Choice, Poll, PollStatus, QuestionStatus } from "../../shared/model.js";
+import type { TallySnapshot } from "../core/polls.js";
+import type { QuestionRecord } from "../core/questions.js";
+import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from "./redis-client.js";
+import {
+  askField,
+  ballotJson,
+  bool,
+  Keys,
+  pollFields,
+  questionFields,
+  screenJson,
+  toEvent,
+  toList,
+  toParticipantData,
+  toPoll,
+  toQuestion,
+  toRoom,
+  toRoomData,
+  toSnapshot,
+} from "./redis-codec.js";
+import type {
+  Conflict,
+  EventRecord,
+  Missing,
+  NewEvent,
+  NewRoom,
+  ParticipantData,
+  PollPatch,
+  QuestionState,
+  RoomData,
+  RoomRecord,
+  RoomSettingsPatch,
+  Store,
+} from "./store.js";
+
+const NOT_FOUND = "not_found";
+
+export interface RedisStoreOptions {
+  /** Prefix of every key ("t:" by default); must not contain braces (they are hash tags). */
+  keyPrefix?: string;
+  /** How long the first connection may take, in ms (10 s by default). */
+  connectTimeout?: number;
+}
+
+export class RedisStore implements Store {
+  readonly kind = "redis";
+  private readonly k: Keys;
+  private readonly polls: RoomIndex;
+  private readonly questions: RoomIndex;
+  private closed = false;
+
+  constructor(
+    private readonly redis: Redis,
+    keyPrefix = "t:",
+  ) {
+    this.k = new Keys(keyPrefix);
+    this.polls = new RoomIndex(redis, this.k.pollRoom);
+    this.questions = new RoomIndex(redis, this.k.questionRoom);
+  }
+
+  ready(): boolean {
+    return !this.closed && this.redis.status === "ready";
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.redis.quit();
+    } catch {
+      this.redis.disconnect();
+    }
+  }
+
+  private run(s: Script, keys: string[], args: (string | number)[] = []): Promise<unknown> {
+    return runScript(this.redis, s, keys, args);
+  }
+
+  private inPollRoom<T>(pollId: string, fn: (R: string) => Promise<T | Missing>): Promise<T | Missing> {
+    return this.polls.run(pollId, (code) => fn(this.k.room(code)));
+  }
+
+  private inQuestionRoom<T>(questionId: string, fn: (R: string) => Promise<T | Missing>): Promise<T | Missing> {
+    return this.questions.run(questionId, (code) => fn(this.k.room(code)));
+  }
+
+  private pollKeys(R: string, pollId: string): string[] {
+    return [`${R}poll:${pollId}`, `${R}ballots:${pollId}`, `${R}tally:${pollId}`];
+  }
+
+  // Events and rooms
+
+  async createEvent(event: NewEvent): Promise<"ok" | "code_taken"> {
+    const keys = [this.k.event(event.id), this.k.eventRooms(event.id), this.k.key(event.keyHash)];
+    const args = [event.id, event.title, event.keyHash, event.createdAt];
+    for (const room of event.rooms) {
+      keys.push(`${this.k.room(room.code)}room`);
+      args.push(room.id, room.code, room.name);
+    }
+    return (await this.run(S.createEvent, keys, args)) === "ok" ? "ok" : "code_taken";
+  }
+
+  async getEvent(eventId: string): Promise<EventRecord | null> {
+    const reply = await this.run(S.getEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], [this.k.prefix]);
+    return reply === null ? null : toEvent(reply);
+  }
+
+  eventIdForKey(keyHash: string): Promise<string | null> {
+    return this.redis.get(this.k.key(keyHash));
+  }
+
+  async addRoom(
+    eventId: string,
+    room: NewRoom,
+    createdAt: string,
+    maxRooms: number,
+  ): Promise<RoomRecord | Missing | "full" | "code_taken"> {
+    const keys = [this.k.event(eventId), this.k.eventRooms(eventId), `${this.k.room(room.code)}room`];
+    const reply = await this.run(S.addRoom, keys, [room.id, room.code, room.name, createdAt, maxRooms]);
+    if (reply === NOT_FOUND || reply === "full" || reply === "code_taken") return reply;
+    return toRoom(reply);
+  }
+
+  async deleteEvent(eventId: string): Promise<string[] | Missing> {
+    const reply = await this.run(S.deleteEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], [this.k.prefix]);
+    if (reply === NOT_FOUND) return NOT_FOUND;
+    return toList(reply).map(String);
+  }
+
+  async getRoom(code: string): Promise<RoomRecord | null> {
+    const reply = await this.redis.hgetall(`${this.k.room(code)}room`);
+    return Object.keys(reply).length === 0 ? null : toRoom(Object.entries(reply).flat());
+  }
+
+  async updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing> {
+    const args: string[] = [];
+    if (patch.premoderation !== undefined) args.push("premoderation", bool(patch.premoderation));
+    if (patch.qaOpen !== undefined) args.push("qaOpen", bool(patch.qaOpen));
+    if (patch.screen !== undefined) args.push("screen", screenJson(patch.screen));
+    const reply = await this.run(S.updateRoom, [`${this.k.room(code)}room`], args);
+    return reply === NOT_FOUND ? NOT_FOUND : toRoom(reply);
+  }
+
+  // Polls
+
+  async createPoll(poll: Poll): Promise<void> {
+    const R = this.k.room(poll.roomCode);
+    const keys = [`${R}room`, `${R}polls`, `${R}n`, `${R}poll:${poll.id}`, this.k.pollRoom(poll.id)];
+    const reply = await this.run(S.createPoll, keys, [poll.id, poll.roomCode, ...pollFields(poll)]);
+    if (reply === NOT_FOUND) throw new Error(`createPoll: room ${poll.roomCode} does not exist`);
+    this.polls.remember(poll.id, poll.roomCode);
+  }
+
+  async getPoll(pollId: string): Promise<Poll | null> {
+    const poll = await this.inPollRoom(pollId, async (R) => {
+      const reply = await this.redis.hgetall(`${R}poll:${pollId}`);
+      return Object.keys(reply).length === 0 ? NOT_FOUND : toPoll(Object.entries(reply).flat());
+    });
+    return poll === NOT_FOUND ? null : poll;
+  }
+
+  updatePoll(pollId: string, patch: PollPatch, draftOnly: boolean): Promise<Poll | Missing | Conflict> {
+    const args = [bool(draftOnly)];
+    if (patch.title !== undefined) args.push("title", patch.title);
+    if (patch.options !== undefined) args.push("options", JSON.stringify(patch.options));
+    if (patch.resultsVisible !== undefined) args.push("resultsVisible", bool(patch.resultsVisible));
+    return this.inPollRoom(pollId, async (R) => {
+      const reply = await this.run(S.updatePoll, [`${R}poll:${pollId}`], args);
+      return reply === NOT_FOUND || reply === "conflict" ? reply : toPoll(reply);
+    });
+  }
+
+  async deletePoll(pollId: string): Promise<Poll | Missing> {
+    const result = await this.inPollRoom(pollId, async (R) => {
+      const keys = [...this.pollKeys(R, pollId), `${R}polls`, this.k.pollRoom(pollId)];
+      const reply = await this.run(S.deletePoll, keys, [pollId]);
+      return reply === NOT_FOUND ? NOT_FOUND : toPoll(reply);
+    });
+    this.polls.forget(pollId);
+    return result;
+  }
+
+  setPollStatus(
+    pollId: string,
+    from: PollStatus[],
+    to: PollStatus,
+  ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict> {
+    return this.inPollRoom(pollId, async (R) => {
+      const reply = await this.run(S.setPollStatus, [`${R}poll:${pollId}`, `${R}polls`], [R, pollId, to, ...from]);
+      if (reply === NOT_FOUND || reply === "conflict") return reply;
+      const [poll, closed] = toList(reply);
+      return { poll: toPoll(poll), closed: toList(closed).map(toPoll) };
+    });
+  }
+
+  castBallot(
+    pollId: string,
+    participantId: string,
+    choice: Choice,
+    keys: string[],
+  ): Promise<TallySnapshot | Missing | "not_open"> {
+    return this.inPollRoom(pollId, async (R) => {
+      const args = [participantId, ballotJson(choice, keys), ...keys];
+      const reply = await this.run(S.castBallot, this.pollKeys(R, pollId), args);
+      return reply === NOT_FOUND || reply === "not_open" ? reply : toSnapshot(reply);
+    });
+  }
+
+  resetPoll(pollId: string): Promise<TallySnapshot | Missing> {
+    return this.inPollRoom(pollId, async (R) => {
+      const reply = await this.run(S.resetPoll, this.pollKeys(R, pollId));
+      return reply === NOT_FOUND ? NOT_FOUND : toSnapshot(reply);
+    });
+  }
+
+  async tally(pollId: string): Promise<TallySnapshot | null> {
+    const snap = await this.inPollRoom(pollId, async (R) => {
+      const reply = await this.run(S.tally, this.pollKeys(R, pollId));
+      return reply === null ? NOT_FOUND : toSnapshot(reply);
+    });
+    return snap === NOT_FOUND ? null : snap;
+  }
+
+  // Questions
+
+  async findAsk(roomCode: string, participantId: string, clientId: string): Promise<QuestionRecord | null> {
+    const R = this.k.room(roomCode);
+    const reply = await this.run(S.findAsk, [`${R}asks`], [R, askField(participantId, clientId)]);
+    return reply === null ? null : toQuestion(reply);
+  }
+
+  async ask(
+    question: QuestionRecord,
+    requireQaOpen: boolean,
+  ): Promise<{ question: QuestionRecord; created: boolean } | Missing | "closed"> {
+    const R = this.k.room(question.roomCode);
+    const keys = [`${R}room`, `${R}asks`, `${R}questions`, `${R}n`, `${R}q:${question.id}`, this.k.questionRoom(question.id)];
+    const field = question.clientId === null ? "" : askField(question.participantId, question.clientId);
+    const args = [R, bool(requireQaOpen), field, question.id, question.roomCode, ...questionFields(question)];
+    const reply = await this.run(S.ask, keys, args);
+    if (reply === NOT_FOUND || reply === "closed") return reply;
+    const [created, stored] = toList(reply);
+    const result = { question: toQuestion(stored), created: Number(created) === 1 };
+    this.questions.remember(result.question.id, result.question.roomCode);
+    return result;
+  }
+
+  async getQuestion(questionId: string): Promise<QuestionRecord | null> {
+    const q = await this.inQuestionRoom(questionId, async (R) => {
+      const reply = await this.run(S.getQuestion, [`${R}q:${questionId}`, `${R}up:${questionId}`], [R, questionId]);
+      return reply === null ? NOT_FOUND : toQuestion(reply);
+    });
+    return q === NOT_FOUND ? null : q;
+  }
+
+  setUpvote(
+    questionId: string,
+    participantId: string,
+    on: boolean,
+    allowed: QuestionStatus[],
+  ): Promise<QuestionRecord | Missing | Conflict> {
+    return this.inQuestionRoom(questionId, async (R) => {
+      const keys = [`${R}q:${questionId}`, `${R}up:${questionId}`];
+      const reply = await this.run(S.setUpvote, keys, [R, questionId, participantId, bool(on), ...allowed]);
+      return reply === NOT_FOUND || reply === "conflict" ? reply : toQuestion(reply);
+    });
+  }
+
+  updateQuestion(
+    questionId: string,
+    expected: QuestionState,
+    next: QuestionState,
+  ): Promise<{ question: QuestionRecord; unhighlighted: QuestionRecord[] } | Missing | Conflict> {
+    return this.inQuestionRoom(questionId, async (R) => {
+      const keys = [`${R}q:${questionId}`, `${R}questions`];
+      const args = [R, questionId, expected.status, bool(expected.highlighted), next.status, bool(next.highlighted)];
+      const reply = await this.run(S.updateQuestion, keys, args);
+      if (reply === NOT_FOUND || reply === "conflict") return reply;
+      const [question, cleared] = toList(reply);
+      return { question: toQuestion(question), unhighlighted: toList(cleared).map(toQuestion) };
+    });
+  }
+
+  // Reads
+
+  async roomData(code: string): Promise<RoomData | null> {
+    const R = this.k.room(code);
+    const reply = await this.run(S.roomData, [`${R}room`, `${R}polls`, `${R}questions`], [R]);
+    return reply === null ? null : toRoomData(reply);
+  }
+
+  async participantData(code: string, participantId: string): Promise<ParticipantData> {
+    const R = this.k.room(code);
+    const reply = await this.run(S.participantData, [`${R}polls`, `${R}questions`], [R, participantId]);
+    return toParticipantData(reply);
+  }
+}
+
+/** Connects to Redis and waits until it is ready: commands fail fast afterwards while it is down. */
+export async function openRedisStore(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
+  const keyPrefix = options.keyPrefix ?? "t:";
+  if (/[{}]/.test(keyPrefix)) throw new Error("The Redis key prefix must not contain braces.");
+  return new RedisStore(await connectRedis(url, options.connectTimeout ?? 10_000), keyPrefix);
+}

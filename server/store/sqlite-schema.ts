@@ -1,0 +1,259 @@
+// SQLite tables and statements of the embedded store, and the mapping of their rows to records.
+// Tables follow the commands: a ballot row keeps the tally keys it counted toward, so
+// replacing it can take exactly those back out without knowing the poll's rules.
+import Database from "better-sqlite3";
+import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
+import type { QuestionRecord } from "../core/questions.js";
+import type { RoomRecord } from "./store.js";
+
+/** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
+export const SCHEMA_VERSION = 1;
+
+// Children reference their parent with ON DELETE CASCADE so that erasing an event is one
+// DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
+// alone cannot (two polls may be created in the same millisecond).
+export const DDL = `
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rooms (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  premoderation INTEGER NOT NULL DEFAULT 0,
+  qa_open INTEGER NOT NULL DEFAULT 1,
+  screen TEXT NOT NULL DEFAULT '{"mode":"auto"}',
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rooms_event ON rooms(event_id);
+CREATE TABLE IF NOT EXISTS polls (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  options TEXT NOT NULL,
+  status TEXT NOT NULL,
+  results_visible INTEGER NOT NULL,
+  voters INTEGER NOT NULL DEFAULT 0,
+  seq INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS polls_room ON polls(room_code, status);
+CREATE TABLE IF NOT EXISTS ballots (
+  poll_id TEXT NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  choice TEXT NOT NULL,
+  keys TEXT NOT NULL,
+  PRIMARY KEY (poll_id, participant_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tallies (
+  poll_id TEXT NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (poll_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS questions (
+  id TEXT PRIMARY KEY,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  client_id TEXT,
+  text TEXT NOT NULL,
+  author TEXT NOT NULL,
+  status TEXT NOT NULL,
+  highlighted INTEGER NOT NULL DEFAULT 0,
+  upvotes INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  UNIQUE (room_code, participant_id, client_id)
+);
+CREATE TABLE IF NOT EXISTS upvotes (
+  question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (question_id, participant_id)
+) WITHOUT ROWID;
+`;
+
+export interface RoomRow {
+  id: string;
+  event_id: string;
+  code: string;
+  name: string;
+  premoderation: number;
+  qa_open: number;
+  screen: string;
+  created_at: string;
+  event_title: string;
+}
+
+export interface PollRow {
+  id: string;
+  room_code: string;
+  title: string;
+  kind: string;
+  options: string;
+  status: string;
+  results_visible: number;
+  voters: number;
+  seq: number;
+  created_at: string;
+}
+
+export interface QuestionRow {
+  id: string;
+  room_code: string;
+  participant_id: string;
+  client_id: string | null;
+  text: string;
+  author: string;
+  status: string;
+  highlighted: number;
+  upvotes: number;
+  created_at: string;
+}
+
+export interface TallyRow {
+  poll_id: string;
+  key: string;
+  count: number;
+}
+
+export interface BallotRow {
+  poll_id: string;
+  choice: string;
+  keys: string;
+}
+
+export const toRoom = (r: RoomRow): RoomRecord => ({
+  id: r.id,
+  eventId: r.event_id,
+  code: r.code,
+  name: r.name,
+  eventTitle: r.event_title,
+  premoderation: r.premoderation === 1,
+  qaOpen: r.qa_open === 1,
+  screen: JSON.parse(r.screen) as Screen,
+  createdAt: r.created_at,
+});
+
+export const toPoll = (r: PollRow): Poll => ({
+  id: r.id,
+  roomCode: r.room_code,
+  title: r.title,
+  kind: r.kind as PollKind,
+  options: JSON.parse(r.options) as string[],
+  status: r.status as PollStatus,
+  resultsVisible: r.results_visible === 1,
+  createdAt: r.created_at,
+});
+
+export const toQuestion = (r: QuestionRow): QuestionRecord => ({
+  id: r.id,
+  roomCode: r.room_code,
+  participantId: r.participant_id,
+  clientId: r.client_id,
+  text: r.text,
+  author: r.author,
+  status: r.status as QuestionStatus,
+  highlighted: r.highlighted === 1,
+  upvotes: r.upvotes,
+  createdAt: r.created_at,
+});
+
+export const parseChoice = (json: string): Choice => JSON.parse(json) as Choice;
+
+/** A screen stored without `pollId: undefined` noise, so it reads back exactly as it was set. */
+export const screenJson = (screen: Screen): string =>
+  JSON.stringify(screen.pollId === undefined ? { mode: screen.mode } : { mode: screen.mode, pollId: screen.pollId });
+
+const ROOM_SELECT = "SELECT r.*, e.title AS event_title FROM rooms r JOIN events e ON e.id = r.event_id";
+
+export function openDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  // An acknowledged vote, question or upvote must never be lost. In WAL mode, NORMAL already
+  // survives a killed process (the WAL is in the OS cache), but not a power cut or kernel
+  // panic on the venue laptop: the last commits may be missing from disk. FULL fsyncs the
+  // WAL at every commit, so what was acked is on disk; a commit costs one fsync, which the
+  // write rate of a congress (hundreds of votes per minute, not per millisecond) affords.
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  // Another process (a backup, an operator's sqlite3 shell) may hold the lock briefly.
+  db.pragma("busy_timeout = 5000");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`${file} was written by a newer Tribune (schema ${version}); upgrade Tribune to read it.`);
+  }
+  db.exec(DDL);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return db;
+}
+
+/** Every statement of the store, prepared once when the file is opened. */
+export function prepareAll(db: Database.Database) {
+  const p = <R = unknown>(sql: string) => db.prepare<unknown[], R>(sql);
+  return {
+    insertEvent: p("INSERT INTO events (id, title, key_hash, created_at) VALUES (?, ?, ?, ?)"),
+    getEvent: p<{ id: string; title: string; created_at: string }>("SELECT * FROM events WHERE id = ?"),
+    eventForKey: p<{ id: string }>("SELECT id FROM events WHERE key_hash = ?"),
+    deleteEvent: p("DELETE FROM events WHERE id = ?"),
+    insertRoom: p("INSERT INTO rooms (id, event_id, code, name, created_at) VALUES (?, ?, ?, ?, ?)"),
+    codeExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ?"),
+    countRooms: p<{ n: number }>("SELECT count(*) AS n FROM rooms WHERE event_id = ?"),
+    roomsOfEvent: p<RoomRow>(`${ROOM_SELECT} WHERE r.event_id = ? ORDER BY r.ord`),
+    getRoom: p<RoomRow>(`${ROOM_SELECT} WHERE r.code = ?`),
+    updateRoom: p("UPDATE rooms SET premoderation = ?, qa_open = ?, screen = ? WHERE code = ?"),
+    insertPoll: p(
+      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getPoll: p<PollRow>("SELECT * FROM polls WHERE id = ?"),
+    pollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? ORDER BY created_at, ord"),
+    openPollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? AND status = 'open' AND id <> ? ORDER BY ord"),
+    updatePoll: p("UPDATE polls SET title = ?, options = ?, results_visible = ? WHERE id = ?"),
+    setPollStatus: p("UPDATE polls SET status = ? WHERE id = ?"),
+    setPollCounters: p("UPDATE polls SET voters = ?, seq = ? WHERE id = ?"),
+    deletePoll: p("DELETE FROM polls WHERE id = ?"),
+    getBallot: p<BallotRow>("SELECT * FROM ballots WHERE poll_id = ? AND participant_id = ?"),
+    putBallot: p(
+      `INSERT INTO ballots (poll_id, participant_id, choice, keys) VALUES (?, ?, ?, ?)
+       ON CONFLICT (poll_id, participant_id) DO UPDATE SET choice = excluded.choice, keys = excluded.keys`,
+    ),
+    deleteBallots: p("DELETE FROM ballots WHERE poll_id = ?"),
+    increment: p(
+      `INSERT INTO tallies (poll_id, key, count) VALUES (?, ?, 1)
+       ON CONFLICT (poll_id, key) DO UPDATE SET count = count + 1`,
+    ),
+    decrement: p("UPDATE tallies SET count = count - 1 WHERE poll_id = ? AND key = ?"),
+    // A key nobody counts toward any more is dropped, so a tally only lists answers given.
+    dropEmpty: p("DELETE FROM tallies WHERE poll_id = ? AND key = ? AND count <= 0"),
+    deleteTallies: p("DELETE FROM tallies WHERE poll_id = ?"),
+    tallyOf: p<TallyRow>("SELECT * FROM tallies WHERE poll_id = ?"),
+    talliesOfRoom: p<TallyRow>("SELECT t.* FROM tallies t JOIN polls p ON p.id = t.poll_id WHERE p.room_code = ?"),
+    ballotsOf: p<BallotRow>(
+      `SELECT b.poll_id, b.choice, b.keys FROM polls p
+       JOIN ballots b ON b.poll_id = p.id AND b.participant_id = ? WHERE p.room_code = ?`,
+    ),
+    upvotedBy: p<{ question_id: string }>(
+      `SELECT u.question_id FROM questions q
+       JOIN upvotes u ON u.question_id = q.id AND u.participant_id = ? WHERE q.room_code = ?`,
+    ),
+    findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
+    insertQuestion: p(
+      `INSERT INTO questions (id, room_code, participant_id, client_id, text, author, status, highlighted, upvotes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getQuestion: p<QuestionRow>("SELECT * FROM questions WHERE id = ?"),
+    questionsOfRoom: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ?"),
+    highlightedOthers: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND highlighted = 1 AND id <> ?"),
+    setQuestionState: p("UPDATE questions SET status = ?, highlighted = ? WHERE id = ?"),
+    addUpvote: p("INSERT OR IGNORE INTO upvotes (question_id, participant_id) VALUES (?, ?)"),
+    removeUpvote: p("DELETE FROM upvotes WHERE question_id = ? AND participant_id = ?"),
+    bumpUpvotes: p("UPDATE questions SET upvotes = upvotes + ? WHERE id = ?"),
+  };
+}

@@ -1,0 +1,313 @@
+// The embedded store: one SQLite file, one transaction per command. better-sqlite3 is
+// synchronous, so a command runs to its end before any other starts: there is no
+// interleaving to guard against inside one process, and the transaction makes each
+// command all-or-nothing on disk.
+import type Database from "better-sqlite3";
+import type { Choice, Poll, PollStatus, QuestionStatus } from "../../shared/model.js";
+import type { Tally, TallySnapshot } from "../core/polls.js";
+import type { QuestionRecord } from "../core/questions.js";
+import { openDatabase, parseChoice, prepareAll, screenJson, toPoll, toQuestion, toRoom } from "./sqlite-schema.js";
+import type {
+  Conflict,
+  EventRecord,
+  Missing,
+  NewEvent,
+  NewRoom,
+  ParticipantData,
+  PollPatch,
+  QuestionState,
+  RoomData,
+  RoomRecord,
+  RoomSettingsPatch,
+  Store,
+} from "./store.js";
+
+const bit = (b: boolean): number => (b ? 1 : 0);
+
+export class SqliteStore implements Store {
+  readonly kind = "sqlite";
+  private readonly db: Database.Database;
+  private readonly q: ReturnType<typeof prepareAll>;
+  private readonly tx: ReturnType<SqliteStore["transactions"]>;
+
+  constructor(file: string) {
+    this.db = openDatabase(file);
+    this.q = prepareAll(this.db);
+    this.tx = this.transactions();
+  }
+
+  ready(): boolean {
+    return this.db.open;
+  }
+
+  /** The connection's durability settings, for logs and tests (they are per connection, not per file). */
+  settings(): { journalMode: string; synchronous: number; foreignKeys: boolean; busyTimeout: number } {
+    const get = (name: string) => this.db.pragma(name, { simple: true });
+    return {
+      journalMode: String(get("journal_mode")),
+      synchronous: Number(get("synchronous")),
+      foreignKeys: get("foreign_keys") === 1,
+      busyTimeout: Number(get("busy_timeout")),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private snapshot(pollId: string, voters: number, seq: number): TallySnapshot {
+    const tally: Tally = {};
+    for (const row of this.q.tallyOf.all(pollId)) tally[row.key] = row.count;
+    return { tally, voters, seq };
+  }
+
+  private room(code: string): RoomRecord | null {
+    const row = this.q.getRoom.get(code);
+    return row ? toRoom(row) : null;
+  }
+
+  private question(id: string): QuestionRecord | null {
+    const row = this.q.getQuestion.get(id);
+    return row ? toQuestion(row) : null;
+  }
+
+  /** Every command that reads before it writes, wrapped once in its transaction. */
+  private transactions() {
+    const { db, q } = this;
+    return {
+      createEvent: db.transaction((event: NewEvent): "ok" | "code_taken" => {
+        const codes = event.rooms.map((r) => r.code.toUpperCase());
+        if (new Set(codes).size !== codes.length || codes.some((c) => q.codeExists.get(c))) return "code_taken";
+        q.insertEvent.run(event.id, event.title, event.keyHash, event.createdAt);
+        for (const [i, r] of event.rooms.entries()) q.insertRoom.run(r.id, event.id, codes[i], r.name, event.createdAt);
+        return "ok";
+      }),
+      addRoom: db.transaction((eventId: string, room: NewRoom, createdAt: string, maxRooms: number) => {
+        if (!q.getEvent.get(eventId)) return "not_found" as const;
+        if ((q.countRooms.get(eventId)?.n ?? 0) >= maxRooms) return "full" as const;
+        const code = room.code.toUpperCase();
+        if (q.codeExists.get(code)) return "code_taken" as const;
+        q.insertRoom.run(room.id, eventId, code, room.name, createdAt);
+        return this.room(code)!;
+      }),
+      deleteEvent: db.transaction((eventId: string): string[] | Missing => {
+        if (!q.getEvent.get(eventId)) return "not_found";
+        const codes = q.roomsOfEvent.all(eventId).map((r) => r.code);
+        q.deleteEvent.run(eventId); // cascades to rooms, polls, ballots, tallies, questions, upvotes
+        return codes;
+      }),
+      updateRoom: db.transaction((code: string, patch: RoomSettingsPatch): RoomRecord | Missing => {
+        const room = this.room(code);
+        if (!room) return "not_found";
+        const premoderation = patch.premoderation ?? room.premoderation;
+        const qaOpen = patch.qaOpen ?? room.qaOpen;
+        q.updateRoom.run(bit(premoderation), bit(qaOpen), screenJson(patch.screen ?? room.screen), code);
+        return this.room(code)!;
+      }),
+      updatePoll: db.transaction((pollId: string, patch: PollPatch, draftOnly: boolean): Poll | Missing | Conflict => {
+        const row = q.getPoll.get(pollId);
+        if (!row) return "not_found";
+        if (draftOnly && row.status !== "draft") return "conflict";
+        const poll = toPoll(row);
+        const next = { ...poll, ...patch };
+        q.updatePoll.run(next.title, JSON.stringify(next.options), bit(next.resultsVisible), pollId);
+        return toPoll(q.getPoll.get(pollId)!);
+      }),
+      deletePoll: db.transaction((pollId: string): Poll | Missing => {
+        const row = q.getPoll.get(pollId);
+        if (!row) return "not_found";
+        q.deletePoll.run(pollId); // cascades to its ballots and tallies
+        return toPoll(row);
+      }),
+      setPollStatus: db.transaction((pollId: string, from: PollStatus[], to: PollStatus) => {
+        const row = q.getPoll.get(pollId);
+        if (!row) return "not_found" as const;
+        if (!from.includes(row.status as PollStatus)) return "conflict" as const;
+        const closed: Poll[] = [];
+        if (to === "open") {
+          for (const other of q.openPollsOfRoom.all(row.room_code, pollId)) {
+            q.setPollStatus.run("closed", other.id);
+            closed.push({ ...toPoll(other), status: "closed" });
+          }
+        }
+        q.setPollStatus.run(to, pollId);
+        return { poll: { ...toPoll(row), status: to }, closed };
+      }),
+      castBallot: db.transaction((pollId: string, participantId: string, choice: Choice, keys: string[]) => {
+        const poll = q.getPoll.get(pollId);
+        if (!poll) return "not_found" as const;
+        if (poll.status !== "open") return "not_open" as const;
+        const previous = q.getBallot.get(pollId, participantId);
+        if (previous) {
+          for (const key of JSON.parse(previous.keys) as string[]) {
+            q.decrement.run(pollId, key);
+            q.dropEmpty.run(pollId, key);
+          }
+        }
+        q.putBallot.run(pollId, participantId, JSON.stringify(choice), JSON.stringify(keys));
+        for (const key of keys) q.increment.run(pollId, key);
+        const voters = poll.voters + (previous ? 0 : 1);
+        q.setPollCounters.run(voters, poll.seq + 1, pollId);
+        return this.snapshot(pollId, voters, poll.seq + 1);
+      }),
+      resetPoll: db.transaction((pollId: string): TallySnapshot | Missing => {
+        const poll = q.getPoll.get(pollId);
+        if (!poll) return "not_found";
+        q.deleteBallots.run(pollId);
+        q.deleteTallies.run(pollId);
+        q.setPollCounters.run(0, poll.seq + 1, pollId);
+        return { tally: {}, voters: 0, seq: poll.seq + 1 };
+      }),
+      ask: db.transaction((question: QuestionRecord, requireQaOpen: boolean) => {
+        const room = this.room(question.roomCode);
+        if (!room) return "not_found" as const;
+        // A retried ask answers the original even after Q&A closed, so look it up first.
+        if (question.clientId !== null) {
+          const existing = q.findAsk.get(room.code, question.participantId, question.clientId);
+          if (existing) return { question: toQuestion(existing), created: false };
+        }
+        if (requireQaOpen && !room.qaOpen) return "closed" as const;
+        const { id, participantId, clientId, text, author, status, highlighted, upvotes, createdAt } = question;
+        q.insertQuestion.run(id, room.code, participantId, clientId, text, author, status, bit(highlighted), upvotes, createdAt);
+        return { question: this.question(id)!, created: true };
+      }),
+      setUpvote: db.transaction((questionId: string, participantId: string, on: boolean, allowed: QuestionStatus[]) => {
+        const question = this.question(questionId);
+        if (!question) return "not_found" as const;
+        if (!allowed.includes(question.status)) return "conflict" as const;
+        const changed = on
+          ? q.addUpvote.run(questionId, participantId).changes
+          : q.removeUpvote.run(questionId, participantId).changes;
+        if (changed === 0) return question; // already in the asked state: nothing to count
+        q.bumpUpvotes.run(on ? 1 : -1, questionId);
+        return this.question(questionId)!;
+      }),
+      updateQuestion: db.transaction((questionId: string, expected: QuestionState, next: QuestionState) => {
+        const question = this.question(questionId);
+        if (!question) return "not_found" as const;
+        if (question.status !== expected.status || question.highlighted !== expected.highlighted) return "conflict" as const;
+        const unhighlighted: QuestionRecord[] = [];
+        if (next.highlighted) {
+          for (const other of q.highlightedOthers.all(question.roomCode, questionId)) {
+            q.setQuestionState.run(other.status, 0, other.id);
+            unhighlighted.push({ ...toQuestion(other), highlighted: false });
+          }
+        }
+        q.setQuestionState.run(next.status, bit(next.highlighted), questionId);
+        return { question: { ...question, ...next }, unhighlighted };
+      }),
+      roomData: db.transaction((code: string): RoomData | null => {
+        const room = this.room(code);
+        if (!room) return null;
+        const polls = q.pollsOfRoom.all(code);
+        const tallies: Record<string, TallySnapshot> = {};
+        for (const p of polls) tallies[p.id] = { tally: {}, voters: p.voters, seq: p.seq };
+        for (const t of q.talliesOfRoom.all(code)) tallies[t.poll_id]!.tally[t.key] = t.count;
+        const questions = q.questionsOfRoom.all(code).map(toQuestion);
+        return { room, polls: polls.map(toPoll), tallies, questions };
+      }),
+    };
+  }
+
+  async createEvent(event: NewEvent): Promise<"ok" | "code_taken"> {
+    return this.tx.createEvent(event);
+  }
+
+  async getEvent(eventId: string): Promise<EventRecord | null> {
+    const event = this.q.getEvent.get(eventId);
+    if (!event) return null;
+    const rooms = this.q.roomsOfEvent.all(eventId).map(toRoom);
+    return { id: event.id, title: event.title, createdAt: event.created_at, rooms };
+  }
+
+  async eventIdForKey(keyHash: string): Promise<string | null> {
+    return this.q.eventForKey.get(keyHash)?.id ?? null;
+  }
+
+  async addRoom(eventId: string, room: NewRoom, createdAt: string, maxRooms: number) {
+    return this.tx.addRoom(eventId, room, createdAt, maxRooms);
+  }
+
+  async deleteEvent(eventId: string): Promise<string[] | Missing> {
+    return this.tx.deleteEvent(eventId);
+  }
+
+  async getRoom(code: string): Promise<RoomRecord | null> {
+    return this.room(code);
+  }
+
+  async updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing> {
+    return this.tx.updateRoom(code, patch);
+  }
+
+  async createPoll(poll: Poll): Promise<void> {
+    const { id, roomCode, title, kind, options, status, resultsVisible, createdAt } = poll;
+    this.q.insertPoll.run(id, roomCode, title, kind, JSON.stringify(options), status, bit(resultsVisible), createdAt);
+  }
+
+  async getPoll(pollId: string): Promise<Poll | null> {
+    const row = this.q.getPoll.get(pollId);
+    return row ? toPoll(row) : null;
+  }
+
+  async updatePoll(pollId: string, patch: PollPatch, draftOnly: boolean): Promise<Poll | Missing | Conflict> {
+    return this.tx.updatePoll(pollId, patch, draftOnly);
+  }
+
+  async deletePoll(pollId: string): Promise<Poll | Missing> {
+    return this.tx.deletePoll(pollId);
+  }
+
+  async setPollStatus(pollId: string, from: PollStatus[], to: PollStatus) {
+    return this.tx.setPollStatus(pollId, from, to);
+  }
+
+  async castBallot(pollId: string, participantId: string, choice: Choice, keys: string[]) {
+    return this.tx.castBallot(pollId, participantId, choice, keys);
+  }
+
+  async resetPoll(pollId: string): Promise<TallySnapshot | Missing> {
+    return this.tx.resetPoll(pollId);
+  }
+
+  async tally(pollId: string): Promise<TallySnapshot | null> {
+    const poll = this.q.getPoll.get(pollId);
+    return poll ? this.snapshot(pollId, poll.voters, poll.seq) : null;
+  }
+
+  async findAsk(roomCode: string, participantId: string, clientId: string): Promise<QuestionRecord | null> {
+    const row = this.q.findAsk.get(roomCode, participantId, clientId);
+    return row ? toQuestion(row) : null;
+  }
+
+  async ask(question: QuestionRecord, requireQaOpen: boolean) {
+    return this.tx.ask(question, requireQaOpen);
+  }
+
+  async getQuestion(questionId: string): Promise<QuestionRecord | null> {
+    return this.question(questionId);
+  }
+
+  async setUpvote(questionId: string, participantId: string, on: boolean, allowed: QuestionStatus[]) {
+    return this.tx.setUpvote(questionId, participantId, on, allowed);
+  }
+
+  async updateQuestion(questionId: string, expected: QuestionState, next: QuestionState) {
+    return this.tx.updateQuestion(questionId, expected, next);
+  }
+
+  async roomData(code: string): Promise<RoomData | null> {
+    return this.tx.roomData(code);
+  }
+
+  async participantData(code: string, participantId: string): Promise<ParticipantData> {
+    const ballots: Record<string, Choice> = {};
+    for (const b of this.q.ballotsOf.all(participantId, code)) ballots[b.poll_id] = parseChoice(b.choice);
+    const upvoted = this.q.upvotedBy.all(participantId, code).map((u) => u.question_id);
+    return { ballots, upvoted };
+  }
+}
+
+export function openSqliteStore(file: string): SqliteStore {
+  return new SqliteStore(file);
+}
