@@ -2,10 +2,27 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ["default"],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"] } },
+      { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
+      {
+        // The same integration suite, with the state in Redis.
+        extends: true,
+        test: {
+          name: "integration-redis",
+          include: ["test/integration/**/*.test.ts"],
+          exclude: ["test/integration/durability.test.ts"],
+          env: { TEST_STORE: "redis" },
+          globalSetup: ["test/helpers/redis-global-setup.ts"],
+        },
+      },
+      { extends: true, test: { name: "cluster", include: ["test/cluster/**/*.test.ts"] } },
+      { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"] } },
+      { extends: true, test: { name: "bench", include: ["bench/**/*.test.ts"] } },
+    ],
   },
 });
