@@ -40,7 +40,7 @@ export function normalizeChoice(poll: Pick<Poll, "kind" | "options">, choice: un
       if (!Array.isArray(choice) || !choice.every((i) => Number.isInteger(i))) {
         throw bad("The choice must be a list of option numbers.", "Le choix doit être une liste de numéros d'options.");
       }
-      const indexes = [...new Set(choice as number[])];
+      const indexes = [...new Set(choice as number[])].sort((a, b) => a - b);
       if (indexes.length !== choice.length)
         throw bad("Each option can be chosen once.", "Chaque option ne peut être choisie qu'une fois.");
       if (poll.kind === "single" && indexes.length !== 1)

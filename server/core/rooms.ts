@@ -29,10 +29,9 @@ export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: n
   const polls: PollView[] = [];
   for (const poll of snap.polls) {
     if (!moderator && !isPublicPoll(poll)) continue;
+    // The contract: results where visible (in the moderation view, always); hidden ones are absent.
     const results = snap.results[poll.id];
-    if (!results) polls.push({ ...poll });
-    else if (moderator || poll.resultsVisible) polls.push({ ...poll, results });
-    else polls.push({ ...poll, results: hideResults(results) });
+    polls.push(results && (moderator || poll.resultsVisible) ? { ...poll, results } : { ...poll });
   }
   const questions = snap.questions
     .filter((q) => moderator || isPublicStatus(q.status))

@@ -1,0 +1,604 @@
+// One contract for every Store implementation (sqlite, redis): behaviour through the
+// interface only. Each test makes its own event, rooms and ids, so the suite never
+// depends on an empty store and tests may share one.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tally } from "../../server/core/polls.js";
+import type { QuestionRecord } from "../../server/core/questions.js";
+import { newId, newRoomCode } from "../../server/core/rooms.js";
+import type { NewEvent, Store } from "../../server/store/store.js";
+import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
+
+/** Narrows a command's answer to its success shape, failing the test on any refusal. */
+function must<T>(value: T): Exclude<T, string> {
+  if (typeof value === "string") throw new Error(`expected success, got "${value}"`);
+  return value as Exclude<T, string>;
+}
+
+/** A tally as a reader sees it: a key nobody counts toward is the same as an absent key. */
+function counted(tally: Tally | undefined): Tally {
+  return Object.fromEntries(Object.entries(tally ?? {}).filter(([, n]) => n !== 0));
+}
+
+const BASE = Date.parse("2026-06-28T09:00:00.000Z");
+let tick = 0;
+/** Increasing ISO times, one second apart. */
+const at = (): string => new Date(BASE + tick++ * 1000).toISOString();
+const pid = (): string => `p_${randomBytes(12).toString("base64url")}`;
+const LIVE: QuestionStatus[] = ["live"];
+
+export function storeContractSuite(name: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    function newEvent(rooms = 1): NewEvent {
+      return {
+        id: newId(),
+        title: `Event ${newId()}`,
+        keyHash: randomBytes(32).toString("hex"),
+        createdAt: at(),
+        rooms: Array.from({ length: rooms }, (_, i) => ({ id: newId(), code: newRoomCode(), name: `Room ${i + 1}` })),
+      };
+    }
+
+    async function makeEvent(rooms = 1): Promise<NewEvent> {
+      const event = newEvent(rooms);
+      expect(await store.createEvent(event)).toBe("ok");
+      return event;
+    }
+
+    async function makeRoom(): Promise<string> {
+      return (await makeEvent(1)).rooms[0]!.code;
+    }
+
+    async function makePoll(roomCode: string, kind: PollKind = "single", status: PollStatus = "draft"): Promise<Poll> {
+      const options = kind === "single" || kind === "multiple" ? ["A", "B", "C", "D"] : [];
+      const poll: Poll = {
+        id: newId(),
+        roomCode,
+        title: "Poll",
+        kind,
+        options,
+        status: "draft",
+        resultsVisible: true,
+        createdAt: at(),
+      };
+      await store.createPoll(poll);
+      if (status !== "draft") must(await store.setPollStatus(poll.id, ["draft"], "open"));
+      if (status === "closed") must(await store.setPollStatus(poll.id, ["open"], "closed"));
+      return { ...poll, status };
+    }
+
+    function newQuestion(roomCode: string, over: Partial<QuestionRecord> = {}): QuestionRecord {
+      return {
+        id: newId(),
+        roomCode,
+        participantId: pid(),
+        clientId: newId(),
+        text: "What about the budget?",
+        author: "Ada",
+        status: "live",
+        upvotes: 0,
+        highlighted: false,
+        createdAt: at(),
+        ...over,
+      };
+    }
+
+    async function makeQuestion(roomCode: string, over: Partial<QuestionRecord> = {}): Promise<QuestionRecord> {
+      const result = must(await store.ask(newQuestion(roomCode, over), true));
+      expect(result.created).toBe(true);
+      return result.question;
+    }
+
+    const vote = (pollId: string, participant: string, choice: Choice, keys: string[]) =>
+      store.castBallot(pollId, participant, choice, keys);
+
+    it("is ready once open and names its kind", () => {
+      expect(store.ready()).toBe(true);
+      expect(typeof store.kind).toBe("string");
+      expect(store.kind.length).toBeGreaterThan(0);
+    });
+
+    describe("events and rooms", () => {
+      it("creates an event whose rooms start with Q&A open, no pre-moderation and the auto screen", async () => {
+        const event = await makeEvent(2);
+        const got = await store.getEvent(event.id);
+        expect(got).toMatchObject({ id: event.id, title: event.title, createdAt: event.createdAt });
+        expect(got!.rooms).toHaveLength(2);
+        for (const room of event.rooms) {
+          const expected = {
+            id: room.id,
+            eventId: event.id,
+            code: room.code,
+            name: room.name,
+            eventTitle: event.title,
+            premoderation: false,
+            qaOpen: true,
+            screen: { mode: "auto" },
+            createdAt: event.createdAt,
+          };
+          expect(got!.rooms).toContainEqual(expected);
+          expect(await store.getRoom(room.code)).toEqual(expected);
+        }
+      });
+
+      it("finds the event of a moderator key hash, and nothing for unknown ids, keys or codes", async () => {
+        const event = await makeEvent();
+        expect(await store.eventIdForKey(event.keyHash)).toBe(event.id);
+        expect(await store.eventIdForKey(randomBytes(32).toString("hex"))).toBeNull();
+        expect(await store.getEvent(newId())).toBeNull();
+        expect(await store.getRoom(newRoomCode())).toBeNull();
+      });
+
+      it("refuses an event whose room code is taken, and writes nothing of it", async () => {
+        const existing = await makeEvent();
+        const event = newEvent(2);
+        event.rooms[1]!.code = existing.rooms[0]!.code;
+        expect(await store.createEvent(event)).toBe("code_taken");
+        expect(await store.getEvent(event.id)).toBeNull();
+        expect(await store.eventIdForKey(event.keyHash)).toBeNull();
+        expect(await store.getRoom(event.rooms[0]!.code)).toBeNull();
+        expect((await store.getRoom(existing.rooms[0]!.code))?.eventId).toBe(existing.id);
+      });
+
+      it("adds rooms until the event has maxRooms, then answers full", async () => {
+        const event = await makeEvent(2);
+        const room = { id: newId(), code: newRoomCode(), name: "Plenary" };
+        const createdAt = at();
+        const added = must(await store.addRoom(event.id, room, createdAt, 3));
+        expect(added).toEqual({
+          ...room,
+          eventId: event.id,
+          eventTitle: event.title,
+          premoderation: false,
+          qaOpen: true,
+          screen: { mode: "auto" },
+          createdAt,
+        });
+        expect(await store.getRoom(room.code)).toEqual(added);
+        const extra = { id: newId(), code: newRoomCode(), name: "Overflow" };
+        expect(await store.addRoom(event.id, extra, at(), 3)).toBe("full");
+        expect(await store.getRoom(extra.code)).toBeNull();
+        expect((await store.getEvent(event.id))!.rooms.map((r) => r.code).sort()).toEqual(
+          [...event.rooms.map((r) => r.code), room.code].sort(),
+        );
+      });
+
+      it("refuses a room for an unknown event or with a taken code", async () => {
+        const event = await makeEvent();
+        const other = await makeEvent();
+        const room = { id: newId(), code: newRoomCode(), name: "X" };
+        expect(await store.addRoom(newId(), room, at(), 50)).toBe("not_found");
+        expect(await store.getRoom(room.code)).toBeNull();
+        const clash = { id: newId(), code: other.rooms[0]!.code, name: "X" };
+        expect(await store.addRoom(event.id, clash, at(), 50)).toBe("code_taken");
+        expect((await store.getRoom(clash.code))?.eventId).toBe(other.id);
+        expect((await store.getEvent(event.id))!.rooms).toHaveLength(1);
+      });
+
+      it("patches a room's settings, keeping what the patch leaves out", async () => {
+        const code = await makeRoom();
+        const a = must(await store.updateRoom(code, { premoderation: true }));
+        expect(a).toMatchObject({ code, premoderation: true, qaOpen: true, screen: { mode: "auto" } });
+        const b = must(await store.updateRoom(code, { qaOpen: false, screen: { mode: "poll", pollId: "p1" } }));
+        expect(b).toMatchObject({ premoderation: true, qaOpen: false, screen: { mode: "poll", pollId: "p1" } });
+        const c = must(await store.updateRoom(code, { screen: { mode: "join" } }));
+        expect(c.screen).toEqual({ mode: "join" });
+        expect(await store.getRoom(code)).toEqual(c);
+        expect(await store.updateRoom(newRoomCode(), { qaOpen: false })).toBe("not_found");
+      });
+
+      it("erases an event with its rooms, polls, ballots, questions and upvotes", async () => {
+        const event = await makeEvent(2);
+        const kept = await makeEvent();
+        const [r1, r2] = event.rooms.map((r) => r.code) as [string, string];
+        const poll = await makePoll(r1, "single", "open");
+        const voter = pid();
+        must(await vote(poll.id, voter, [1], ["1"]));
+        const question = await makeQuestion(r2);
+        must(await store.setUpvote(question.id, voter, true, LIVE));
+        const keptPoll = await makePoll(kept.rooms[0]!.code, "scale", "open");
+        must(await vote(keptPoll.id, voter, 3, ["3"]));
+
+        expect((must(await store.deleteEvent(event.id)) as string[]).sort()).toEqual([r1, r2].sort());
+        expect(await store.getEvent(event.id)).toBeNull();
+        expect(await store.eventIdForKey(event.keyHash)).toBeNull();
+        expect(await store.getRoom(r1)).toBeNull();
+        expect(await store.getRoom(r2)).toBeNull();
+        expect(await store.roomData(r1)).toBeNull();
+        expect(await store.getPoll(poll.id)).toBeNull();
+        expect(await store.tally(poll.id)).toBeNull();
+        expect(await store.getQuestion(question.id)).toBeNull();
+        expect(await store.findAsk(r2, question.participantId, question.clientId!)).toBeNull();
+        expect(await store.participantData(r1, voter)).toEqual({ ballots: {}, upvoted: [] });
+        expect(await store.participantData(r2, voter)).toEqual({ ballots: {}, upvoted: [] });
+        expect(await store.deleteEvent(event.id)).toBe("not_found");
+        // The other event is untouched, and the erased codes may be used again.
+        expect((await store.tally(keptPoll.id))?.voters).toBe(1);
+        expect(await store.eventIdForKey(kept.keyHash)).toBe(kept.id);
+        const again = newEvent(1);
+        again.rooms[0]!.code = r1;
+        expect(await store.createEvent(again)).toBe("ok");
+        expect((await store.getRoom(r1))?.eventId).toBe(again.id);
+        expect(await store.roomData(r1)).toMatchObject({ polls: [], questions: [] });
+      });
+    });
+
+    describe("polls", () => {
+      it("stores a poll as created, with an empty tally", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "multiple");
+        expect(await store.getPoll(poll.id)).toEqual(poll);
+        const tally = await store.tally(poll.id);
+        expect(tally?.voters).toBe(0);
+        expect(counted(tally?.tally)).toEqual({});
+        expect(await store.getPoll(newId())).toBeNull();
+        expect(await store.tally(newId())).toBeNull();
+      });
+
+      it("updates a draft; with draftOnly refuses anything else and changes nothing", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "single");
+        const updated = must(await store.updatePoll(poll.id, { title: "New", options: ["X", "Y"] }, true));
+        expect(updated).toEqual({ ...poll, title: "New", options: ["X", "Y"] });
+        expect(await store.getPoll(poll.id)).toEqual(updated);
+        must(await store.setPollStatus(poll.id, ["draft"], "open"));
+        expect(await store.updatePoll(poll.id, { title: "Late" }, true)).toBe("conflict");
+        expect((await store.getPoll(poll.id))?.title).toBe("New");
+        const hidden = must(await store.updatePoll(poll.id, { resultsVisible: false }, false));
+        expect(hidden).toEqual({ ...updated, status: "open", resultsVisible: false });
+        expect(await store.updatePoll(newId(), { title: "X" }, false)).toBe("not_found");
+      });
+
+      it("deletes a poll with its ballots", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "single", "open");
+        const voter = pid();
+        must(await vote(poll.id, voter, [0], ["0"]));
+        expect(await store.deletePoll(poll.id)).toEqual({ ...poll, status: "open" });
+        expect(await store.getPoll(poll.id)).toBeNull();
+        expect(await store.tally(poll.id)).toBeNull();
+        expect(await store.castBallot(poll.id, voter, [1], ["1"])).toBe("not_found");
+        expect((await store.roomData(code))!.polls).toEqual([]);
+        expect(await store.participantData(code, voter)).toEqual({ ballots: {}, upvoted: [] });
+        expect(await store.deletePoll(poll.id)).toBe("not_found");
+      });
+
+      it("moves a poll only from the given statuses", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code);
+        expect(await store.setPollStatus(poll.id, ["open"], "closed")).toBe("conflict");
+        expect((await store.getPoll(poll.id))?.status).toBe("draft");
+        expect(await store.setPollStatus(poll.id, ["draft", "closed"], "open")).toEqual({
+          poll: { ...poll, status: "open" },
+          closed: [],
+        });
+        expect(await store.setPollStatus(poll.id, ["draft", "closed"], "open")).toBe("conflict");
+        const closed = must(await store.setPollStatus(poll.id, ["open"], "closed"));
+        expect(closed).toEqual({ poll: { ...poll, status: "closed" }, closed: [] });
+        expect((await store.getPoll(poll.id))?.status).toBe("closed");
+        expect(must(await store.setPollStatus(poll.id, ["draft", "closed"], "open")).poll.status).toBe("open");
+        expect(await store.setPollStatus(newId(), ["draft"], "open")).toBe("not_found");
+      });
+
+      it("opening a poll closes the room's other open poll, and only in that room", async () => {
+        const event = await makeEvent(2);
+        const [a, b] = event.rooms.map((r) => r.code) as [string, string];
+        const first = await makePoll(a, "single", "open");
+        const elsewhere = await makePoll(b, "single", "open");
+        const second = await makePoll(a, "scale");
+        const opened = must(await store.setPollStatus(second.id, ["draft", "closed"], "open"));
+        expect(opened.poll).toEqual({ ...second, status: "open" });
+        expect(opened.closed).toEqual([{ ...first, status: "closed" }]);
+        expect((await store.getPoll(first.id))?.status).toBe("closed");
+        expect((await store.getPoll(elsewhere.id))?.status).toBe("open");
+        expect(await vote(first.id, pid(), [0], ["0"])).toBe("not_open");
+        const statuses = (await store.roomData(a))!.polls.map((p) => p.status);
+        expect(statuses.filter((s) => s === "open")).toHaveLength(1);
+      });
+
+      it("lists a room's polls oldest first, even created in the same millisecond", async () => {
+        const code = await makeRoom();
+        const createdAt = at();
+        const ids: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const poll: Poll = {
+            id: newId(),
+            roomCode: code,
+            title: `P${i}`,
+            kind: "scale",
+            options: [],
+            status: "draft",
+            resultsVisible: true,
+            createdAt,
+          };
+          await store.createPoll(poll);
+          ids.push(poll.id);
+        }
+        const later = await makePoll(code);
+        expect((await store.roomData(code))!.polls.map((p) => p.id)).toEqual([...ids, later.id]);
+      });
+    });
+
+    describe("ballots", () => {
+      it("counts a first ballot, and a replacement moves its keys without counting the voter twice", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "multiple", "open");
+        const alice = pid();
+        const bob = pid();
+        const s1 = must(await vote(poll.id, alice, [0, 2], ["0", "2"]));
+        expect(s1.voters).toBe(1);
+        expect(counted(s1.tally)).toEqual({ "0": 1, "2": 1 });
+        const s2 = must(await vote(poll.id, bob, [2], ["2"]));
+        expect(s2.voters).toBe(2);
+        expect(counted(s2.tally)).toEqual({ "0": 1, "2": 2 });
+        const s3 = must(await vote(poll.id, alice, [1, 3], ["1", "3"]));
+        expect(s3.voters).toBe(2);
+        expect(counted(s3.tally)).toEqual({ "1": 1, "2": 1, "3": 1 });
+        const s4 = must(await vote(poll.id, alice, [1, 3], ["1", "3"]));
+        expect(s4.voters).toBe(2);
+        expect(counted(s4.tally)).toEqual(counted(s3.tally));
+        expect(s1.seq).toBeLessThan(s2.seq);
+        expect(s2.seq).toBeLessThan(s3.seq);
+        expect(s3.seq).toBeLessThan(s4.seq);
+        const read = await store.tally(poll.id);
+        expect(read && { ...read, tally: counted(read.tally) }).toEqual({ ...s4, tally: counted(s4.tally) });
+        expect((await store.participantData(code, alice)).ballots).toEqual({ [poll.id]: [1, 3] });
+      });
+
+      it("counts word-cloud and scale ballots by their keys", async () => {
+        const code = await makeRoom();
+        const words = await makePoll(code, "wordcloud", "open");
+        const voters = [pid(), pid(), pid()];
+        must(await vote(words.id, voters[0]!, "paris", ["paris"]));
+        must(await vote(words.id, voters[1]!, "paris", ["paris"]));
+        const last = must(await vote(words.id, voters[2]!, "café crème", ["café crème"]));
+        expect(counted(last.tally)).toEqual({ paris: 2, "café crème": 1 });
+        const moved = must(await vote(words.id, voters[0]!, "lyon", ["lyon"]));
+        expect(counted(moved.tally)).toEqual({ paris: 1, lyon: 1, "café crème": 1 });
+        const scale = await makePoll(code, "scale", "open");
+        expect(counted(must(await vote(scale.id, voters[0]!, 5, ["5"])).tally)).toEqual({ "5": 1 });
+        expect((await store.participantData(code, voters[0]!)).ballots).toEqual({ [words.id]: "lyon", [scale.id]: 5 });
+      });
+
+      it("refuses a ballot unless the poll is open, and changes nothing", async () => {
+        const code = await makeRoom();
+        const draft = await makePoll(code, "single");
+        const voter = pid();
+        expect(await vote(draft.id, voter, [0], ["0"])).toBe("not_open");
+        const poll = await makePoll(code, "single", "open");
+        const before = must(await vote(poll.id, voter, [0], ["0"]));
+        must(await store.setPollStatus(poll.id, ["open"], "closed"));
+        expect(await vote(poll.id, voter, [1], ["1"])).toBe("not_open");
+        expect(await vote(poll.id, pid(), [1], ["1"])).toBe("not_open");
+        const after = await store.tally(poll.id);
+        expect(after && { ...after, tally: counted(after.tally) }).toEqual({ ...before, tally: counted(before.tally) });
+        expect((await store.participantData(code, voter)).ballots).toEqual({ [poll.id]: [0] });
+        expect(await vote(newId(), voter, [0], ["0"])).toBe("not_found");
+      });
+
+      it("resets a poll: no ballots, no voters, a higher seq; a later ballot counts as new", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "single", "open");
+        const voter = pid();
+        must(await vote(poll.id, voter, [0], ["0"]));
+        const last = must(await vote(poll.id, pid(), [1], ["1"]));
+        const reset = must(await store.resetPoll(poll.id));
+        expect(reset.voters).toBe(0);
+        expect(counted(reset.tally)).toEqual({});
+        expect(reset.seq).toBeGreaterThan(last.seq);
+        expect((await store.tally(poll.id))?.voters).toBe(0);
+        expect((await store.participantData(code, voter)).ballots).toEqual({});
+        const again = must(await vote(poll.id, voter, [1], ["1"]));
+        expect(again.voters).toBe(1);
+        expect(counted(again.tally)).toEqual({ "1": 1 });
+        expect(again.seq).toBeGreaterThan(reset.seq);
+        expect(await store.resetPoll(newId())).toBe("not_found");
+      });
+
+      it("keeps exact tallies under 200 concurrent ballots", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "single", "open");
+        const start = (await store.tally(poll.id))!.seq;
+        const voters = Array.from({ length: 200 }, () => pid());
+        const snaps = await Promise.all(voters.map((v, i) => vote(poll.id, v, [i % 4], [String(i % 4)])));
+        const seqs = snaps.map((s) => must(s).seq);
+        expect(new Set(seqs).size).toBe(200);
+        const final = (await store.tally(poll.id))!;
+        expect(final.voters).toBe(200);
+        expect(counted(final.tally)).toEqual({ "0": 50, "1": 50, "2": 50, "3": 50 });
+        expect(final.seq).toBeGreaterThanOrEqual(start + 200);
+        expect(Math.max(...seqs)).toBe(final.seq);
+      });
+
+      it("never counts a voter twice under concurrent replacements", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "single", "open");
+        const voters = Array.from({ length: 50 }, () => pid());
+        await Promise.all(voters.flatMap((v) => [vote(poll.id, v, [0], ["0"]), vote(poll.id, v, [0], ["0"])]));
+        const final = (await store.tally(poll.id))!;
+        expect(final.voters).toBe(50);
+        expect(counted(final.tally)).toEqual({ "0": 50 });
+      });
+    });
+
+    describe("questions", () => {
+      it("stores a question as asked and finds it by (room, participant, clientId)", async () => {
+        const code = await makeRoom();
+        const asked = newQuestion(code, { status: "pending" });
+        expect(await store.ask(asked, true)).toEqual({ question: asked, created: true });
+        expect(await store.getQuestion(asked.id)).toEqual(asked);
+        expect(await store.findAsk(code, asked.participantId, asked.clientId!)).toEqual(asked);
+        expect(await store.findAsk(code, asked.participantId, newId())).toBeNull();
+        expect(await store.findAsk(code, pid(), asked.clientId!)).toBeNull();
+        expect(await store.getQuestion(newId())).toBeNull();
+        expect(await store.ask(newQuestion(newRoomCode()), false)).toBe("not_found");
+      });
+
+      it("answers a retried ask with the original question", async () => {
+        const event = await makeEvent(2);
+        const [a, b] = event.rooms.map((r) => r.code) as [string, string];
+        const first = await makeQuestion(a);
+        const retry = newQuestion(a, { participantId: first.participantId, clientId: first.clientId, text: "Retried" });
+        expect(await store.ask(retry, true)).toEqual({ question: first, created: false });
+        expect(await store.getQuestion(retry.id)).toBeNull();
+        // Another participant, or another room, with the same clientId is another question.
+        await makeQuestion(a, { clientId: first.clientId });
+        await makeQuestion(b, { participantId: first.participantId, clientId: first.clientId });
+        // Without a clientId, every ask is new.
+        await makeQuestion(a, { participantId: first.participantId, clientId: null });
+        await makeQuestion(a, { participantId: first.participantId, clientId: null });
+        expect((await store.roomData(a))!.questions).toHaveLength(4);
+      });
+
+      it("refuses a new question while Q&A is closed, but still answers a retry", async () => {
+        const code = await makeRoom();
+        const first = await makeQuestion(code);
+        must(await store.updateRoom(code, { qaOpen: false }));
+        const fresh = newQuestion(code);
+        expect(await store.ask(fresh, true)).toBe("closed");
+        expect(await store.getQuestion(fresh.id)).toBeNull();
+        const retry = newQuestion(code, { participantId: first.participantId, clientId: first.clientId });
+        expect(await store.ask(retry, true)).toEqual({ question: first, created: false });
+        expect(must(await store.ask(fresh, false)).created).toBe(true);
+        expect((await store.roomData(code))!.questions).toHaveLength(2);
+      });
+
+      it("counts one upvote per participant, idempotently, only in allowed statuses", async () => {
+        const code = await makeRoom();
+        const question = await makeQuestion(code);
+        const [p1, p2] = [pid(), pid()];
+        expect(must(await store.setUpvote(question.id, p1, true, LIVE)).upvotes).toBe(1);
+        expect(must(await store.setUpvote(question.id, p1, true, LIVE)).upvotes).toBe(1);
+        expect(must(await store.setUpvote(question.id, p2, true, LIVE))).toEqual({ ...question, upvotes: 2 });
+        expect((await store.participantData(code, p1)).upvoted).toEqual([question.id]);
+        expect(must(await store.setUpvote(question.id, p1, false, LIVE)).upvotes).toBe(1);
+        expect(must(await store.setUpvote(question.id, p1, false, LIVE)).upvotes).toBe(1);
+        expect((await store.participantData(code, p1)).upvoted).toEqual([]);
+        expect((await store.participantData(code, p2)).upvoted).toEqual([question.id]);
+        const answered = { status: "answered" as const, highlighted: false };
+        must(await store.updateQuestion(question.id, { status: "live", highlighted: false }, answered));
+        expect(await store.setUpvote(question.id, p1, true, LIVE)).toBe("conflict");
+        expect((await store.getQuestion(question.id))?.upvotes).toBe(1);
+        expect((await store.participantData(code, p1)).upvoted).toEqual([]);
+        expect(must(await store.setUpvote(question.id, p2, false, ["live", "answered"])).upvotes).toBe(0);
+        expect(await store.setUpvote(newId(), p1, true, LIVE)).toBe("not_found");
+      });
+
+      it("keeps exact upvote counts under concurrent upvotes", async () => {
+        const code = await makeRoom();
+        const question = await makeQuestion(code);
+        const voters = Array.from({ length: 60 }, () => pid());
+        await Promise.all(
+          voters.flatMap((v) => [store.setUpvote(question.id, v, true, LIVE), store.setUpvote(question.id, v, true, LIVE)]),
+        );
+        expect((await store.getQuestion(question.id))?.upvotes).toBe(60);
+      });
+
+      it("updates a question only from the expected state (compare-and-set)", async () => {
+        const code = await makeRoom();
+        const question = await makeQuestion(code, { status: "pending" });
+        const pending = { status: "pending" as const, highlighted: false };
+        const live = { status: "live" as const, highlighted: false };
+        const done = must(await store.updateQuestion(question.id, pending, live));
+        expect(done).toEqual({ question: { ...question, status: "live" }, unhighlighted: [] });
+        expect(await store.updateQuestion(question.id, pending, { status: "rejected", highlighted: false })).toBe("conflict");
+        expect(await store.updateQuestion(question.id, { status: "live", highlighted: true }, live)).toBe("conflict");
+        expect((await store.getQuestion(question.id))?.status).toBe("live");
+        must(await store.setUpvote(question.id, pid(), true, LIVE));
+        const answered = must(await store.updateQuestion(question.id, live, { status: "answered", highlighted: false }));
+        expect(answered.question).toMatchObject({ status: "answered", upvotes: 1 });
+        expect(await store.updateQuestion(newId(), live, live)).toBe("not_found");
+      });
+
+      it("keeps at most one highlighted question per room", async () => {
+        const event = await makeEvent(2);
+        const [a, b] = event.rooms.map((r) => r.code) as [string, string];
+        const q1 = await makeQuestion(a);
+        const q2 = await makeQuestion(a, { status: "answered" });
+        const other = await makeQuestion(b);
+        const plain = { status: "live" as const, highlighted: false };
+        const lit = { status: "live" as const, highlighted: true };
+        expect(must(await store.updateQuestion(other.id, plain, lit)).question.highlighted).toBe(true);
+        expect(must(await store.updateQuestion(q1.id, plain, lit))).toEqual({
+          question: { ...q1, highlighted: true },
+          unhighlighted: [],
+        });
+        const swap = must(
+          await store.updateQuestion(
+            q2.id,
+            { status: "answered", highlighted: false },
+            { status: "answered", highlighted: true },
+          ),
+        );
+        expect(swap.question).toEqual({ ...q2, highlighted: true });
+        expect(swap.unhighlighted).toEqual([{ ...q1, highlighted: false }]);
+        expect((await store.getQuestion(q1.id))?.highlighted).toBe(false);
+        expect((await store.getQuestion(other.id))?.highlighted).toBe(true);
+        const lit2 = (await store.roomData(a))!.questions.filter((q) => q.highlighted);
+        expect(lit2.map((q) => q.id)).toEqual([q2.id]);
+        // Re-highlighting the highlighted question clears nothing else.
+        const answeredLit = { status: "answered" as const, highlighted: true };
+        expect(must(await store.updateQuestion(q2.id, answeredLit, answeredLit)).unhighlighted).toEqual([]);
+      });
+    });
+
+    describe("reads", () => {
+      it("gives everything of a room: polls, every poll's tally and every question", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const open = await makePoll(code, "single", "open");
+        const draft = await makePoll(code, "wordcloud");
+        await makePoll(other, "scale", "open");
+        must(await vote(open.id, pid(), [1], ["1"]));
+        const q1 = await makeQuestion(code, { status: "pending" });
+        const q2 = await makeQuestion(code, { status: "rejected" });
+        await makeQuestion(other);
+        const data = (await store.roomData(code))!;
+        expect(data.room).toEqual(await store.getRoom(code));
+        expect(data.polls).toEqual([open, draft]);
+        expect(Object.keys(data.tallies).sort()).toEqual([open.id, draft.id].sort());
+        expect(data.tallies[open.id]?.voters).toBe(1);
+        expect(counted(data.tallies[open.id]?.tally)).toEqual({ "1": 1 });
+        expect(data.tallies[draft.id]?.voters).toBe(0);
+        expect(counted(data.tallies[draft.id]?.tally)).toEqual({});
+        expect(data.questions.map((q) => q.id).sort()).toEqual([q1.id, q2.id].sort());
+        expect(data.questions.find((q) => q.id === q1.id)).toEqual(q1);
+        expect(await store.roomData(newRoomCode())).toBeNull();
+      });
+
+      it("gives what one participant did in one room only", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const me = pid();
+        const single = await makePoll(code, "single", "open");
+        must(await vote(single.id, me, [2], ["2"]));
+        const multi = await makePoll(code, "multiple", "open");
+        must(await vote(multi.id, me, [0, 3], ["0", "3"]));
+        const words = await makePoll(code, "wordcloud", "open");
+        must(await vote(words.id, pid(), "someone else", ["someone else"]));
+        const elsewhere = await makePoll(other, "scale", "open");
+        must(await vote(elsewhere.id, me, 4, ["4"]));
+        const q = await makeQuestion(code);
+        const qOther = await makeQuestion(other);
+        must(await store.setUpvote(q.id, me, true, LIVE));
+        must(await store.setUpvote(qOther.id, me, true, LIVE));
+        expect(await store.participantData(code, me)).toEqual({
+          ballots: { [single.id]: [2], [multi.id]: [0, 3] },
+          upvoted: [q.id],
+        });
+        expect(await store.participantData(other, me)).toEqual({ ballots: { [elsewhere.id]: 4 }, upvoted: [qOther.id] });
+        expect(await store.participantData(code, pid())).toEqual({ ballots: {}, upvoted: [] });
+      });
+    });
+  });
+}
