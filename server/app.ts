@@ -4,7 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Server } from "socket.io";
-import { BODY_LIMIT, installErrorHandling } from "./http/errors.js";
+import { type ClusterOptions, RedisCluster } from "./cluster/redis-cluster.js";
+import { resyncAllLocal } from "./cluster/resync.js";
+import { BODY_LIMIT, frameworkError, installErrorHandling } from "./http/errors.js";
 import { eventRoutes } from "./http/event-routes.js";
 import { pollRoutes, questionRoutes } from "./http/poll-routes.js";
 import { roomRoutes } from "./http/room-routes.js";
@@ -27,8 +29,12 @@ export interface AppConfig {
   publicUrl: string;
   allowedOrigins: string[];
   logLevel: string;
+  /** Whose X-Forwarded-For to believe: false (direct clients), true, or addresses/CIDRs. */
+  trustProxy?: boolean | string;
   /** Built web pages; served when the directory exists. */
   clientDir?: string;
+  /** Tuning of the Redis ports when `redisUrl` is set (tests shorten the presence expiry). */
+  cluster?: ClusterOptions;
 }
 
 export interface App {
@@ -50,15 +56,29 @@ async function openStore(config: AppConfig): Promise<Store> {
   return openSqliteStore(join(config.dataDir, "tribune.db"));
 }
 
+/** With Redis, the ports and the adapter are shared through it; a failure closes the store. */
+async function openCluster(config: AppConfig, store: Store): Promise<RedisCluster | null> {
+  if (!config.redisUrl) return null;
+  try {
+    return await RedisCluster.open(config.redisUrl, config.cluster);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
 export async function buildApp(config: AppConfig): Promise<App> {
   const store = await openStore(config);
+  const cluster = await openCluster(config, store);
   const fastify = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
     bodyLimit: BODY_LIMIT,
     // One line per vote would cost more than the vote: request lines only when debugging.
     logController: new LogController({ disableRequestLogging: !["debug", "trace"].includes(config.logLevel) }),
     requestTimeout: 30_000,
-    trustProxy: true,
+    // Believing X-Forwarded-For from anyone would let a client dodge per-address limits.
+    trustProxy: config.trustProxy ?? false,
+    frameworkErrors: frameworkError,
   });
   installErrorHandling(fastify);
 
@@ -73,21 +93,32 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const deps: Deps = {
     store,
     outbox: lateOutbox,
-    presence: new LocalPresence(),
-    limiter: new LocalRateLimiter(),
-    dirty: new LocalDirtyBus(),
+    presence: cluster?.presence ?? new LocalPresence(),
+    limiter: cluster?.limiter ?? new LocalRateLimiter(),
+    dirty: cluster?.dirty ?? new LocalDirtyBus(),
     adminToken: config.adminToken,
     publicUrl: config.publicUrl.replace(/\/+$/, ""),
     now: () => new Date(),
   };
   const tribune = new Tribune(deps);
   const { io, resyncLocal } = createIo(fastify.server, tribune, config.allowedOrigins, fastify.log);
-  outbox = new SocketOutbox(io, resyncLocal);
+  outbox = new SocketOutbox(io, resyncLocal, cluster !== null);
+  if (cluster) {
+    io.adapter(cluster.adapter()); // before listening: no socket is in the in-memory adapter yet
+    cluster.watch(
+      () => store.ready(),
+      () => {
+        fastify.log.info({ rooms: resyncAllLocal(io, resyncLocal) }, "Redis is back: clients resynchronised");
+        void cluster.presence.resync();
+      },
+    );
+  }
 
   fastify.get("/healthz", async () => ({ status: "ok" }));
   fastify.get("/readyz", async (_req, reply) => {
-    const ready = store.ready();
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", store: store.kind });
+    const adapter = cluster ? { adapter: cluster.ready() ? "connected" : "disconnected" } : {};
+    const ready = store.ready() && (cluster?.ready() ?? true);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", store: store.kind, ...adapter });
   });
   eventRoutes(fastify, tribune);
   roomRoutes(fastify, tribune);
@@ -101,12 +132,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   // Sockets first, so the HTTP server can close; then the service's timers; the store last.
   fastify.addHook("preClose", async () => {
+    cluster?.stop(); // readiness down first: the load balancer sends reconnecting clients elsewhere
     io.local.disconnectSockets(true);
   });
   fastify.addHook("onClose", async () => {
     await new Promise<void>((resolve) => io.close(() => resolve()));
     tribune.close();
     await Promise.all([deps.presence.close(), deps.limiter.close(), deps.dirty.close()]);
+    await cluster?.close(); // after the ports: presence removes this node's entries through it
     await store.close();
   });
   await fastify.ready();

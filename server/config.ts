@@ -12,6 +12,7 @@ export interface Config {
   publicUrl: string;
   allowedOrigins: string[];
   logLevel: string;
+  trustProxy: boolean | string;
   demo: boolean;
 }
 
@@ -32,6 +33,7 @@ const schema = z.object({
   PUBLIC_URL: url("PUBLIC_URL").optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z.string().optional(),
   DEMO: z.enum(["", "0", "1", "true", "false"]).optional(),
 });
 
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     publicUrl,
     allowedOrigins: origins.map((o) => new URL(o).origin),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1" ? true : (e.TRUST_PROXY ?? false),
     demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
   };
 }

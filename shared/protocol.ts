@@ -129,7 +129,8 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
       "Les clés __proto__ et constructor sont interdites.",
     );
   }
-  const result = schema.safeParse(value ?? {});
+  // No body at all is an empty object (a PATCH that changes nothing); `null` is a wrong type.
+  const result = schema.safeParse(value === undefined ? {} : value);
   if (result.success) return result.data;
   throw invalidFrom(result.error);
 }

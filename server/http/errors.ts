@@ -30,6 +30,15 @@ function fromFramework(error: FastifyError): AppError | null {
   return null;
 }
 
+/** Errors raised before routing (bad URL encoding, over-long parameters) get the contract's shape too. */
+export function frameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const mapped =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? fail("not_found", "Nothing is here. Check the address.", "Il n'y a rien ici. Vérifiez l'adresse.")
+      : (fromFramework(error) ?? fail("invalid", "The request is not valid.", "La requête n'est pas valide."));
+  sendError(req, reply, mapped);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   // Parse JSON ourselves so a bad body is refused at the contract's invalid-body step
   // (after the key and resource checks); `__proto__`/`constructor` keys are refused there too.

@@ -14,6 +14,8 @@ export class SocketOutbox implements Outbox {
     private readonly io: Server,
     /** Sends a fresh state to this node's sockets of a room. */
     private readonly resyncLocal: (code: string) => void,
+    /** Several nodes share the event: tell the others too. */
+    private readonly clustered: boolean,
   ) {}
 
   poll(code: string, poll: Poll): void {
@@ -39,7 +41,7 @@ export class SocketOutbox implements Outbox {
 
   resync(code: string): void {
     this.resyncLocal(code);
-    this.io.serverSideEmit(RESYNC, code);
+    if (this.clustered) this.io.serverSideEmit(RESYNC, code);
   }
 
   participants(code: string, count: number): void {

@@ -62,11 +62,11 @@ export class QuestionService {
     return { id: updated.id, upvotes: updated.upvotes };
   }
 
-  async moderate(actor: Actor, questionId: string, body: unknown, onlyRoom?: string): Promise<Question> {
+  async moderate(actor: Actor, questionId: string, body: unknown): Promise<Question> {
     requireKey(actor);
     const first = await this.deps.store.getQuestion(questionId);
     const room = first && (await this.deps.store.getRoom(first.roomCode));
-    if (!first || !room || (onlyRoom && room.code !== onlyRoom)) throw unknownQuestion();
+    if (!first || !room) throw unknownQuestion();
     requireEvent(actor, room.eventId);
     const { action } = parse(moderateBody, body);
     const move = MODERATION[action];
