@@ -29,6 +29,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepareAll>;
   private readonly tx: ReturnType<SqliteStore["transactions"]>;
+  private pending: { command: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
   constructor(file: string) {
     this.db = openDatabase(file);
@@ -52,7 +53,48 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length > 0) this.commitBatch();
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Group commit: every write that arrives during one turn of the event loop runs in one
+   * outer transaction, each in its own savepoint (a nested better-sqlite3 transaction), so
+   * one failing command rolls back alone. With synchronous=FULL a commit costs an fsync;
+   * sharing it lets a vote storm be acknowledged in thousands per second, and each promise
+   * still resolves only after the commit that holds its write.
+   */
+  private write<T>(command: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ command, resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitBatch());
+    });
+  }
+
+  private commitBatch(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const op of batch) {
+          try {
+            outcomes.push({ ok: true, value: op.command() });
+          } catch (error) {
+            outcomes.push({ ok: false, value: error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const op of batch) op.reject(error); // the commit itself failed: nothing was written
+      return;
+    }
+    batch.forEach((op, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) op.resolve(outcome.value);
+      else op.reject(outcome.value);
+    });
   }
 
   private snapshot(pollId: string, voters: number, seq: number): TallySnapshot {
@@ -210,7 +252,7 @@ export class SqliteStore implements Store {
   }
 
   async createEvent(event: NewEvent): Promise<"ok" | "code_taken"> {
-    return this.tx.createEvent(event);
+    return this.write(() => this.tx.createEvent(event));
   }
 
   async getEvent(eventId: string): Promise<EventRecord | null> {
@@ -225,11 +267,11 @@ export class SqliteStore implements Store {
   }
 
   async addRoom(eventId: string, room: NewRoom, createdAt: string, maxRooms: number) {
-    return this.tx.addRoom(eventId, room, createdAt, maxRooms);
+    return this.write(() => this.tx.addRoom(eventId, room, createdAt, maxRooms));
   }
 
   async deleteEvent(eventId: string): Promise<string[] | Missing> {
-    return this.tx.deleteEvent(eventId);
+    return this.write(() => this.tx.deleteEvent(eventId));
   }
 
   async getRoom(code: string): Promise<RoomRecord | null> {
@@ -237,12 +279,14 @@ export class SqliteStore implements Store {
   }
 
   async updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing> {
-    return this.tx.updateRoom(code, patch);
+    return this.write(() => this.tx.updateRoom(code, patch));
   }
 
   async createPoll(poll: Poll): Promise<void> {
     const { id, roomCode, title, kind, options, status, resultsVisible, createdAt } = poll;
-    this.q.insertPoll.run(id, roomCode, title, kind, JSON.stringify(options), status, bit(resultsVisible), createdAt);
+    await this.write(() =>
+      this.q.insertPoll.run(id, roomCode, title, kind, JSON.stringify(options), status, bit(resultsVisible), createdAt),
+    );
   }
 
   async getPoll(pollId: string): Promise<Poll | null> {
@@ -251,23 +295,23 @@ export class SqliteStore implements Store {
   }
 
   async updatePoll(pollId: string, patch: PollPatch, draftOnly: boolean): Promise<Poll | Missing | Conflict> {
-    return this.tx.updatePoll(pollId, patch, draftOnly);
+    return this.write(() => this.tx.updatePoll(pollId, patch, draftOnly));
   }
 
   async deletePoll(pollId: string): Promise<Poll | Missing> {
-    return this.tx.deletePoll(pollId);
+    return this.write(() => this.tx.deletePoll(pollId));
   }
 
   async setPollStatus(pollId: string, from: PollStatus[], to: PollStatus) {
-    return this.tx.setPollStatus(pollId, from, to);
+    return this.write(() => this.tx.setPollStatus(pollId, from, to));
   }
 
   async castBallot(pollId: string, participantId: string, choice: Choice, keys: string[]) {
-    return this.tx.castBallot(pollId, participantId, choice, keys);
+    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys));
   }
 
   async resetPoll(pollId: string): Promise<TallySnapshot | Missing> {
-    return this.tx.resetPoll(pollId);
+    return this.write(() => this.tx.resetPoll(pollId));
   }
 
   async tally(pollId: string): Promise<TallySnapshot | null> {
@@ -281,7 +325,7 @@ export class SqliteStore implements Store {
   }
 
   async ask(question: QuestionRecord, requireQaOpen: boolean) {
-    return this.tx.ask(question, requireQaOpen);
+    return this.write(() => this.tx.ask(question, requireQaOpen));
   }
 
   async getQuestion(questionId: string): Promise<QuestionRecord | null> {
@@ -289,11 +333,11 @@ export class SqliteStore implements Store {
   }
 
   async setUpvote(questionId: string, participantId: string, on: boolean, allowed: QuestionStatus[]) {
-    return this.tx.setUpvote(questionId, participantId, on, allowed);
+    return this.write(() => this.tx.setUpvote(questionId, participantId, on, allowed));
   }
 
   async updateQuestion(questionId: string, expected: QuestionState, next: QuestionState) {
-    return this.tx.updateQuestion(questionId, expected, next);
+    return this.write(() => this.tx.updateQuestion(questionId, expected, next));
   }
 
   async roomData(code: string): Promise<RoomData | null> {
