@@ -11,7 +11,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /**
- * The pages' own policy: everything from this origin, no inline script or style, no eval.
+ * The pages' policy when the app sets none: everything from this origin, no inline script or style, no eval.
  * WebSockets are named with the request's host because older Safari does not let 'self' match ws:.
  */
 export function pageCsp(host: string | undefined): string {
@@ -68,12 +68,13 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
     },
   });
 
-  const send = (req: FastifyRequest, reply: FastifyReply, file: string) =>
-    reply
-      .header("content-security-policy", pageCsp(req.headers.host))
-      .header("referrer-policy", "no-referrer")
-      .header("x-content-type-options", "nosniff")
-      .sendFile(file);
+  // The app's security headers (helmet) win where they are set; a page is never sent without them.
+  const send = (req: FastifyRequest, reply: FastifyReply, file: string) => {
+    if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", pageCsp(req.headers.host));
+    if (!reply.hasHeader("referrer-policy")) reply.header("referrer-policy", "no-referrer");
+    if (!reply.hasHeader("x-content-type-options")) reply.header("x-content-type-options", "nosniff");
+    return reply.sendFile(file);
+  };
   const page = (file: string) => (req: FastifyRequest, reply: FastifyReply) => send(req, reply, file);
 
   app.get("/", page("index.html"));

@@ -1,0 +1,102 @@
+// The open poll: its ballot, the person's answer and its fate, live results when visible.
+import type { Choice, PollView, RoomState } from "../../shared/model";
+import type { Action } from "../lib/offline-queue";
+import { type ResultLabels, ResultsView } from "../lib/results-view";
+import { resultsOf } from "../lib/room-state";
+import type { Link } from "../lib/socket";
+import { Ballot } from "./ballot";
+import type { AudienceSession } from "./session";
+import { t, tn } from "./strings";
+
+export const resultLabels = (): ResultLabels => ({
+  voters: (n) => tn("voters", n),
+  votes: (n) => tn("votes", n),
+  average: (value) => t("average", { value }),
+  noAnswer: t("noAnswer"),
+});
+
+const hints = { single: "hintSingle", multiple: "hintMultiple", scale: "hintScale", wordcloud: "hintWord" } as const;
+
+function lastClosedWithResults(state: RoomState): PollView | undefined {
+  for (let i = state.polls.length - 1; i >= 0; i--) {
+    const p = state.polls[i]!;
+    if (p.status === "closed" && p.results) return p;
+  }
+  return undefined;
+}
+
+export function PollPanel({
+  state,
+  outbox,
+  link,
+  session,
+}: {
+  state: RoomState;
+  outbox: readonly Action[];
+  link: Link;
+  session: AudienceSession;
+}) {
+  const poll = state.polls.find((p) => p.status === "open");
+  if (!poll) {
+    const closed = lastClosedWithResults(state);
+    return (
+      <section aria-labelledby="poll-title" class="stack">
+        <h2 id="poll-title" class="vh">
+          {t("tabPoll")}
+        </h2>
+        <p class="empty-state">{t("noPoll")}</p>
+        {closed?.results && (
+          <div class="card">
+            <p class="badge">{t("pollClosed")}</p>
+            <h3>{closed.title}</h3>
+            <ResultsView poll={closed} results={closed.results} labels={resultLabels()} />
+          </div>
+        )}
+      </section>
+    );
+  }
+
+  const results = resultsOf(poll);
+  const queued = outbox.find((a): a is Extract<Action, { kind: "vote" }> => a.kind === "vote" && a.pollId === poll.id);
+  const stored = state.me?.ballots[poll.id];
+  const current: Choice | undefined = queued?.choice ?? stored;
+  const status = queued
+    ? link === "online"
+      ? t("voteSending")
+      : t("votePending")
+    : stored !== undefined
+      ? typeof stored === "string"
+        ? t("votedWord", { word: stored })
+        : t("voted")
+      : "";
+
+  return (
+    <section aria-labelledby="poll-title" class="stack">
+      <div>
+        <h2 id="poll-title" class="poll-title">
+          {poll.title}
+        </h2>
+        <p class="hint" id="poll-hint">
+          {t(hints[poll.kind])}
+        </p>
+      </div>
+      <Ballot
+        key={poll.id}
+        poll={poll}
+        current={current}
+        onVote={(choice) => session.act({ kind: "vote", pollId: poll.id, choice })}
+      />
+      <p class={`vote-status${status ? (queued ? " notice" : " notice ok") : ""}`} role="status">
+        {status}
+      </p>
+      <section aria-labelledby="results-title" class="card">
+        <h3 id="results-title">{t("results")}</h3>
+        {results ? (
+          <ResultsView poll={poll} results={results} labels={resultLabels()} live />
+        ) : (
+          <p class="hint">{t("resultsHidden")}</p>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// HTTP calls to the public API, same origin, JSON in and out.
+import type { ErrorCode } from "../../shared/errors";
+import { getLang } from "./i18n";
+
+/** What went wrong: a contract error code, or `offline` / `timeout` when nothing was answered. */
+export class ClientError extends Error {
+  constructor(
+    readonly code: ErrorCode | "offline" | "timeout",
+    message: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "ClientError";
+  }
+
+  /** Worth trying again later: nothing was decided by the server. */
+  get retryable(): boolean {
+    return this.code === "offline" || this.code === "timeout" || this.code === "unavailable" || this.code === "rate_limited";
+  }
+}
+
+interface ErrorPayload {
+  error?: { code?: ErrorCode; message?: string; retryAfter?: number };
+}
+
+export async function api<T>(method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { "accept-language": getLang() };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: "omit",
+    });
+  } catch {
+    throw new ClientError("offline", "");
+  }
+  if (res.status === 204) return undefined as T;
+  const payload = (await res.json().catch(() => null)) as (T & ErrorPayload) | null;
+  if (res.ok) return payload as T;
+  const error = payload?.error;
+  const retryAfter = Number(res.headers.get("retry-after")) || error?.retryAfter;
+  throw new ClientError(error?.code ?? "unavailable", error?.message ?? res.statusText, retryAfter);
+}
+
+/** Fetches a file with the bearer token and hands it to the browser as a download. */
+export async function download(path: string, token: string, filename: string): Promise<void> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${token}`, "accept-language": getLang() } }).catch(
+    () => null,
+  );
+  if (!res) throw new ClientError("offline", "");
+  if (!res.ok) {
+    const payload = (await res.json().catch(() => null)) as ErrorPayload | null;
+    throw new ClientError(payload?.error?.code ?? "unavailable", payload?.error?.message ?? res.statusText);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,95 @@
+// A room kept up to date over its socket: state on connect, then poll/results/question/room events.
+import { useEffect, useState } from "preact/hooks";
+import type { Poll, Question, Results, RoomInfo, RoomState } from "../../shared/model";
+import { onLangChange } from "./i18n";
+import { applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
+import { type Link, openSocket, type Socket } from "./socket";
+
+export interface Snapshot {
+  state: RoomState | null;
+  link: Link;
+  /** The refusal of the handshake (unknown code, wrong key), in the server's words. */
+  refused: string | null;
+}
+
+export class LiveRoom {
+  readonly socket: Socket;
+  snapshot: Snapshot = { state: null, link: "connecting", refused: null };
+  private readonly listeners = new Set<(s: Snapshot) => void>();
+  private readonly stopLang: () => void;
+  private readonly goneOffline = () => {
+    // The device says it has no network at all: stop trying until it has, then reconnect at once.
+    this.socket.disconnect();
+    this.set({ link: "offline" });
+  };
+  private readonly backOnline = () => {
+    if (!this.socket.connected) this.socket.connect();
+  };
+
+  constructor(
+    readonly code: string,
+    auth: Record<string, unknown>,
+    readonly view: View,
+    /** Called after every full `state`, e.g. to send what was queued offline. */
+    private readonly onState?: (room: LiveRoom) => void,
+  ) {
+    const socket = openSocket({ code, ...auth });
+    this.socket = socket;
+    this.stopLang = onLangChange((lang) => {
+      socket.auth.lang = lang;
+    });
+    socket.on("connect", () => this.set({ link: "online", refused: null }));
+    socket.on("disconnect", () => this.set({ link: navigator.onLine && socket.active ? "connecting" : "offline" }));
+    socket.on<Error>("connect_error", (err) => {
+      // A refused handshake is final; a network failure retries by itself.
+      if (!socket.active) this.set({ link: "offline", refused: err.message || "refused" });
+      else this.set({ link: navigator.onLine ? "connecting" : "offline" });
+    });
+    socket.on<RoomState>("state", (state) => {
+      this.set({ state });
+      this.onState?.(this);
+    });
+    socket.on<Poll>("poll", (poll) => this.update((s) => applyPoll(s, poll, view)));
+    socket.on<Results>("results", (results) => this.update((s) => applyResults(s, results)));
+    socket.on<Question>("question", (question) => this.update((s) => applyQuestion(s, question, view)));
+    socket.on<RoomInfo>("room", (room) => this.update((s) => applyRoom(s, room)));
+    socket.on<{ participants: number }>("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
+    addEventListener("offline", this.goneOffline);
+    addEventListener("online", this.backOnline);
+  }
+
+  update(change: (state: RoomState) => RoomState): void {
+    if (this.snapshot.state) this.set({ state: change(this.snapshot.state) });
+  }
+
+  set(part: Partial<Snapshot>): void {
+    this.snapshot = { ...this.snapshot, ...part };
+    for (const listener of this.listeners) listener(this.snapshot);
+  }
+
+  subscribe(listener: (s: Snapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  close(): void {
+    this.stopLang();
+    removeEventListener("offline", this.goneOffline);
+    removeEventListener("online", this.backOnline);
+    this.socket.close();
+    this.listeners.clear();
+  }
+}
+
+/** Re-renders on every change of the room. */
+export function useSnapshot(room: LiveRoom | null): Snapshot {
+  const [snapshot, set] = useState<Snapshot>(room?.snapshot ?? { state: null, link: "connecting", refused: null });
+  useEffect(() => {
+    if (!room) return;
+    set(room.snapshot);
+    return room.subscribe(set);
+  }, [room]);
+  return snapshot;
+}

@@ -1,0 +1,29 @@
+// One connection per room, reconnecting by itself, with acknowledged requests.
+import type { Ack } from "../../shared/errors";
+import { ClientError } from "./api";
+import { getLang } from "./i18n";
+import { Wire } from "./wire";
+
+export type Link = "connecting" | "online" | "offline";
+export type Socket = Wire;
+
+export function openSocket(auth: Record<string, unknown>): Wire {
+  return new Wire({ ...auth, lang: getLang() });
+}
+
+/** Emits `event` and resolves with the acknowledged data; rejects with a ClientError. */
+export function request<T>(socket: Wire, event: string, payload: unknown, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    socket.emit(
+      event,
+      payload,
+      (err, reply) => {
+        const ack = reply as Ack<T> | undefined;
+        if (err || !ack) reject(new ClientError(err?.message === "offline" ? "offline" : "timeout", ""));
+        else if (ack.ok) resolve(ack.data);
+        else reject(new ClientError(ack.error.code, ack.error.message, ack.error.retryAfter));
+      },
+      ms,
+    );
+  });
+}

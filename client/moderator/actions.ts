@@ -1,0 +1,69 @@
+// Moderator actions over the room's socket; the acknowledged data is applied at once
+// (the broadcast that follows changes nothing), failures are announced.
+import type { ModerationAction, Poll, PollKind, Question, Results, RoomState, Screen } from "../../shared/model";
+import type { LiveRoom } from "../lib/live-room";
+import { applyPoll, applyQuestion, applyResults, applyRoom } from "../lib/room-state";
+import { request } from "../lib/socket";
+import { announce, errorText } from "./announce";
+
+export interface PollCreate {
+  title: string;
+  kind: PollKind;
+  options?: string[];
+  resultsVisible?: boolean;
+}
+
+async function run<T>(room: LiveRoom, event: string, payload: unknown): Promise<T | null> {
+  try {
+    return await request<T>(room.socket, event, payload);
+  } catch (error) {
+    announce(errorText(error), true);
+    return null;
+  }
+}
+
+export async function createPoll(room: LiveRoom, body: PollCreate): Promise<Poll | null> {
+  const poll = await run<Poll>(room, "poll:create", body);
+  if (poll) room.update((s) => applyPoll(s, poll, "moderator"));
+  return poll;
+}
+
+export async function pollAction(room: LiveRoom, action: "open" | "close", pollId: string): Promise<boolean> {
+  const poll = await run<Poll>(room, `poll:${action}`, { pollId });
+  if (poll) room.update((s) => applyPoll(s, poll, "moderator"));
+  return !!poll;
+}
+
+export async function updatePoll(room: LiveRoom, pollId: string, patch: { resultsVisible?: boolean }): Promise<void> {
+  const poll = await run<Poll>(room, "poll:update", { pollId, ...patch });
+  if (poll) room.update((s) => applyPoll(s, poll, "moderator"));
+}
+
+export async function resetPoll(room: LiveRoom, pollId: string): Promise<void> {
+  const results = await run<Results>(room, "poll:reset", { pollId });
+  if (results) room.update((s) => applyResults(s, results));
+}
+
+export async function deletePoll(room: LiveRoom, pollId: string): Promise<void> {
+  try {
+    await request<unknown>(room.socket, "poll:delete", { pollId });
+    room.update((s) => ({ ...s, polls: s.polls.filter((p) => p.id !== pollId) }));
+  } catch (error) {
+    announce(errorText(error), true);
+  }
+}
+
+export async function moderate(room: LiveRoom, questionId: string, action: ModerationAction): Promise<Question | null> {
+  const question = await run<Question>(room, "question:moderate", { questionId, action });
+  if (question) room.update((s) => applyQuestion(s, question, "moderator"));
+  return question;
+}
+
+export async function updateRoom(
+  room: LiveRoom,
+  patch: { premoderation?: boolean; qaOpen?: boolean; screen?: Screen },
+): Promise<boolean> {
+  const state = await run<RoomState>(room, "room:update", patch);
+  if (state?.room) room.update((s) => applyRoom(s, state.room));
+  return !!state;
+}

@@ -1,0 +1,24 @@
+import { download } from "../lib/api";
+import { announce, errorText } from "./announce";
+import { t } from "./strings";
+
+export function ExportLinks({ code, moderatorKey }: { code: string; moderatorKey: string }) {
+  const get = (ext: "csv" | "json") =>
+    download(`/api/rooms/${code}/export.${ext}`, moderatorKey, `tribune-${code}.${ext}`).catch((e) =>
+      announce(errorText(e), true),
+    );
+  return (
+    <section class="panel" aria-labelledby="export-title">
+      <h3 id="export-title">{t("export")}</h3>
+      <p class="hint">{t("exportLead")}</p>
+      <div class="row">
+        <button type="button" class="btn" onClick={() => void get("csv")}>
+          {t("exportCsv")}
+        </button>
+        <button type="button" class="btn" onClick={() => void get("json")}>
+          {t("exportJson")}
+        </button>
+      </div>
+    </section>
+  );
+}

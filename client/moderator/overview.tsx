@@ -1,0 +1,94 @@
+// Every room at a glance: live participants, pending questions, the open poll.
+import { useState } from "preact/hooks";
+import { LIMITS } from "../../shared/limits";
+import type { EventView } from "../../shared/model";
+import { fmt } from "../lib/i18n";
+import type { LiveRoom } from "../lib/live-room";
+import { openPoll } from "../lib/room-state";
+import { t } from "./strings";
+
+interface Props {
+  event: EventView;
+  rooms: Map<string, LiveRoom>;
+  selected: string | null;
+  onSelect: (code: string) => void;
+  onAddRoom: (name: string) => Promise<boolean>;
+}
+
+export function Overview({ event, rooms, selected, onSelect, onAddRoom }: Props) {
+  const [name, setName] = useState("");
+  return (
+    <nav class="overview" aria-labelledby="overview-title">
+      <h2 id="overview-title">{t("overview")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("room")}</th>
+            <th scope="col">{t("participants")}</th>
+            <th scope="col">{t("pending")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {event.rooms.map((info, i) => {
+            const live = rooms.get(info.code);
+            const snap = live?.snapshot;
+            const state = snap?.state;
+            const pending = state ? state.questions.filter((q) => q.status === "pending").length : 0;
+            const poll = state ? openPoll(state) : undefined;
+            const link = snap?.refused
+              ? t("refused", { reason: snap.refused })
+              : snap?.link === "online"
+                ? ""
+                : snap?.link === "connecting"
+                  ? t("linking")
+                  : t("offline");
+            return (
+              <tr key={info.code} class={info.code === selected ? "current" : undefined} data-room={info.code}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    class="room-link"
+                    aria-current={info.code === selected ? "true" : undefined}
+                    onClick={() => onSelect(info.code)}
+                  >
+                    <span class="room-index" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    <span>
+                      {info.name} <span class="code">{info.code}</span>
+                    </span>
+                  </button>
+                  <span class="room-sub">
+                    {t("openPollIs", { title: poll ? poll.title : t("none") })}
+                    {link && <span class="error"> · {link}</span>}
+                  </span>
+                </th>
+                <td class="num" data-participants>
+                  {fmt(state?.participants ?? info.participants)}
+                </td>
+                <td class={`num${pending ? " attention" : ""}`} data-pending>
+                  {fmt(pending)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <form
+        class="add-room"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (name.trim() && (await onAddRoom(name.trim()))) setName("");
+        }}
+      >
+        <div class="field">
+          <label for="new-room">{t("addRoomLabel")}</label>
+          <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="btn" disabled={!name.trim()}>
+          {t("addRoom")}
+        </button>
+      </form>
+    </nav>
+  );
+}

@@ -1,0 +1,90 @@
+// The room's polls, newest first, with their controls and live results.
+import type { PollView, RoomState } from "../../shared/model";
+import type { LiveRoom } from "../lib/live-room";
+import { type ResultLabels, ResultsView } from "../lib/results-view";
+import { resultsOf } from "../lib/room-state";
+import { deletePoll, pollAction, resetPoll, updatePoll, updateRoom } from "./actions";
+import { t, tn } from "./strings";
+
+const labels = (): ResultLabels => ({
+  voters: (n) => tn("voters", n),
+  votes: (n) => tn("votes", n),
+  average: (value) => t("average", { value }),
+  noAnswer: t("noAnswer"),
+});
+
+const RANK = { open: 0, draft: 1, closed: 2 } as const;
+
+export function PollList({ room, state }: { room: LiveRoom; state: RoomState }) {
+  if (state.polls.length === 0) return <p class="hint">{t("noPolls")}</p>;
+  const screen = state.room.screen;
+  return (
+    <ul class="poll-list">
+      {state.polls
+        .map((poll, i) => ({ poll, i }))
+        // The open poll first, then drafts waiting to be opened, then closed ones; newest first.
+        .sort((a, b) => RANK[a.poll.status] - RANK[b.poll.status] || b.i - a.i)
+        .map(({ poll }) => (
+          <PollCard key={poll.id} room={room} poll={poll} onScreen={screen.mode === "poll" && screen.pollId === poll.id} />
+        ))}
+    </ul>
+  );
+}
+
+function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; onScreen: boolean }) {
+  const titleId = `poll-${poll.id}`;
+  const results = resultsOf(poll, true);
+  return (
+    <li class={`poll-card ${poll.status}`}>
+      <div class="poll-card-head">
+        <h4 id={titleId}>{poll.title}</h4>
+        <span class={`badge ${poll.status}`}>{t(`status_${poll.status}`)}</span>
+        <span class="hint">{t(`kind_${poll.kind}`)}</span>
+        {onScreen && <span class="badge open">{t("onScreen")}</span>}
+      </div>
+      <div class="row">
+        {poll.status !== "open" ? (
+          <button type="button" class="btn primary" onClick={() => void pollAction(room, "open", poll.id)}>
+            {poll.status === "draft" ? t("open") : t("reopen")}
+          </button>
+        ) : (
+          <button type="button" class="btn primary" onClick={() => void pollAction(room, "close", poll.id)}>
+            {t("close")}
+          </button>
+        )}
+        {poll.status !== "draft" && (
+          <button type="button" class="btn" onClick={() => void updateRoom(room, { screen: { mode: "poll", pollId: poll.id } })}>
+            {t("showOnScreen")}
+          </button>
+        )}
+        <button
+          type="button"
+          class="btn"
+          onClick={() => {
+            if (confirm(t("confirmReset", { title: poll.title }))) void resetPoll(room, poll.id);
+          }}
+        >
+          {t("reset")}
+        </button>
+        <button
+          type="button"
+          class="btn danger"
+          onClick={() => {
+            if (confirm(t("confirmDelete", { title: poll.title }))) void deletePoll(room, poll.id);
+          }}
+        >
+          {t("remove")}
+        </button>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={poll.resultsVisible}
+          onChange={(e) => void updatePoll(room, poll.id, { resultsVisible: e.currentTarget.checked })}
+        />
+        {t("resultsVisible")}
+      </label>
+      {results && <ResultsView poll={poll} results={results} labels={labels()} maxWords={20} live={poll.status === "open"} />}
+    </li>
+  );
+}

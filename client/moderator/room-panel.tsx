@@ -1,0 +1,54 @@
+// One room: polls on one side, questions on the other, then screen, settings, links and export.
+import type { LiveRoom } from "../lib/live-room";
+import { useSnapshot } from "../lib/live-room";
+import { ExportLinks } from "./export-links";
+import { PollBuilder } from "./poll-builder";
+import { PollList } from "./poll-list";
+import { RoomLinks } from "./room-links";
+import { RoomSettings } from "./room-settings";
+import { ScreenControl } from "./screen-control";
+import { t } from "./strings";
+import { Triage } from "./triage";
+
+export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: string; moderatorKey: string }) {
+  const { state, link, refused } = useSnapshot(room);
+  if (!state) {
+    return (
+      <div class="stack">
+        <h2 class="room-heading">{name}</h2>
+        <p role="status" class={refused ? "error" : "hint"}>
+          {refused ? t("refused", { reason: refused }) : t("linking")}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="room-panel">
+      <div class="room-head">
+        <h2 class="room-heading">
+          {state.room.name} <span class="code">{state.room.code}</span>
+        </h2>
+        {link !== "online" && (
+          <p class="notice" role="status">
+            {t("offline")}
+          </p>
+        )}
+      </div>
+      {/* Two columns on a laptop (polls and settings | questions); one on a phone, questions second. */}
+      <div class="columns">
+        <section class="panel area-polls" aria-labelledby="polls-title">
+          <h3 id="polls-title">{t("polls")}</h3>
+          <PollBuilder room={room} expanded={state.polls.length === 0} />
+          <PollList room={room} state={state} />
+        </section>
+        <Triage room={room} state={state} />
+        <div class="stack area-more">
+          <ScreenControl room={room} state={state} />
+          <RoomSettings room={room} state={state} />
+          <RoomLinks state={state} />
+          <ExportLinks code={state.room.code} moderatorKey={moderatorKey} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// The moderator key: from a link's fragment (never sent to the server, so never in a log) or typed;
+// kept for this tab only (sessionStorage) and removed from the address bar at once.
+import type { EventView } from "../../shared/model";
+import { api } from "../lib/api";
+import { load, remove, save } from "../lib/storage";
+
+const KEY = "tribune.moderatorKey";
+
+/** Reads `#key=…&room=…`, keeps the key for this tab, and leaves only `#room=…` in the address bar. */
+export function takeKeyFromFragment(): string | null {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const key = params.get("key");
+  if (!key) return load<string | null>(KEY, null, "session");
+  save(KEY, key, "session");
+  const room = params.get("room");
+  history.replaceState(null, "", `${location.pathname}${location.search}${room ? `#room=${encodeURIComponent(room)}` : ""}`);
+  return key;
+}
+
+export const rememberKey = (key: string): void => save(KEY, key, "session");
+export const forgetKey = (): void => remove(KEY, "session");
+
+export type Session = { role: "organizer" } | { role: "moderator"; eventId: string };
+
+export async function openSession(key: string): Promise<{ session: Session; event: EventView | null }> {
+  const session = await api<Session>("GET", "/api/session", { token: key });
+  if (session.role !== "moderator") return { session, event: null };
+  const event = await api<EventView>("GET", `/api/events/${encodeURIComponent(session.eventId)}`, { token: key });
+  return { session, event };
+}

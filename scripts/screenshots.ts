@@ -1,0 +1,172 @@
+// Screenshots of the three front ends at realistic sizes, on a real server with realistic content,
+// into docs/screenshots/ (shown in the README).   npx tsx scripts/screenshots.ts
+// Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
+import { api } from "../test/helpers/clients.js";
+
+const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", "screenshots");
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1440, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+
+const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
+
+async function shoot(
+  browser: Browser,
+  options: BrowserContextOptions,
+  url: string,
+  file: string,
+  ready: (page: Page) => Promise<void>,
+) {
+  const context = await browser.newContext({ locale: "fr-FR", ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  await ready(page);
+  await page.waitForTimeout(800); // let bars finish their transition
+  await page.screenshot({ path: join(OUT, file) });
+  await context.close();
+  console.log(`docs/screenshots/${file}`);
+}
+
+async function main() {
+  if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
+  mkdirSync(OUT, { recursive: true });
+  const server = await startPageServer();
+  const browser = await launchBrowser();
+  try {
+    const base = server.url;
+    const event = await api(base, "POST", "/api/events", {
+      token: server.adminToken,
+      body: {
+        title: "Congrès des territoires 2026",
+        rooms: [{ name: "Plénière" }, { name: "Table ronde : mobilités" }, { name: "Table ronde : logement" }],
+      },
+    });
+    const { moderatorKey: key, rooms } = event.body as { moderatorKey: string; rooms: { code: string }[] };
+    const code = rooms[0]!.code;
+    const auth = { token: key };
+    const poll = (
+      await api(base, "POST", `/api/rooms/${code}/polls`, {
+        ...auth,
+        body: {
+          title: "Quelle priorité pour le mandat ?",
+          kind: "single",
+          options: ["Mobilités du quotidien", "Logement abordable", "Transition énergétique", "Services publics de proximité"],
+        },
+      })
+    ).body as { id: string };
+    const words = (
+      await api(base, "POST", `/api/rooms/${code}/polls`, {
+        ...auth,
+        body: { title: "Un mot pour décrire votre territoire ?", kind: "wordcloud" },
+      })
+    ).body as { id: string };
+    await api(base, "POST", `/api/polls/${words.id}/open`, auth);
+    const cloud = [
+      "solidaire",
+      "rural",
+      "dynamique",
+      "solidaire",
+      "vivant",
+      "rural",
+      "solidaire",
+      "attractif",
+      "connecté",
+      "vert",
+      "dynamique",
+      "résilient",
+      "solidaire",
+      "maritime",
+      "vert",
+      "jeune",
+      "rural",
+      "frontalier",
+    ];
+    for (const [i, word] of cloud.entries())
+      await api(base, "POST", `/api/polls/${words.id}/votes`, { body: { participantId: pid(100 + i), choice: word } });
+    await api(base, "POST", `/api/polls/${words.id}/close`, auth);
+    await api(base, "POST", `/api/polls/${poll.id}/open`, auth);
+    const picks = [0, 1, 1, 2, 1, 0, 3, 1, 2, 1, 0, 1, 2, 3, 1, 1, 0, 2, 1, 1, 2, 0, 1, 3, 1, 2, 1, 0, 1, 1, 2, 1];
+    for (const [i, pick] of picks.entries())
+      await api(base, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid(i), choice: [pick] } });
+
+    const asks = [
+      ["Comment financer les pistes cyclables dans les communes rurales ?", "Claire, maire adjointe", 14],
+      ["Quelles aides pour rénover les logements sociaux anciens ?", "", 9],
+      ["Peut-on mutualiser les services techniques entre intercommunalités ?", "Marc", 6],
+      ["Quel calendrier pour la loi de décentralisation ?", "Sophie", 3],
+    ] as const;
+    const ids: string[] = [];
+    for (const [i, [text, author, votes]] of asks.entries()) {
+      const q = (await api(base, "POST", `/api/rooms/${code}/questions`, { body: { participantId: pid(200 + i), text, author } }))
+        .body as { id: string };
+      ids.push(q.id);
+      for (let v = 0; v < votes; v++)
+        await api(base, "POST", `/api/questions/${q.id}/upvote`, { body: { participantId: pid(300 + v) } });
+    }
+    await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { premoderation: true } });
+    for (const [i, text] of [
+      "Et la place des jeunes élus dans ces réformes ?",
+      "Un retour d’expérience sur les budgets participatifs ?",
+    ].entries()) {
+      await api(base, "POST", `/api/rooms/${code}/questions`, { body: { participantId: pid(400 + i), text } });
+    }
+
+    await shoot(browser, { viewport: PHONE }, `${base}/${code}`, "audience-poll.png", async (page) => {
+      await page.getByRole("button", { name: "Logement abordable" }).click();
+      await page.locator(".vote-status.ok").waitFor();
+    });
+    await shoot(browser, { viewport: PHONE }, `${base}/${code}#questions`, "audience-questions.png", async (page) => {
+      await page.locator(".questions li").nth(3).waitFor();
+    });
+    await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${code}`, "screen-poll.png", async (page) => {
+      await page.locator(".big-bars li").nth(3).waitFor();
+    });
+    await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "poll", pollId: words.id } } });
+    await shoot(
+      browser,
+      { viewport: PROJECTOR, colorScheme: "dark" },
+      `${base}/screen/${code}`,
+      "screen-wordcloud-dark.png",
+      async (page) => {
+        await page.locator(".cloud li").nth(5).waitFor();
+      },
+    );
+    await api(base, "POST", `/api/questions/${ids[0]}/moderate`, { ...auth, body: { action: "highlight" } });
+    await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "auto" } } });
+    await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${code}`, "screen-question.png", async (page) => {
+      await page.locator(".q-big").waitFor();
+    });
+    await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${rooms[1]!.code}`, "screen-join.png", async (page) => {
+      await page.locator(".join-qr").waitFor();
+    });
+    await shoot(
+      browser,
+      { viewport: LAPTOP },
+      `${base}/moderator#key=${encodeURIComponent(key)}&room=${code}`,
+      "console.png",
+      async (page) => {
+        await page.locator(".q-row").nth(5).waitFor();
+        await page.locator(".q-row .q-main").first().focus();
+      },
+    );
+    await shoot(browser, { viewport: LAPTOP }, `${base}/organizer`, "organizer.png", async (page) => {
+      await page.locator("#token").fill(server.adminToken);
+      await page.locator("#event-title").fill("Assises régionales");
+      await page.locator("#room-0").fill("Amphithéâtre");
+      await page.locator("#room-1").fill("Salle des commissions");
+      await page.locator(".org-form button[type=submit]").click();
+      await page.locator("svg.room-qr").nth(1).waitFor();
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
