@@ -23,6 +23,25 @@ export default defineConfig({
       { extends: true, test: { name: "cluster", include: ["test/cluster/**/*.test.ts"] } },
       { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"] } },
       { extends: true, test: { name: "bench", include: ["bench/**/*.test.ts"] } },
+      {
+        // Scenario tests of each defence (docs/security.md); --expose-gc lets the payload test measure the heap.
+        extends: true,
+        test: { name: "hardening", include: ["test/hardening/**/*.test.ts"], execArgv: ["--expose-gc"] },
+      },
+      {
+        // The same scenarios with the state, bans, audit log and rate limits in Redis.
+        extends: true,
+        test: {
+          name: "hardening-redis",
+          include: ["test/hardening/**/*.test.ts"],
+          // Headers, CSP, payload and connection limits do not depend on the store.
+          exclude: ["test/hardening/origins.test.ts", "test/hardening/limits.test.ts"],
+          env: { TEST_STORE: "redis" },
+          globalSetup: ["test/helpers/redis-global-setup.ts"],
+        },
+      },
+      // Property-based and model-based tests (fast-check) against a real server.
+      { extends: true, test: { name: "property", include: ["test/property/**/*.test.ts"], testTimeout: 120_000 } },
     ],
   },
 });

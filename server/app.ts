@@ -6,8 +6,11 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Server } from "socket.io";
 import { type ClusterOptions, RedisCluster } from "./cluster/redis-cluster.js";
 import { resyncAllLocal } from "./cluster/resync.js";
+import { clientErrorHandler, serverTimeouts, type TimeoutOptions } from "./http/connection-limits.js";
 import { BODY_LIMIT, frameworkError, installErrorHandling } from "./http/errors.js";
 import { eventRoutes } from "./http/event-routes.js";
+import { registerHardening } from "./http/hardening.js";
+import { loggerOptions } from "./http/logging.js";
 import { pollRoutes, questionRoutes } from "./http/poll-routes.js";
 import { roomRoutes } from "./http/room-routes.js";
 import { createIo } from "./realtime/io.js";
@@ -35,6 +38,14 @@ export interface AppConfig {
   clientDir?: string;
   /** Tuning of the Redis ports when `redisUrl` is set (tests shorten the presence expiry). */
   cluster?: ClusterOptions;
+  /** Open client connections this node accepts before refusing with 503 / connect_error (MAX_CONNECTIONS, 20000). */
+  maxConnections?: number;
+  /** Node HTTP server timeouts in ms (headers 10 s, request 30 s, keep-alive 72 s); tests shorten them. */
+  timeouts?: TimeoutOptions;
+  /** How often the retention sweeper runs, in ms (1 h; 0: only at start). */
+  retentionSweepMs?: number;
+  /** Where log lines go (tests capture them); stdout when absent. */
+  logStream?: { write(line: string): void };
 }
 
 export interface App {
@@ -71,11 +82,13 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const store = await openStore(config);
   const cluster = await openCluster(config, store);
   const fastify = Fastify({
-    logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
+    logger: loggerOptions(config),
     bodyLimit: BODY_LIMIT,
     // One line per vote would cost more than the vote: request lines only when debugging.
     logController: new LogController({ disableRequestLogging: !["debug", "trace"].includes(config.logLevel) }),
     requestTimeout: 30_000,
+    ...serverTimeouts(config.timeouts),
+    clientErrorHandler,
     // Believing X-Forwarded-For from anyone would let a client dodge per-address limits.
     trustProxy: config.trustProxy ?? false,
     frameworkErrors: frameworkError,
@@ -101,7 +114,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     now: () => new Date(),
   };
   const tribune = new Tribune(deps);
-  const { io, resyncLocal } = createIo(fastify.server, tribune, config.allowedOrigins, fastify.log);
+  const guard = await registerHardening(fastify, config, tribune);
+  const { io, resyncLocal } = createIo(fastify.server, tribune, config.allowedOrigins, fastify.log, guard);
   outbox = new SocketOutbox(io, resyncLocal, cluster !== null);
   if (cluster) {
     io.adapter(cluster.adapter()); // before listening: no socket is in the in-memory adapter yet
@@ -133,7 +147,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
   // Sockets first, so the HTTP server can close; then the service's timers; the store last.
   fastify.addHook("preClose", async () => {
     cluster?.stop(); // readiness down first: the load balancer sends reconnecting clients elsewhere
-    io.local.disconnectSockets(true);
+    // Close the transports, not the Socket.IO sessions: clients see a lost connection and
+    // reconnect (to another node, or to this one once restarted); a DISCONNECT packet
+    // ("io server disconnect") would tell them to stop for good.
+    for (const socket of io.of("/").sockets.values()) socket.conn.close();
   });
   fastify.addHook("onClose", async () => {
     await new Promise<void>((resolve) => io.close(() => resolve()));

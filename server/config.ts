@@ -14,6 +14,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean | string;
   demo: boolean;
+  /** Open client connections this node accepts before refusing (503 / connect_error). */
+  maxConnections: number;
 }
 
 const url = (name: string) =>
@@ -35,6 +37,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.string().optional(),
   DEMO: z.enum(["", "0", "1", "true", "false"]).optional(),
+  MAX_CONNECTIONS: z.coerce
+    .number({ message: "must be a whole number" })
+    .int({ message: "must be a whole number" })
+    .min(1, { message: "must be at least 1" })
+    .max(1_000_000, { message: "must be at most 1000000" })
+    .default(20_000),
 });
 
 export class ConfigError extends Error {}
@@ -69,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1" ? true : (e.TRUST_PROXY ?? false),
     demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
+    maxConnections: e.MAX_CONNECTIONS,
   };
 }

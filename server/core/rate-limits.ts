@@ -18,6 +18,20 @@ export const RATE_RULES = {
   upvote: { burst: 40, refillSeconds: 0.5 },
   /** Wrong moderator keys from one address. */
   wrongKey: { burst: 10, refillSeconds: 6 },
+  /**
+   * Every event one socket sends, whatever it is (refused ones too): a flood of junk costs
+   * nothing past this. Kept in the socket's own memory: a socket lives on one node.
+   */
+  socket: { burst: 60, refillSeconds: 0.1 },
+  /**
+   * Coarse ceiling on participant actions (votes, asks, upvotes, both doors) per address. A
+   * venue puts every phone behind one NAT: 1200 actions in a burst (300 people voting, changing
+   * their minds, asking and upvoting within seconds), then 40 a second sustained, pass; a script
+   * rotating participant ids from one address is held to that.
+   */
+  ip: { burst: 1200, refillSeconds: 0.025 },
+  /** Socket handshakes of participants and screens per address: 300 phones rejoining twice after a Wi-Fi drop pass. */
+  ipConnect: { burst: 600, refillSeconds: 0.1 },
 } as const satisfies Record<string, RateRule>;
 
 export type RateName = keyof typeof RATE_RULES;

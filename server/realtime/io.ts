@@ -2,18 +2,23 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { RoomState } from "../../shared/model.js";
+import type { SocketGuard } from "../http/hardening.js";
 import type { Tribune } from "../service/tribune.js";
 import { handshake, type SocketData } from "./handshake.js";
+import { keyRoom } from "./key-room.js";
 import { MODERATOR_EVENTS, moderatorHandlers } from "./moderator.js";
+import { SAFETY_EVENTS, safetyHandlers } from "./moderator-safety.js";
 import { RESYNC } from "./outbox.js";
 import { PARTICIPANT_EVENTS, participantHandlers } from "./participant.js";
 import { moderatorRoom, participantRoom, publicRoom } from "./rooms.js";
-import { type Logger, refuseOthers } from "./with-ack.js";
+import { gate, rememberConnection } from "./socket-gate.js";
+import { type Logger, limitSocket, refuseOthers } from "./with-ack.js";
 
 /** Large enough for the biggest message of the contract (a poll of 12 options of 120 characters). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
-const KNOWN_EVENTS = new Set([...PARTICIPANT_EVENTS, ...MODERATOR_EVENTS]);
+const STAFF_EVENTS = new Set([...MODERATOR_EVENTS, ...SAFETY_EVENTS]);
+const KNOWN_EVENTS = new Set([...PARTICIPANT_EVENTS, ...STAFF_EVENTS]);
 const NOTHING = new Set<string>();
 
 /** Browsers always send Origin: allow the configured origins and the page's own origin. */
@@ -34,7 +39,13 @@ export interface Realtime {
   resyncLocal(code: string): void;
 }
 
-export function createIo(http: HttpServer, tribune: Tribune, allowedOrigins: readonly string[], log: Logger): Realtime {
+export function createIo(
+  http: HttpServer,
+  tribune: Tribune,
+  allowedOrigins: readonly string[],
+  log: Logger,
+  guard?: SocketGuard,
+): Realtime {
   const io = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
@@ -44,10 +55,12 @@ export function createIo(http: HttpServer, tribune: Tribune, allowedOrigins: rea
   });
 
   // Keep no reference to each connection's first HTTP request: it weighs kilobytes per socket.
-  io.engine.on("connection", (raw: { request: unknown }) => {
+  io.engine.on("connection", (raw: { request: IncomingMessage | null; remoteAddress: string }) => {
+    rememberConnection(raw, guard); // the client's address, for per-address limits, before dropping the request
     raw.request = null;
   });
 
+  if (guard) io.use(gate(tribune, guard));
   io.use(handshake(tribune));
 
   const stateFor = (socket: Socket): Promise<RoomState> => {
@@ -77,10 +90,13 @@ export function createIo(http: HttpServer, tribune: Tribune, allowedOrigins: rea
   io.on("connection", async (socket) => {
     const data = socket.data as SocketData;
     const { code } = data;
+    limitSocket(socket);
     if (data.role === "moderator") {
       socket.join(moderatorRoom(code));
+      if (data.actor.role === "moderator") socket.join(keyRoom(data.actor.eventId));
       moderatorHandlers(socket, tribune, log);
-      refuseOthers(socket, KNOWN_EVENTS, MODERATOR_EVENTS);
+      safetyHandlers(socket, tribune, log);
+      refuseOthers(socket, KNOWN_EVENTS, STAFF_EVENTS);
     } else if (data.role === "participant" && data.participantId) {
       const pid = data.participantId;
       socket.join([publicRoom(code), participantRoom(code, pid)]);

@@ -4,6 +4,7 @@ import type { Poll, Results, RoomInfo } from "../../shared/model.js";
 import { isPublicPoll } from "../core/polls.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import type { Outbox } from "../service/ports.js";
+import { keyRoom } from "./key-room.js";
 import { moderatorRoom, participantRoom, publicRoom } from "./rooms.js";
 
 /** Event sent between nodes: "send a fresh state to your sockets of this room". */
@@ -50,5 +51,9 @@ export class SocketOutbox implements Outbox {
 
   disconnect(code: string): void {
     this.io.in([publicRoom(code), moderatorRoom(code)]).disconnectSockets(true);
+  }
+
+  revoke(eventId: string): void {
+    this.io.in(keyRoom(eventId)).disconnectSockets(true);
   }
 }

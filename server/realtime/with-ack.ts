@@ -2,6 +2,51 @@
 // `{ok: true, data}` or `{ok: false, error}`, the same error codes as HTTP.
 import type { Socket } from "socket.io";
 import { type Ack, AppError, type ErrorBody, fail, type Lang } from "../../shared/errors.js";
+import { type Bucket, RATE_RULES, takeToken } from "../core/rate-limits.js";
+import { callerContext } from "../service/caller.js";
+
+/**
+ * Each socket's address (after TRUST_PROXY), for the per-address ceiling. Kept here rather than
+ * in `socket.data`, which other nodes can read through the adapter: an address never leaves the node.
+ */
+const addresses = new WeakMap<Socket, string>();
+
+export function rememberAddress(socket: Socket, address: string): void {
+  addresses.set(socket, address);
+}
+
+/** Refused events in a row after which a socket that keeps flooding is disconnected. */
+export const FLOOD_DISCONNECT = 200;
+
+const tooFast = (wait: number) =>
+  fail(
+    "rate_limited",
+    `This connection sends too many messages. Wait ${wait} s.`,
+    `Cette connexion envoie trop de messages. Patientez ${wait} s.`,
+    wait,
+  );
+
+/**
+ * Every event this socket sends spends a token (RATE_RULES.socket), whatever it is, before any
+ * handler runs; past the limit it is answered `rate_limited` and dropped. Kept in the socket's
+ * own memory: a socket lives on one node. A socket still flooding after FLOOD_DISCONNECT
+ * refusals in a row is disconnected.
+ */
+export function limitSocket(socket: Socket, now: () => number = Date.now): void {
+  let bucket: Bucket | undefined;
+  let refused = 0;
+  socket.use((packet, next) => {
+    const taken = takeToken(bucket, RATE_RULES.socket, now());
+    bucket = taken.bucket;
+    if (taken.retryAfter === 0) {
+      refused = 0;
+      return next();
+    }
+    const ack = packet.at(-1);
+    if (typeof ack === "function") ack({ ok: false, error: tooFast(taken.retryAfter).body(socket.data.lang ?? "en") });
+    if (++refused >= FLOOD_DISCONNECT) socket.disconnect(true);
+  });
+}
 
 export type Handler = (payload: unknown) => Promise<unknown>;
 
@@ -28,7 +73,8 @@ export function on(socket: Socket, event: string, handler: Handler, log: Logger)
     if (typeof payload === "function" && ack === undefined) [payload, ack] = [undefined, payload];
     const reply = typeof ack === "function" ? (ack as (answer: Ack<unknown>) => void) : () => {};
     try {
-      reply({ ok: true, data: await handler(payload) });
+      const address = addresses.get(socket);
+      reply({ ok: true, data: await callerContext.run({ address }, () => handler(payload)) });
     } catch (error) {
       reply({ ok: false, error: toErrorBody(error, socket.data.lang ?? "en", log) });
     }

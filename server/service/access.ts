@@ -3,6 +3,7 @@
 // resource lookup (404), then 403.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { fail } from "../../shared/errors.js";
+import { ceilingAddress } from "./caller.js";
 import type { Deps } from "./deps.js";
 
 export type Actor = { role: "organizer" } | { role: "moderator"; eventId: string } | { role: "public" };
@@ -78,7 +79,36 @@ export function rateLimited(wait: number): never {
   throw fail("rate_limited", `Too many requests. Try again in ${wait} s.`, `Trop de requêtes. Réessayez dans ${wait} s.`, wait);
 }
 
+/**
+ * Spends one token of the participant's limit for this action, then one of the coarse
+ * per-address ceiling (see core/rate-limits.ts); either refusal is a 429 with its wait.
+ */
 export async function spend(deps: Deps, name: "ask" | "vote" | "upvote", participantId: string): Promise<void> {
   const wait = await deps.limiter.take(name, participantId);
   if (wait > 0) rateLimited(wait);
+  const address = ceilingAddress();
+  if (address === null) return;
+  const ceiling = await deps.limiter.take("ip", address);
+  if (ceiling > 0) {
+    throw fail(
+      "rate_limited",
+      `Too many actions from this network right now. Try again in ${ceiling} s.`,
+      `Trop d'actions depuis ce réseau en ce moment. Réessayez dans ${ceiling} s.`,
+      ceiling,
+    );
+  }
 }
+
+/** A banned participant may still watch the room, but not vote, ask or upvote in it. */
+export async function refuseBanned(deps: Deps, code: string, participantId: string): Promise<void> {
+  if (await deps.store.isBanned(code, participantId)) {
+    throw fail(
+      "forbidden",
+      "A moderator has blocked your votes and questions in this room.",
+      "Un modérateur a bloqué vos votes et vos questions dans cette salle.",
+    );
+  }
+}
+
+/** Who did it, for the audit log: a role, never a key. */
+export const actorName = (actor: Actor): "organizer" | "moderator" => (actor.role === "organizer" ? "organizer" : "moderator");

@@ -2,11 +2,14 @@
 import { fail } from "../../shared/errors.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { EventCreated, EventView, RoomState } from "../../shared/model.js";
-import { addRoomBody, createEventBody, parse, roomPatchBody } from "../../shared/protocol.js";
+import { addRoomBody, parse, roomPatchBody } from "../../shared/protocol.js";
+import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
 import type { NewRoom, RoomRecord } from "../store/store.js";
 import { type Actor, hashKey, newModeratorKey, requireEvent, requireKey, requireOrganizer } from "./access.js";
+import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
+import { createEventWithRetention } from "./schemas.js";
 import { roomInfo, roomState, unknownEvent, unknownRoom } from "./views.js";
 
 /** Room codes are random; on the rare collision the store refuses and we draw again. */
@@ -17,18 +20,22 @@ const newRoom = (name: string): NewRoom => ({ id: newId(), code: newRoomCode(), 
 export class EventService {
   constructor(private readonly deps: Deps) {}
 
-  async create(actor: Actor, body: unknown): Promise<EventCreated> {
+  async create(actor: Actor, body: unknown): Promise<EventCreated & { retentionDays: number }> {
     requireKey(actor);
     requireOrganizer(actor);
-    const input = parse(createEventBody, body);
+    const input = parse(createEventWithRetention, body);
     const moderatorKey = newModeratorKey();
+    const retentionDays = input.retentionDays ?? RETENTION.defaultDays;
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const createdAt = isoNow(this.deps);
       const event = {
         id: newId(),
         title: input.title,
         keyHash: hashKey(moderatorKey),
-        createdAt: isoNow(this.deps),
+        createdAt,
         rooms: input.rooms.map((r) => newRoom(r.name)),
+        retentionDays,
+        expiresAt: retentionEnd(createdAt, retentionDays),
       };
       if ((await this.deps.store.createEvent(event)) === "ok") {
         return {
@@ -36,6 +43,7 @@ export class EventService {
           title: event.title,
           moderatorKey,
           rooms: event.rooms.map(({ id, name, code }) => ({ id, name, code })),
+          retentionDays,
         };
       }
     }
@@ -95,6 +103,22 @@ export class EventService {
     }
   }
 
+  /**
+   * A new moderator key for the event, returned once. The old key opens nothing from now on
+   * (its hash is replaced in one store step), and the sockets that proved it are disconnected.
+   */
+  async rotateKey(actor: Actor, eventId: string): Promise<{ id: string; moderatorKey: string }> {
+    requireKey(actor);
+    const event = await this.deps.store.getEvent(eventId);
+    if (!event) throw unknownEvent();
+    requireOrganizer(actor);
+    const moderatorKey = newModeratorKey();
+    if ((await this.deps.store.rotateKey(eventId, hashKey(moderatorKey))) === "not_found") throw unknownEvent();
+    this.deps.outbox.revoke(eventId);
+    for (const room of event.rooms) await record(this.deps, room.code, actor, "key:rotate", eventId);
+    return { id: eventId, moderatorKey };
+  }
+
   /** The room a moderator acts on, after the key and event checks. */
   async staffRoom(actor: Actor, code: string): Promise<RoomRecord> {
     requireKey(actor);
@@ -121,6 +145,7 @@ export class EventService {
     const updated = await this.deps.store.updateRoom(room.code, patch);
     if (updated === "not_found") throw unknownRoom();
     this.deps.outbox.room(room.code, roomInfo(this.deps, updated));
+    await record(this.deps, room.code, actor, "room:update", room.code);
     return roomState(this.deps, room.code, "moderator");
   }
 

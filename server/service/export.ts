@@ -1,7 +1,7 @@
 // A room's polls, results and questions for the organizer's records, without participant ids.
 import type { Poll, Question, Results } from "../../shared/model.js";
 import { compareQuestions, toPublicQuestion } from "../core/questions.js";
-import type { RoomData } from "../store/store.js";
+import type { AuditEntry, RoomData } from "../store/store.js";
 import type { Deps } from "./deps.js";
 import { type PublicRoomInfo, snapshot } from "./views.js";
 
@@ -10,15 +10,18 @@ export interface RoomExport {
   room: PublicRoomInfo;
   polls: (Poll & { results: Results | null })[];
   questions: Question[];
+  /** Moderator actions in the room, oldest first: who by role, never a key or a participant id. */
+  audit: AuditEntry[];
 }
 
-export function exportRoom(deps: Deps, data: RoomData): RoomExport {
+export async function exportRoom(deps: Deps, data: RoomData): Promise<RoomExport> {
   const snap = snapshot(deps, data);
   return {
     exportedAt: deps.now().toISOString(),
     room: snap.room as PublicRoomInfo,
     polls: data.polls.map((poll) => ({ ...poll, results: snap.results[poll.id] ?? null })),
     questions: data.questions.map(toPublicQuestion).sort(compareQuestions),
+    audit: await deps.store.auditLog(data.room.code),
   };
 }
 
@@ -34,7 +37,10 @@ const HEADER = [
   "created_at",
 ];
 
-/** One CSV table, one line per poll option (or word) and per question. */
+/**
+ * One CSV table, one line per poll option (or word), per question and per audit entry
+ * (type "audit": id is the target, status the action, author who did it, created_at when).
+ */
 export function toCsv(data: RoomExport): string {
   const rows: (string | number)[][] = [HEADER];
   for (const poll of data.polls) {
@@ -51,6 +57,7 @@ export function toCsv(data: RoomExport): string {
       rows.push(["poll", poll.id, poll.status, poll.title, "", label, count, voters, poll.createdAt]);
   }
   for (const q of data.questions) rows.push(["question", q.id, q.status, q.text, q.author, "", "", q.upvotes, q.createdAt]);
+  for (const e of data.audit) rows.push(["audit", e.targetId, e.action, "", e.actor, "", "", "", e.at]);
   return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 

@@ -12,7 +12,8 @@ import {
   type PollMove,
 } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
-import { type Actor, mayModerate, requireEvent, requireKey, spend } from "./access.js";
+import { type Actor, mayModerate, refuseBanned, requireEvent, requireKey, spend } from "./access.js";
+import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
 import { unknownPoll } from "./views.js";
@@ -42,6 +43,7 @@ export class PollService {
     };
     await this.deps.store.createPoll(poll);
     this.deps.outbox.poll(room.code, poll);
+    await record(this.deps, room.code, actor, "poll:create", poll.id);
     return poll;
   }
 
@@ -71,6 +73,7 @@ export class PollService {
     }
     this.deps.outbox.poll(updated.roomCode, updated);
     if (updated.resultsVisible !== poll.resultsVisible) this.dirty(updated.roomCode, pollId);
+    await record(this.deps, updated.roomCode, actor, "poll:update", pollId);
     return updated;
   }
 
@@ -78,6 +81,7 @@ export class PollService {
     const poll = await this.staffPoll(actor, pollId);
     if ((await this.deps.store.deletePoll(pollId)) === "not_found") throw unknownPoll();
     this.deps.outbox.resync(poll.roomCode);
+    await record(this.deps, poll.roomCode, actor, "poll:delete", pollId);
   }
 
   async move(actor: Actor, pollId: string, move: PollMove): Promise<Poll> {
@@ -94,6 +98,7 @@ export class PollService {
     }
     for (const closed of result.closed) this.deps.outbox.poll(closed.roomCode, closed);
     this.deps.outbox.poll(result.poll.roomCode, result.poll);
+    await record(this.deps, result.poll.roomCode, actor, `poll:${move}`, pollId);
     return result.poll;
   }
 
@@ -102,6 +107,7 @@ export class PollService {
     const tally = await this.deps.store.resetPoll(pollId);
     if (tally === "not_found") throw unknownPoll();
     this.dirty(poll.roomCode, pollId);
+    await record(this.deps, poll.roomCode, actor, "poll:reset", pollId);
     return buildResults(poll, tally);
   }
 
@@ -111,6 +117,7 @@ export class PollService {
     if (!poll || !isPublicPoll(poll) || (onlyRoom && poll.roomCode !== onlyRoom)) throw unknownPoll();
     const input = parse(voteBody, body);
     const choice = normalizeChoice(poll, input.choice);
+    await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw notOpen();
     await spend(this.deps, "vote", input.participantId);
     const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(choice));

@@ -22,6 +22,8 @@ export interface Outbox {
   participants(code: string, count: number): void;
   /** Disconnects every socket of the room (its event was erased). */
   disconnect(code: string): void;
+  /** Disconnects, on every node, the sockets that proved the event's moderator key (it was rotated). */
+  revoke(eventId: string): void;
 }
 
 /** Who is connected: distinct participant ids with at least one open socket, per room, across nodes. */

@@ -4,7 +4,8 @@ import type { Question, Upvotes } from "../../shared/model.js";
 import { askBody, moderateBody, parse, upvoteBody } from "../../shared/protocol.js";
 import { applyMove, canUpvote, isPublicStatus, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
-import { type Actor, requireEvent, requireKey, spend } from "./access.js";
+import { type Actor, refuseBanned, requireEvent, requireKey, spend } from "./access.js";
+import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import { unknownQuestion, unknownRoom } from "./views.js";
 
@@ -26,6 +27,7 @@ export class QuestionService {
       const earlier = await this.deps.store.findAsk(room.code, input.participantId, clientId);
       if (earlier) return { question: toPublicQuestion(earlier), created: false };
     }
+    await refuseBanned(this.deps, room.code, input.participantId);
     if (!room.qaOpen) throw qaClosed();
     await spend(this.deps, "ask", input.participantId);
     const record: QuestionRecord = {
@@ -52,6 +54,7 @@ export class QuestionService {
     const question = await this.deps.store.getQuestion(questionId);
     if (!question || (onlyRoom && question.roomCode !== onlyRoom)) throw unknownQuestion();
     const { participantId } = parse(upvoteBody, body);
+    await refuseBanned(this.deps, question.roomCode, participantId);
     if (!canUpvote(question.status, on)) throw cannotUpvote(on);
     await spend(this.deps, "upvote", participantId);
     const allowed = on ? (["live"] as const) : (["live", "answered"] as const);
@@ -84,6 +87,7 @@ export class QuestionService {
         const wasPublic = isPublicStatus(current.status);
         this.deps.outbox.question(room.code, result.question, wasPublic || isPublicStatus(result.question.status));
         for (const other of result.unhighlighted) this.deps.outbox.question(room.code, other, isPublicStatus(other.status));
+        await record(this.deps, room.code, actor, `question:${action}`, questionId);
         return toPublicQuestion(result.question);
       }
       current = await this.deps.store.getQuestion(questionId);
@@ -91,6 +95,35 @@ export class QuestionService {
     if (!current) throw unknownQuestion();
     throw fail("conflict", "The question changed meanwhile. Try again.", "La question a changé entre-temps. Réessayez.");
   }
+}
+
+/** What a moderator learns of a ban: the question it went through, never the participant id. */
+export interface BanResult {
+  questionId: string;
+  banned: boolean;
+}
+
+/**
+ * Bans (or lifts the ban of) the author of a question in the question's room. Moderators never
+ * see participant ids: they point at a question, the server finds its author.
+ */
+export async function banAuthor(deps: Deps, actor: Actor, questionId: string, on: boolean): Promise<BanResult> {
+  requireKey(actor);
+  const question = await deps.store.getQuestion(questionId);
+  const room = question && (await deps.store.getRoom(question.roomCode));
+  if (!question || !room) throw unknownQuestion();
+  requireEvent(actor, room.eventId);
+  if (question.participantId === "") {
+    throw fail(
+      "conflict",
+      "The author of this question can no longer be told apart: the event's retention has passed.",
+      "L'auteur de cette question ne peut plus être identifié : la durée de conservation de l'événement est passée.",
+    );
+  }
+  const changed = await deps.store.setBan(room.code, question.participantId, on);
+  if (changed === "not_found") throw unknownQuestion();
+  if (changed) await record(deps, room.code, actor, on ? "participant:ban" : "participant:unban", questionId);
+  return { questionId, banned: on };
 }
 
 function cannotUpvote(on: boolean) {

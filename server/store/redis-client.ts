@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
 import * as Q from "./redis-lua-questions.js";
+import * as S from "./redis-lua-safety.js";
 
 export interface Script {
   lua: string;
@@ -35,6 +36,10 @@ export const SCRIPTS = {
   updateQuestion: script(Q.UPDATE_QUESTION),
   roomData: script(Q.ROOM_DATA),
   participantData: script(Q.PARTICIPANT_DATA),
+  rotateKey: script(S.ROTATE_KEY),
+  setBan: script(S.SET_BAN),
+  appendAudit: script(S.APPEND_AUDIT),
+  eraseParticipants: script(S.ERASE_PARTICIPANTS),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

@@ -4,7 +4,7 @@
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
 import type { TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
-import type { EventRecord, ParticipantData, RoomData, RoomRecord } from "./store.js";
+import type { AuditEntry, EventRecord, ParticipantData, RoomData, RoomRecord } from "./store.js";
 
 export class Keys {
   constructor(readonly prefix: string) {}
@@ -13,6 +13,8 @@ export class Keys {
   key = (keyHash: string) => `${this.prefix}key:${keyHash}`;
   pollRoom = (pollId: string) => `${this.prefix}pollroom:${pollId}`;
   questionRoom = (questionId: string) => `${this.prefix}qroom:${questionId}`;
+  /** Events by the time (ms) their participant ids expire. */
+  retention = () => `${this.prefix}retention`;
   /** The base of every key of one room; `{code}` is its cluster hash tag. */
   room = (code: string) => `${this.prefix}{${code}}:`;
 }
@@ -186,4 +188,13 @@ export function toParticipantData(reply: unknown): ParticipantData {
   const data: ParticipantData = { ballots: {}, upvoted: toList(upvoted).map(String) };
   for (let i = 0; i + 1 < flat.length; i += 2) data.ballots[String(flat[i])] = ballotChoice(String(flat[i + 1]));
   return data;
+}
+
+/** An audit entry as stored in a room's audit list. */
+export function toAuditEntry(json: unknown): AuditEntry {
+  const e = JSON.parse(String(json)) as Partial<AuditEntry>;
+  if (typeof e.at !== "string" || typeof e.action !== "string" || typeof e.targetId !== "string") {
+    throw new ReplyError("malformed audit entry");
+  }
+  return { at: e.at, actor: e.actor === "organizer" ? "organizer" : "moderator", action: e.action, targetId: e.targetId };
 }

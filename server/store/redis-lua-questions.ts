@@ -1,5 +1,5 @@
 // Lua scripts of the Redis store, part 2: questions and room reads (keys: see redis-lua.ts).
-// Each runs with LUA_HELPERS prepended (qread, member).
+// Each runs with LUA_HELPERS prepended (qread, voters, member).
 
 /**
  * KEYS: room hash, asks, questions, counter, question hash, question index.
@@ -84,7 +84,8 @@ local polls = {}
 for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   local h = redis.call('HGETALL', ARGV[1] .. 'poll:' .. id)
   if #h > 0 then
-    polls[#polls + 1] = {h, redis.call('HGETALL', ARGV[1] .. 'tally:' .. id), redis.call('HLEN', ARGV[1] .. 'ballots:' .. id)}
+    local tally = redis.call('HGETALL', ARGV[1] .. 'tally:' .. id)
+    polls[#polls + 1] = {h, tally, voters(ARGV[1] .. 'poll:' .. id, ARGV[1] .. 'ballots:' .. id)}
   end
 end
 local questions = {}

@@ -17,6 +17,11 @@
 //   R.."asks"                   hash   participant.."\n"..clientId -> question id
 //   P.."pollroom:"..id          string room code of a poll
 //   P.."qroom:"..id             string room code of a question
+//   R.."bans"                   set    banned participant ids of the room
+//   R.."audit"                  list   JSON audit entries, oldest first (trimmed to AUDIT_LIMIT)
+//   P.."retention"              zset   event id scored by the time (ms) its participant ids expire
+// Retention erases ballots and upvoters but keeps the counts: a poll hash's `erasedVoters` and a
+// question hash's `erasedUpvotes` hold what was erased, added to HLEN/SCARD wherever counts are read.
 //
 // Every key of one room carries the hash tag {code}, so the hot commands (castBallot,
 // setPollStatus, setUpvote, updateQuestion…) touch one cluster slot and declare their keys.
@@ -32,9 +37,13 @@ export const LUA_HELPERS = `
 local function qread(R, id)
   local h = redis.call('HGETALL', R .. 'q:' .. id)
   if #h == 0 then return false end
+  local erased = tonumber(redis.call('HGET', R .. 'q:' .. id, 'erasedUpvotes') or '0')
   h[#h + 1] = 'upvotes'
-  h[#h + 1] = tostring(redis.call('SCARD', R .. 'up:' .. id))
+  h[#h + 1] = tostring(redis.call('SCARD', R .. 'up:' .. id) + erased)
   return h
+end
+local function voters(pollKey, ballotsKey)
+  return redis.call('HLEN', ballotsKey) + tonumber(redis.call('HGET', pollKey, 'erasedVoters') or '0')
 end
 local function member(list, first, value)
   for i = first, #list do
@@ -46,20 +55,28 @@ end
 
 const ROOM_FIELDS = `'premoderation', '0', 'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
 
-/** KEYS: event hash, event rooms, key index, one room hash per room. ARGV: id, title, keyHash, createdAt, then (roomId, code, name)… */
+/**
+ * KEYS: event hash, event rooms, key index, retention, one room hash per room.
+ * ARGV: id, title, keyHash, createdAt, retentionDays, expiresAt, expiry ms ('' without retention),
+ * then (roomId, code, name)….
+ */
 export const CREATE_EVENT = `
-local n = #KEYS - 3
+local n = #KEYS - 4
 local seen = {}
 for i = 1, n do
-  local code = ARGV[4 + (i - 1) * 3 + 2]
-  if seen[code] or redis.call('EXISTS', KEYS[3 + i]) == 1 then return 'code_taken' end
+  local code = ARGV[7 + (i - 1) * 3 + 2]
+  if seen[code] or redis.call('EXISTS', KEYS[4 + i]) == 1 then return 'code_taken' end
   seen[code] = true
 end
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'keyHash', ARGV[3], 'createdAt', ARGV[4], 'n', n)
+if ARGV[7] ~= '' then
+  redis.call('HSET', KEYS[1], 'retentionDays', ARGV[5], 'expiresAt', ARGV[6])
+  redis.call('ZADD', KEYS[4], tonumber(ARGV[7]), ARGV[1])
+end
 redis.call('SET', KEYS[3], ARGV[1])
 for i = 1, n do
-  local b = 4 + (i - 1) * 3
-  redis.call('HSET', KEYS[3 + i], 'id', ARGV[b + 1], 'eventId', ARGV[1], 'code', ARGV[b + 2], 'name', ARGV[b + 3],
+  local b = 7 + (i - 1) * 3
+  redis.call('HSET', KEYS[4 + i], 'id', ARGV[b + 1], 'eventId', ARGV[1], 'code', ARGV[b + 2], 'name', ARGV[b + 3],
     'eventTitle', ARGV[2], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
   redis.call('ZADD', KEYS[2], i, ARGV[b + 2])
 end
@@ -94,9 +111,10 @@ for _, code in ipairs(codes) do
   for _, id in ipairs(redis.call('ZRANGE', R .. 'questions', 0, -1)) do
     redis.call('DEL', R .. 'q:' .. id, R .. 'up:' .. id, P .. 'qroom:' .. id)
   end
-  redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks')
+  redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('ZREM', P .. 'retention', ev[1])
 return codes
 `;
 
@@ -182,13 +200,14 @@ end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 for i = 3, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-return {redis.call('HGETALL', KEYS[3]), redis.call('HLEN', KEYS[2]), seq}
+return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), seq}
 `;
 
 /** KEYS: poll hash, ballots, tally. Reply: {tally, voters, seq}. */
 export const RESET_POLL = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('HDEL', KEYS[1], 'erasedVoters')
 return {{}, 0, redis.call('HINCRBY', KEYS[1], 'seq', 1)}
 `;
 
@@ -196,5 +215,5 @@ return {{}, 0, redis.call('HINCRBY', KEYS[1], 'seq', 1)}
 export const TALLY = `
 local seq = redis.call('HGET', KEYS[1], 'seq')
 if not seq then return false end
-return {redis.call('HGETALL', KEYS[3]), redis.call('HLEN', KEYS[2]), tonumber(seq)}
+return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), tonumber(seq)}
 `;

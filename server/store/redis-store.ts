@@ -14,6 +14,7 @@ import {
   pollFields,
   questionFields,
   screenJson,
+  toAuditEntry,
   toEvent,
   toList,
   toParticipantData,
@@ -23,19 +24,22 @@ import {
   toRoomData,
   toSnapshot,
 } from "./redis-codec.js";
-import type {
-  Conflict,
-  EventRecord,
-  Missing,
-  NewEvent,
-  NewRoom,
-  ParticipantData,
-  PollPatch,
-  QuestionState,
-  RoomData,
-  RoomRecord,
-  RoomSettingsPatch,
-  Store,
+import {
+  AUDIT_LIMIT,
+  type AuditEntry,
+  type Conflict,
+  type Erasure,
+  type EventRecord,
+  type Missing,
+  type NewEvent,
+  type NewRoom,
+  type ParticipantData,
+  type PollPatch,
+  type QuestionState,
+  type RoomData,
+  type RoomRecord,
+  type RoomSettingsPatch,
+  type Store,
 } from "./store.js";
 
 const NOT_FOUND = "not_found";
@@ -96,8 +100,17 @@ export class RedisStore implements Store {
   // Events and rooms
 
   async createEvent(event: NewEvent): Promise<"ok" | "code_taken"> {
-    const keys = [this.k.event(event.id), this.k.eventRooms(event.id), this.k.key(event.keyHash)];
-    const args = [event.id, event.title, event.keyHash, event.createdAt];
+    const keys = [this.k.event(event.id), this.k.eventRooms(event.id), this.k.key(event.keyHash), this.k.retention()];
+    const expiry = event.expiresAt && event.retentionDays ? Date.parse(event.expiresAt) : null;
+    const args = [
+      event.id,
+      event.title,
+      event.keyHash,
+      event.createdAt,
+      expiry === null ? "" : String(event.retentionDays),
+      expiry === null ? "" : String(event.expiresAt),
+      expiry === null ? "" : String(expiry),
+    ];
     for (const room of event.rooms) {
       keys.push(`${this.k.room(room.code)}room`);
       args.push(room.id, room.code, room.name);
@@ -284,6 +297,44 @@ export class RedisStore implements Store {
       const [question, cleared] = toList(reply);
       return { question: toQuestion(question), unhighlighted: toList(cleared).map(toQuestion) };
     });
+  }
+
+  // Keys, bans, audit, retention
+
+  async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {
+    const reply = await this.run(S.rotateKey, [this.k.event(eventId)], [this.k.prefix, keyHash]);
+    return reply === "ok" ? "ok" : NOT_FOUND;
+  }
+
+  async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {
+    const R = this.k.room(code);
+    const reply = await this.run(S.setBan, [`${R}room`, `${R}bans`], [participantId, bool(on)]);
+    return reply === NOT_FOUND ? NOT_FOUND : Number(reply) === 1;
+  }
+
+  async isBanned(code: string, participantId: string): Promise<boolean> {
+    return (await this.redis.sismember(`${this.k.room(code)}bans`, participantId)) === 1;
+  }
+
+  async appendAudit(code: string, entry: AuditEntry): Promise<void> {
+    const R = this.k.room(code);
+    const json = JSON.stringify({ at: entry.at, actor: entry.actor, action: entry.action, targetId: entry.targetId });
+    await this.run(S.appendAudit, [`${R}room`, `${R}audit`], [json, AUDIT_LIMIT]);
+  }
+
+  async auditLog(code: string): Promise<AuditEntry[]> {
+    return (await this.redis.lrange(`${this.k.room(code)}audit`, 0, -1)).map(toAuditEntry);
+  }
+
+  async expiredEvents(now: string): Promise<string[]> {
+    return this.redis.zrangebyscore(this.k.retention(), "-inf", Date.parse(now));
+  }
+
+  async eraseParticipants(eventId: string): Promise<Erasure | Missing> {
+    const reply = await this.run(S.eraseParticipants, [this.k.event(eventId), this.k.eventRooms(eventId)], [this.k.prefix]);
+    if (reply === NOT_FOUND) return NOT_FOUND;
+    const [ballots, upvotes, questions, bans] = toList(reply).map(Number);
+    return { ballots: ballots ?? 0, upvotes: upvotes ?? 0, questions: questions ?? 0, bans: bans ?? 0 };
   }
 
   // Reads

@@ -4,10 +4,11 @@
 import Database from "better-sqlite3";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
+import { RETENTION } from "../core/retention.js";
 import type { RoomRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -17,7 +18,9 @@ CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
   key_hash TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  retention_days INTEGER,
+  expires_at TEXT
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -76,7 +79,40 @@ CREATE TABLE IF NOT EXISTS upvotes (
   participant_id TEXT NOT NULL,
   PRIMARY KEY (question_id, participant_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bans (
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (room_code, participant_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
 `;
+
+/**
+ * Schema 1 → 2: retention columns on events (new tables come with the DDL above). Events written
+ * before retention existed get the default (30 days from their creation), so that they are swept too.
+ */
+function migrate(db: Database.Database): void {
+  const columns = (db.pragma("table_info(events)") as { name: string }[]).map((c) => c.name);
+  if (!columns.includes("retention_days")) {
+    db.transaction(() => {
+      db.exec("ALTER TABLE events ADD COLUMN retention_days INTEGER");
+      db.exec("ALTER TABLE events ADD COLUMN expires_at TEXT");
+      db.exec(
+        `UPDATE events SET retention_days = ${RETENTION.defaultDays},
+           expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+${RETENTION.defaultDays} days')`,
+      );
+    })();
+  }
+  db.exec("CREATE INDEX IF NOT EXISTS events_expiry ON events(expires_at)");
+}
 
 export interface RoomRow {
   id: string;
@@ -190,6 +226,7 @@ export function openDatabase(file: string): Database.Database {
     throw new Error(`${file} was written by a newer Tribune (schema ${version}); upgrade Tribune to read it.`);
   }
   db.exec(DDL);
+  migrate(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }
@@ -198,7 +235,36 @@ export function openDatabase(file: string): Database.Database {
 export function prepareAll(db: Database.Database) {
   const p = <R = unknown>(sql: string) => db.prepare<unknown[], R>(sql);
   return {
-    insertEvent: p("INSERT INTO events (id, title, key_hash, created_at) VALUES (?, ?, ?, ?)"),
+    insertEvent: p("INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
+    expiredEvents: p<{ id: string }>(
+      "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",
+    ),
+    addBan: p("INSERT OR IGNORE INTO bans (room_code, participant_id) VALUES (?, ?)"),
+    removeBan: p("DELETE FROM bans WHERE room_code = ? AND participant_id = ?"),
+    isBanned: p<{ one: number }>("SELECT 1 AS one FROM bans WHERE room_code = ? AND participant_id = ?"),
+    insertAudit: p("INSERT INTO audit (room_code, at, actor, action, target_id) VALUES (?, ?, ?, ?, ?)"),
+    trimAudit: p(
+      `DELETE FROM audit WHERE room_code = ? AND ord <= (
+         SELECT ord FROM audit WHERE room_code = ? ORDER BY ord DESC LIMIT 1 OFFSET ?)`,
+    ),
+    auditOf: p<{ at: string; actor: string; action: string; target_id: string }>(
+      "SELECT at, actor, action, target_id FROM audit WHERE room_code = ? ORDER BY ord",
+    ),
+    // Erasure of participant ids (retention): rooms of one event, by their event id.
+    eraseBallots: p(
+      `DELETE FROM ballots WHERE poll_id IN (
+         SELECT p.id FROM polls p JOIN rooms r ON r.code = p.room_code WHERE r.event_id = ?)`,
+    ),
+    eraseUpvotes: p(
+      `DELETE FROM upvotes WHERE question_id IN (
+         SELECT q.id FROM questions q JOIN rooms r ON r.code = q.room_code WHERE r.event_id = ?)`,
+    ),
+    eraseAskers: p(
+      `UPDATE questions SET participant_id = '', client_id = NULL
+       WHERE (participant_id <> '' OR client_id IS NOT NULL) AND room_code IN (SELECT code FROM rooms WHERE event_id = ?)`,
+    ),
+    eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
     getEvent: p<{ id: string; title: string; created_at: string }>("SELECT * FROM events WHERE id = ?"),
     eventForKey: p<{ id: string }>("SELECT id FROM events WHERE key_hash = ?"),
     deleteEvent: p("DELETE FROM events WHERE id = ?"),

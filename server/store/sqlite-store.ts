@@ -7,19 +7,22 @@ import type { Choice, Poll, PollStatus, QuestionStatus } from "../../shared/mode
 import type { Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { openDatabase, parseChoice, prepareAll, screenJson, toPoll, toQuestion, toRoom } from "./sqlite-schema.js";
-import type {
-  Conflict,
-  EventRecord,
-  Missing,
-  NewEvent,
-  NewRoom,
-  ParticipantData,
-  PollPatch,
-  QuestionState,
-  RoomData,
-  RoomRecord,
-  RoomSettingsPatch,
-  Store,
+import {
+  AUDIT_LIMIT,
+  type AuditEntry,
+  type Conflict,
+  type Erasure,
+  type EventRecord,
+  type Missing,
+  type NewEvent,
+  type NewRoom,
+  type ParticipantData,
+  type PollPatch,
+  type QuestionState,
+  type RoomData,
+  type RoomRecord,
+  type RoomSettingsPatch,
+  type Store,
 } from "./store.js";
 
 const bit = (b: boolean): number => (b ? 1 : 0);
@@ -120,7 +123,14 @@ export class SqliteStore implements Store {
       createEvent: db.transaction((event: NewEvent): "ok" | "code_taken" => {
         const codes = event.rooms.map((r) => r.code.toUpperCase());
         if (new Set(codes).size !== codes.length || codes.some((c) => q.codeExists.get(c))) return "code_taken";
-        q.insertEvent.run(event.id, event.title, event.keyHash, event.createdAt);
+        q.insertEvent.run(
+          event.id,
+          event.title,
+          event.keyHash,
+          event.createdAt,
+          event.retentionDays ?? null,
+          event.expiresAt ?? null,
+        );
         for (const [i, r] of event.rooms.entries()) q.insertRoom.run(r.id, event.id, codes[i], r.name, event.createdAt);
         return "ok";
       }),
@@ -238,6 +248,20 @@ export class SqliteStore implements Store {
         q.setQuestionState.run(next.status, bit(next.highlighted), questionId);
         return { question: { ...question, ...next }, unhighlighted };
       }),
+      eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
+        if (!q.getEvent.get(eventId)) return "not_found";
+        return {
+          ballots: q.eraseBallots.run(eventId).changes,
+          upvotes: q.eraseUpvotes.run(eventId).changes,
+          questions: q.eraseAskers.run(eventId).changes,
+          bans: q.eraseBans.run(eventId).changes,
+        };
+      }),
+      appendAudit: db.transaction((code: string, e: AuditEntry) => {
+        if (!q.codeExists.get(code)) return;
+        q.insertAudit.run(code, e.at, e.actor, e.action, e.targetId);
+        q.trimAudit.run(code, code, AUDIT_LIMIT);
+      }),
       roomData: db.transaction((code: string): RoomData | null => {
         const room = this.room(code);
         if (!room) return null;
@@ -338,6 +362,43 @@ export class SqliteStore implements Store {
 
   async updateQuestion(questionId: string, expected: QuestionState, next: QuestionState) {
     return this.write(() => this.tx.updateQuestion(questionId, expected, next));
+  }
+
+  async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {
+    return this.write(() => (this.q.setKeyHash.run(keyHash, eventId).changes === 0 ? "not_found" : "ok"));
+  }
+
+  async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {
+    return this.write(() => {
+      if (!this.q.codeExists.get(code)) return "not_found";
+      const statement = on ? this.q.addBan : this.q.removeBan;
+      return statement.run(code, participantId).changes > 0;
+    });
+  }
+
+  async isBanned(code: string, participantId: string): Promise<boolean> {
+    return this.q.isBanned.get(code, participantId) !== undefined;
+  }
+
+  async appendAudit(code: string, entry: AuditEntry): Promise<void> {
+    await this.write(() => this.tx.appendAudit(code, entry));
+  }
+
+  async auditLog(code: string): Promise<AuditEntry[]> {
+    return this.q.auditOf.all(code).map((r) => ({
+      at: r.at,
+      actor: r.actor as AuditEntry["actor"],
+      action: r.action,
+      targetId: r.target_id,
+    }));
+  }
+
+  async expiredEvents(now: string): Promise<string[]> {
+    return this.q.expiredEvents.all(now).map((r) => r.id);
+  }
+
+  async eraseParticipants(eventId: string): Promise<Erasure | Missing> {
+    return this.write(() => this.tx.eraseParticipants(eventId));
   }
 
   async roomData(code: string): Promise<RoomData | null> {

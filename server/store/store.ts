@@ -33,6 +33,28 @@ export interface NewEvent {
   keyHash: string;
   createdAt: string;
   rooms: NewRoom[];
+  /** Days participant ids are kept (see core/retention.ts); absent: kept until the event is erased. */
+  retentionDays?: number;
+  /** When they are erased (ISO); set together with `retentionDays`. */
+  expiresAt?: string;
+}
+
+/** One moderator action, as the audit log keeps it: who by role only, never a key or a participant id. */
+export interface AuditEntry {
+  at: string;
+  actor: "organizer" | "moderator";
+  /** e.g. "poll:open", "question:approve", "participant:ban", "key:rotate". */
+  action: string;
+  /** The poll, question, room code or event the action was about. */
+  targetId: string;
+}
+
+/** What erasing an event's participant ids removed. */
+export interface Erasure {
+  ballots: number;
+  upvotes: number;
+  questions: number;
+  bans: number;
 }
 
 export interface RoomSettingsPatch {
@@ -71,6 +93,9 @@ export interface QuestionState {
 }
 
 export type Missing = "not_found";
+
+/** Entries kept per room in the audit log: years of hand-made moderation, bounded against a runaway script. */
+export const AUDIT_LIMIT = 10_000;
 export type Conflict = "conflict";
 
 export interface Store {
@@ -151,6 +176,25 @@ export interface Store {
     expected: QuestionState,
     next: QuestionState,
   ): Promise<{ question: QuestionRecord; unhighlighted: QuestionRecord[] } | Missing | Conflict>;
+
+  // Keys, bans, audit, retention
+  /** Replaces the event's moderator key hash: the old key stops opening anything at once. */
+  rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing>;
+  /** Bans (or lifts the ban of) a participant in a room; true when that changed something. */
+  setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing>;
+  isBanned(code: string, participantId: string): Promise<boolean>;
+  /** Appends to the room's audit log (the oldest entries past AUDIT_LIMIT are dropped). */
+  appendAudit(code: string, entry: AuditEntry): Promise<void>;
+  /** The room's audit log, oldest first. */
+  auditLog(code: string): Promise<AuditEntry[]>;
+  /** Ids of the events whose `expiresAt` is at or before `now` (ISO). */
+  expiredEvents(now: string): Promise<string[]>;
+  /**
+   * Erases what identifies participants in every room of the event: ballots (tallies and voter
+   * counts stay), upvoters (upvote counts stay), questions' participant and client ids, bans.
+   * Idempotent.
+   */
+  eraseParticipants(eventId: string): Promise<Erasure | Missing>;
 
   // Reads
   roomData(code: string): Promise<RoomData | null>;

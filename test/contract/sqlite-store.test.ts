@@ -70,6 +70,28 @@ describe("SqliteStore specifics", () => {
     }
   });
 
+  it("upgrades a schema 1 file: its events get the default retention, counted from their creation", async () => {
+    const file = join(dir, "schema1.db");
+    const db = new Database(file);
+    db.exec(`CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL)`);
+    db.prepare("INSERT INTO events VALUES (?, ?, ?, ?)").run("old-event", "Before retention", "h1", "2026-01-10T08:00:00.000Z");
+    db.pragma("user_version = 1");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect((await store.getEvent("old-event"))?.title).toBe("Before retention");
+      expect(await store.expiredEvents("2026-02-09T07:59:59.999Z")).toEqual([]);
+      expect(await store.expiredEvents("2026-02-09T08:00:00.000Z")).toEqual(["old-event"]);
+      expect(await store.eraseParticipants("old-event")).toEqual({ ballots: 0, upvotes: 0, questions: 0, bans: 0 });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(2);
+    check.close();
+  });
+
   it("refuses a file written by a newer schema", () => {
     const file = join(dir, "future.db");
     const db = new Database(file);

@@ -552,6 +552,135 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
       });
     });
 
+    describe("keys, bans, audit and retention", () => {
+      it("rotates a moderator key: the old hash opens nothing at once, the new one opens the event", async () => {
+        const event = await makeEvent();
+        const next = randomBytes(32).toString("hex");
+        expect(await store.rotateKey(event.id, next)).toBe("ok");
+        expect(await store.eventIdForKey(event.keyHash)).toBeNull();
+        expect(await store.eventIdForKey(next)).toBe(event.id);
+        expect(await store.rotateKey(newId(), randomBytes(32).toString("hex"))).toBe("not_found");
+        // Erasing the event takes the new key with it.
+        expect(await store.deleteEvent(event.id)).toEqual([event.rooms[0]!.code]);
+        expect(await store.eventIdForKey(next)).toBeNull();
+      });
+
+      it("bans and lifts a participant per room; a second ban changes nothing", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const who = pid();
+        expect(await store.isBanned(code, who)).toBe(false);
+        expect(await store.setBan(code, who, true)).toBe(true);
+        expect(await store.setBan(code, who, true)).toBe(false);
+        expect(await store.isBanned(code, who)).toBe(true);
+        expect(await store.isBanned(other, who)).toBe(false);
+        expect(await store.isBanned(code, pid())).toBe(false);
+        expect(await store.setBan(code, who, false)).toBe(true);
+        expect(await store.setBan(code, who, false)).toBe(false);
+        expect(await store.isBanned(code, who)).toBe(false);
+        expect(await store.setBan(newRoomCode(), who, true)).toBe("not_found");
+        expect(await store.setBan(code, who, true)).toBe(true);
+        await store.deleteEvent(event.id);
+        expect(await store.isBanned(code, who)).toBe(false);
+      });
+
+      it("keeps a room's audit log oldest first, apart from other rooms, erased with the event", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const entries = [
+          { at: at(), actor: "moderator" as const, action: "poll:open", targetId: newId() },
+          { at: at(), actor: "organizer" as const, action: "question:approve", targetId: newId() },
+          { at: at(), actor: "moderator" as const, action: "participant:ban", targetId: newId() },
+        ];
+        for (const e of entries) await store.appendAudit(code, e);
+        await store.appendAudit(other, { at: at(), actor: "moderator", action: "room:update", targetId: other });
+        expect(await store.auditLog(code)).toEqual(entries);
+        expect(await store.auditLog(other)).toHaveLength(1);
+        const nowhere = newRoomCode();
+        await store.appendAudit(nowhere, entries[0]!); // an unknown room keeps nothing
+        expect(await store.auditLog(nowhere)).toEqual([]);
+        await store.deleteEvent(event.id);
+        expect(await store.auditLog(code)).toEqual([]);
+      });
+
+      it("lists the events whose retention has ended, never those without retention or erased", async () => {
+        const kept = await makeEvent();
+        const base = newEvent();
+        const expiring = { ...base, retentionDays: 1, expiresAt: "2026-07-01T00:00:00.000Z" };
+        expect(await store.createEvent(expiring)).toBe("ok");
+        const later = { ...newEvent(), retentionDays: 30, expiresAt: "2026-08-01T00:00:00.000Z" };
+        expect(await store.createEvent(later)).toBe("ok");
+        const before = await store.expiredEvents("2026-06-30T23:59:59.999Z");
+        expect(before).not.toContain(expiring.id);
+        const after = await store.expiredEvents("2026-07-01T00:00:00.000Z");
+        expect(after).toContain(expiring.id);
+        expect(after).not.toContain(later.id);
+        expect(after).not.toContain(kept.id);
+        expect(await store.expiredEvents("2100-01-01T00:00:00.000Z")).toEqual(expect.arrayContaining([expiring.id, later.id]));
+        expect(await store.expiredEvents("2100-01-01T00:00:00.000Z")).not.toContain(kept.id);
+        await store.deleteEvent(expiring.id);
+        expect(await store.expiredEvents("2100-01-01T00:00:00.000Z")).not.toContain(expiring.id);
+      });
+
+      it("erases participant ids and keeps every aggregate; idempotent; other events untouched", async () => {
+        const event = await makeEvent(2);
+        const [code, second] = event.rooms.map((r) => r.code) as [string, string];
+        const untouched = (await makeEvent()).rooms[0]!.code;
+        const [a, b, c] = [pid(), pid(), pid()];
+        const poll = await makePoll(code, "single", "open");
+        must(await vote(poll.id, a, [0], ["0"]));
+        must(await vote(poll.id, b, [1], ["1"]));
+        const words = await makePoll(second, "wordcloud", "open");
+        must(await vote(words.id, c, "rust", ["rust"]));
+        const q = await makeQuestion(code, { participantId: a, clientId: "mine" });
+        must(await store.setUpvote(q.id, b, true, LIVE));
+        must(await store.setUpvote(q.id, c, true, LIVE));
+        expect(await store.setBan(code, c, true)).toBe(true);
+        const otherPoll = await makePoll(untouched, "scale", "open");
+        must(await vote(otherPoll.id, a, 3, ["3"]));
+        const otherQ = await makeQuestion(untouched, { participantId: a, clientId: "there" });
+        must(await store.setUpvote(otherQ.id, b, true, LIVE));
+        expect(await store.setBan(untouched, c, true)).toBe(true);
+        const tallyBefore = await store.tally(poll.id);
+        const wordsBefore = await store.tally(words.id);
+
+        expect(await store.eraseParticipants(event.id)).toEqual({ ballots: 3, upvotes: 2, questions: 1, bans: 1 });
+        // Aggregates stay.
+        expect(await store.tally(poll.id)).toEqual(tallyBefore);
+        expect(await store.tally(words.id)).toEqual(wordsBefore);
+        const erased = (await store.getQuestion(q.id))!;
+        expect(erased).toEqual({ ...q, upvotes: 2, participantId: "", clientId: null });
+        const data = (await store.roomData(code))!;
+        expect(data.tallies[poll.id]).toEqual(tallyBefore);
+        expect(data.questions.find((x) => x.id === q.id)).toEqual(erased);
+        // What pointed to a participant is gone.
+        for (const who of [a, b, c]) {
+          expect(await store.participantData(code, who)).toEqual({ ballots: {}, upvoted: [] });
+          expect(await store.participantData(second, who)).toEqual({ ballots: {}, upvoted: [] });
+        }
+        expect(await store.findAsk(code, a, "mine")).toBeNull();
+        expect(await store.isBanned(code, c)).toBe(false);
+        const json = JSON.stringify([data, await store.roomData(second)]);
+        for (const who of [a, b, c]) expect(json).not.toContain(who);
+        // Another event keeps everything.
+        expect(await store.participantData(untouched, a)).toEqual({ ballots: { [otherPoll.id]: 3 }, upvoted: [] });
+        expect(await store.participantData(untouched, b)).toEqual({ ballots: {}, upvoted: [otherQ.id] });
+        expect((await store.findAsk(untouched, a, "there"))?.id).toBe(otherQ.id);
+        expect(await store.isBanned(untouched, c)).toBe(true);
+        // Idempotent.
+        expect(await store.eraseParticipants(event.id)).toEqual({ ballots: 0, upvotes: 0, questions: 0, bans: 0 });
+        expect(await store.eraseParticipants(newId())).toBe("not_found");
+        // Counting goes on from the kept aggregate; a reset empties it.
+        const more = must(await vote(poll.id, pid(), [2], ["2"]));
+        expect(more.voters).toBe(3);
+        expect(counted(more.tally)).toEqual({ "0": 1, "1": 1, "2": 1 });
+        const up = must(await store.setUpvote(q.id, pid(), true, LIVE));
+        expect(up.upvotes).toBe(3);
+        expect(must(await store.resetPoll(poll.id)).voters).toBe(0);
+        expect((await store.tally(poll.id))?.voters).toBe(0);
+      });
+    });
+
     describe("reads", () => {
       it("gives everything of a room: polls, every poll's tally and every question", async () => {
         const event = await makeEvent(2);

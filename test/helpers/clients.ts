@@ -76,7 +76,12 @@ export function emitAck<T = any>(socket: Socket, event: string, payload?: unknow
 }
 
 /** Resolves with the next `event` whose payload matches. */
-export function waitFor<T = any>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, ms = 5000): Promise<T> {
+export function waitFor<T = any>(
+  socket: Socket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler);

@@ -20,7 +20,8 @@ export async function startServer(overrides: Partial<AppConfig> = {}): Promise<T
   const redisUrl = overrides.redisUrl ?? (process.env.TEST_STORE === "redis" ? process.env.TEST_REDIS_URL : undefined);
   // An integration server on Redis is a one-node cluster of its own: its rate limits and
   // presence must not be shared with the servers of other test files.
-  const isolated = !overrides.redisUrl && redisUrl ? { cluster: { keyPrefix: `it-${Math.random().toString(36).slice(2, 10)}:` } } : {};
+  const isolated =
+    !overrides.redisUrl && redisUrl ? { cluster: { keyPrefix: `it-${Math.random().toString(36).slice(2, 10)}:` } } : {};
   const config: AppConfig = {
     ...isolated,
     port: 0,

@@ -73,9 +73,9 @@ describe("parse: bodies", () => {
     expect(refused(() => parse(roomPatchBody, MALFORMED)).message).toMatch(/not valid JSON/);
   });
 
-  it("reads a missing body as an empty object", () => {
+  it("reads a missing body as an empty object, but refuses null", () => {
     expect(parse(roomPatchBody, undefined)).toEqual({});
-    expect(parse(roomPatchBody, null)).toEqual({});
+    expect(refused(() => parse(roomPatchBody, null)).code).toBe("invalid");
     expect(refused(() => parse(addRoomBody, undefined)).message).toMatch(/name/);
   });
 

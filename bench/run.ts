@@ -1,0 +1,288 @@
+// npm run bench [-- --quick] [--scenario congress,10k,…] [size overrides]: runs the scenarios,
+// prints progress on stderr and a Markdown table on stdout, writes JSON and Markdown under
+// bench/results/. See bench/README.md.
+import os from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { runCluster } from "./cluster.js";
+import { runHttp } from "./http.js";
+import { BENCH_DIR, buildServer } from "./lib/children.js";
+import { hasProc, machine, machineCpu, machineCpuPercent } from "./lib/proc.js";
+import { buildReport, markdown, type ScenarioOutcome, writeReport } from "./lib/report.js";
+import { sleep } from "./lib/stats.js";
+import { type LiveOptions, runLive } from "./live.js";
+import { runPage } from "./page.js";
+
+export const SCENARIOS = ["http", "congress", "10k", "cluster", "page"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+const HELP = `Usage: npm run bench -- [options]
+  --quick                 every scenario at a reduced size (under 2 minutes)
+  --scenario <list>       http,congress,10k,cluster,page or all (default: all)
+  --out <dir>             where to write the JSON and Markdown (default: bench/results)
+  --profile               CPU profile of every server, per phase (bench/results/profiles/)
+  --heap                  heap snapshots of the live servers before and after the join, and
+                          the growth per phone by class (bench/results/profiles/)
+  --no-baseline           skip the bare Fastify / bare Socket.IO runs of the live scenarios
+  --server built|source   run the server compiled by tsc into bench/dist (default) or its .ts via tsx
+  --client lean|sio       bulk phones on the lean protocol client (default) or all on socket.io-client
+  --workers <n>           load-generator threads (default: number of cores)
+  --size <n>              phones of the 10k scenario (default 10000; --quick 1000)
+  --plenary <n>           plenary size of the congress (default 200)
+  --table <n>             size of each of the three round tables (default 70)
+  --cluster-size <n>      phones of the cluster scenario (default 3000; --quick 300)
+  --join-rate <n>         phones joining per second (default: 10k 500, congress 200, cluster 300)
+  --window <s>            seconds within which every phone votes (default 10; --quick 3)
+  --burst <s>             seconds within which every phone changes its vote (default 1; 0: none)
+  --duration <s>          seconds per HTTP endpoint (default 10; --quick 2)
+  --connections <n>       autocannon connections (default 50)
+  --warmup <s>            unmeasured seconds per HTTP endpoint first (default 2; --quick 1)
+  --sample <n>            phones on socket.io-client stamping every results (default 50)
+  --kind single|wordcloud the poll of the live scenarios: four options (default), or a word cloud
+  --words <n>             distinct answers of a word cloud (default 0: every phone its own word)
+  --sources <n>           spread phones over 127.0.0.2… (n addresses; default 8, 0: off)
+  --quiet-wait <s>        before each scenario, wait up to s seconds for other processes to leave
+                          the CPU (under 25% of one core busy), so they do not skew the figures`;
+
+export interface RunOptions {
+  quick: boolean;
+  scenarios: ScenarioName[];
+  out: string;
+  profile: boolean;
+  heap: boolean;
+  baseline: boolean;
+  server: "built" | "source";
+  client: "lean" | "sio";
+  workers: number;
+  size: number;
+  plenary: number;
+  table: number;
+  clusterSize: number;
+  joinRate: number | null;
+  window: number;
+  burst: number;
+  duration: number;
+  connections: number;
+  warmup: number;
+  sample: number;
+  kind: "single" | "wordcloud";
+  words: number;
+  sources: number;
+  quietWait: number;
+}
+
+export function parseOptions(argv: string[]): RunOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    allowNegative: true,
+    options: {
+      quick: { type: "boolean", default: false },
+      scenario: { type: "string", default: "all" },
+      out: { type: "string", default: join(BENCH_DIR, "results") },
+      profile: { type: "boolean", default: false },
+      heap: { type: "boolean", default: false },
+      baseline: { type: "boolean", default: true },
+      server: { type: "string", default: "built" },
+      client: { type: "string", default: "lean" },
+      workers: { type: "string" },
+      size: { type: "string" },
+      plenary: { type: "string" },
+      table: { type: "string" },
+      "cluster-size": { type: "string" },
+      "join-rate": { type: "string" },
+      window: { type: "string" },
+      burst: { type: "string" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+      warmup: { type: "string" },
+      sample: { type: "string" },
+      kind: { type: "string", default: "single" },
+      words: { type: "string" },
+      sources: { type: "string" },
+      "quiet-wait": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return "help";
+  const quick = values.quick;
+  const num = (v: string | undefined, fallback: number) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
+    return n;
+  };
+  const list = values.scenario === "all" ? [...SCENARIOS] : values.scenario.split(",").map((s) => s.trim());
+  for (const s of list)
+    if (!SCENARIOS.includes(s as ScenarioName)) throw new Error(`unknown scenario '${s}' (${SCENARIOS.join(", ")}, all)`);
+  if (!["built", "source"].includes(values.server)) throw new Error("--server is built or source");
+  if (!["lean", "sio"].includes(values.client)) throw new Error("--client is lean or sio");
+  if (!["single", "wordcloud"].includes(values.kind)) throw new Error("--kind is single or wordcloud");
+  return {
+    quick,
+    scenarios: list as ScenarioName[],
+    out: values.out,
+    profile: values.profile,
+    heap: values.heap,
+    baseline: values.baseline,
+    server: values.server as "built" | "source",
+    client: values.client as "lean" | "sio",
+    workers: num(values.workers, os.availableParallelism?.() ?? os.cpus().length),
+    size: num(values.size, quick ? 1000 : 10_000),
+    plenary: num(values.plenary, 200),
+    table: num(values.table, 70),
+    clusterSize: num(values["cluster-size"], quick ? 300 : 3000),
+    joinRate: values["join-rate"] === undefined ? null : num(values["join-rate"], 0),
+    window: num(values.window, quick ? 3 : 10),
+    burst: num(values.burst, 1),
+    duration: num(values.duration, quick ? 2 : 10),
+    connections: num(values.connections, 50),
+    warmup: num(values.warmup, quick ? 1 : 2),
+    sample: num(values.sample, 50),
+    kind: values.kind as "single" | "wordcloud",
+    words: num(values.words, 0),
+    sources: num(values.sources, 8),
+    quietWait: num(values["quiet-wait"], 0),
+  };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Waits until the machine's busy CPU, over 2 s, is under 25% of one core (or `seconds` pass). */
+async function waitQuiet(seconds: number, say: (line: string) => void): Promise<void> {
+  const until = performance.now() + seconds * 1000;
+  for (;;) {
+    const since = machineCpu();
+    await sleep(2000);
+    const busy = machineCpuPercent(since);
+    if (busy < 25) return;
+    if (performance.now() > until) {
+      say(`warning: other processes still use ${Math.round(busy)}% of a core; measuring anyway`);
+      return;
+    }
+    say(`waiting for a quiet machine: other processes use ${Math.round(busy)}% of a core …`);
+  }
+}
+
+/** Runs the chosen scenarios; a scenario that throws is reported as failed, the others still run. */
+export async function runBench(
+  options: RunOptions,
+  say: (line: string) => void = log,
+): Promise<{ outcomes: ScenarioOutcome[]; table: string; file: string }> {
+  const startedAt = new Date();
+  const m = machine();
+  say(
+    `machine: ${m.cpuModel} × ${m.cpus}, ${m.memoryGb} GB, Node ${m.node}, ulimit -n ${m.openFilesLimit}, commit ${m.commit?.slice(0, 10) ?? "?"}${m.dirty ? " (uncommitted changes)" : ""}`,
+  );
+  const load = os.loadavg()[0]!;
+  if (load > 0.5)
+    say(`warning: load average ${load.toFixed(2)} before the bench: other processes share the CPU, figures will be lower`);
+  if (!hasProc()) say("warning: no /proc: server CPU and RSS cannot be read");
+  const app = options.server === "built" && options.scenarios.some((s) => s !== "page") ? buildServer(say) : undefined;
+  const dumps = join(options.out, "profiles", startedAt.toISOString().replace(/[:.]/g, "-").slice(0, 19));
+  const profileDir = options.profile ? dumps : undefined;
+  const live = (
+    scenario: string,
+    rooms: LiveOptions["rooms"],
+    joinRate: number,
+    extra: Partial<LiveOptions> = {},
+  ): LiveOptions => ({
+    scenario,
+    rooms,
+    joinRate: options.joinRate ?? joinRate,
+    windowMs: options.window * 1000,
+    burstWindowMs: options.burst * 1000,
+    ask: 0,
+    upvote: 0,
+    samplePhones: options.sample,
+    kind: options.kind,
+    words: options.words,
+    workers: options.workers,
+    client: options.client,
+    nodes: 1,
+    app,
+    baseline: options.baseline,
+    profileDir,
+    heapDir: options.heap ? dumps : undefined,
+    sourceAddresses: options.sources,
+    log: say,
+    ...extra,
+  });
+
+  const outcomes: ScenarioOutcome[] = [];
+  for (const name of options.scenarios) {
+    if (options.quietWait > 0 && name !== "page") await waitQuiet(options.quietWait, say);
+    const started = performance.now();
+    say(`— ${name} —`);
+    try {
+      if (name === "http") {
+        outcomes.push(
+          await runHttp({
+            duration: options.duration,
+            connections: options.connections,
+            warmup: options.warmup,
+            app,
+            profileDir,
+            log: say,
+          }),
+        );
+      } else if (name === "congress") {
+        const rooms = [
+          { name: "Round table A", size: options.table },
+          { name: "Round table B", size: options.table },
+          { name: "Round table C", size: options.table },
+          { name: "Plenary", size: options.plenary },
+        ];
+        // Polls and Q&A together: a fifth of the phones ask, half upvote; no burst.
+        outcomes.push(
+          await runLive(live("congress", rooms, options.quick ? 400 : 200, { ask: 0.2, upvote: 0.5, burstWindowMs: 0 })),
+        );
+      } else if (name === "10k") {
+        outcomes.push(await runLive(live("10k", [{ name: "Plenary", size: options.size }], options.quick ? 1000 : 500)));
+      } else if (name === "cluster") {
+        outcomes.push(
+          await runCluster(
+            live("cluster", [{ name: "Plenary", size: options.clusterSize }], options.quick ? 600 : 300, { nodes: 3 }),
+          ),
+        );
+      } else if (name === "page") {
+        outcomes.push(await runPage(say));
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      say(`${name}: failed: ${reason}`);
+      outcomes.push({ name, status: "failed", reason, seconds: (performance.now() - started) / 1000, figures: [] });
+    }
+  }
+
+  const table = markdown(outcomes);
+  const report = buildReport(options.quick ? "quick" : "full", startedAt, m, options, outcomes);
+  const file = writeReport(options.out, report, table);
+  return { outcomes, table, file };
+}
+
+async function main(): Promise<void> {
+  let options: RunOptions | "help";
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    process.exit(2);
+  }
+  if (options === "help") {
+    console.log(HELP);
+    return;
+  }
+  // Ctrl-C: exit through process.exit so the child servers are killed.
+  process.on("SIGINT", () => process.exit(130));
+  process.on("SIGTERM", () => process.exit(143));
+  const began = performance.now();
+  const { outcomes, table, file } = await runBench(options);
+  console.log(`\n${table}\n`);
+  const figures = outcomes.flatMap((o) => o.figures).length;
+  log(
+    `bench: ${outcomes.length} scenario(s), ${figures} figures in ${Math.round((performance.now() - began) / 1000)} s; written to ${file}`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

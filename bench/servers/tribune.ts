@@ -1,0 +1,23 @@
+// A Tribune node for the bench: the same buildApp() that server/main.ts runs, listening on a
+// free loopback port, with the built pages left out (the page scenario weighs them apart).
+// BENCH_APP: the file URL of a built server/app.js (default: the TypeScript source, via tsx).
+// Environment as main.ts reads it: DATA_DIR, REDIS_URL, ADMIN_TOKEN, LOG_LEVEL.
+import type * as AppModule from "../../server/app.js";
+import { serveIpc } from "./ipc.js";
+
+const appUrl = process.env.BENCH_APP || new URL("../../server/app.ts", import.meta.url).href;
+const { buildApp } = (await import(appUrl)) as typeof AppModule;
+
+const app = await buildApp({
+  port: 0,
+  host: "127.0.0.1",
+  dataDir: process.env.DATA_DIR ?? "./data",
+  redisUrl: process.env.REDIS_URL || undefined,
+  adminToken: process.env.ADMIN_TOKEN ?? "bench-admin-token-0123456789abcdef",
+  publicUrl: "http://127.0.0.1",
+  allowedOrigins: ["http://127.0.0.1"],
+  logLevel: process.env.LOG_LEVEL ?? "warn",
+  clientDir: "",
+});
+await app.fastify.listen({ port: 0, host: "127.0.0.1" });
+serveIpc(app.fastify.server, () => app.close());
