@@ -8,7 +8,9 @@ import { actorOf } from "./auth.js";
 type CodeParams = { Params: { code: string } };
 
 export function roomRoutes(app: FastifyInstance, tribune: Tribune): void {
-  app.get<CodeParams>("/api/rooms/:code", async (req) => tribune.publicState(normalizeCode(req.params.code)));
+  app.get<CodeParams>("/api/rooms/:code", async (req, reply) =>
+    reply.type("application/json; charset=utf-8").send(await tribune.publicStateJson(normalizeCode(req.params.code))),
+  );
 
   app.patch<CodeParams>("/api/rooms/:code", async (req) =>
     tribune.events.updateRoom(await actorOf(tribune, req), normalizeCode(req.params.code), req.body),

@@ -8,8 +8,10 @@ import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom, type RoomExport } from "./export.js";
 import { PollService } from "./poll-service.js";
+import type { Outbox } from "./ports.js";
 import { QuestionService } from "./question-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
+import { StateCache } from "./state-cache.js";
 import { loadRoom, roomState } from "./views.js";
 
 /** Participant counts change with every phone that locks; moderators need them once a second at most. */
@@ -24,9 +26,27 @@ export class Tribune {
   private readonly sentSeq = new Map<string, number>();
   private readonly countTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(readonly deps: Deps) {
+  readonly deps: Deps;
+  private readonly states = new StateCache();
+  private readonly sweeper = setInterval(() => this.states.sweep(), 10_000).unref();
+
+  constructor(deps: Deps) {
+    // Everything this node tells a room about also makes its cached public state stale.
+    const outbox = deps.outbox;
+    const invalidating = new Proxy(outbox, {
+      get:
+        (target, name: keyof Outbox) =>
+        (code: string, ...rest: never[]) => {
+          if (typeof code === "string") this.states.invalidate(code);
+          return (target[name] as (...args: unknown[]) => void)(code, ...rest);
+        },
+    });
+    this.deps = deps = { ...deps, outbox: invalidating };
     this.coalescer = new ResultsCoalescer((code, pollId) => this.flushResults(code, pollId));
-    deps.dirty.subscribe((code, pollId) => this.coalescer.mark(code, pollId));
+    deps.dirty.subscribe((code, pollId) => {
+      this.states.invalidate(code);
+      this.coalescer.mark(code, pollId);
+    });
     this.events = new EventService(deps);
     this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
     this.questions = new QuestionService(deps);
@@ -38,6 +58,11 @@ export class Tribune {
 
   publicState(code: string, participantId?: string): Promise<RoomState> {
     return roomState(this.deps, code, "public", participantId);
+  }
+
+  /** The public state without `me`, serialised, from the cache when it is fresh. */
+  publicStateJson(code: string): Promise<string> {
+    return this.states.get(code, () => roomState(this.deps, code, "public"));
   }
 
   async export(actor: Actor, code: string): Promise<RoomExport> {
@@ -82,6 +107,7 @@ export class Tribune {
 
   close(): void {
     this.coalescer.close();
+    clearInterval(this.sweeper);
     for (const timer of this.countTimers.values()) clearTimeout(timer);
   }
 }
