@@ -108,6 +108,20 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
   const warm = { duration: options.warmup, connections: options.connections };
 
+  // The bare server is measured before and after Tribune: the baseline is the mean of both, and
+  // a drift between them says the machine's speed changed meanwhile (a shared VM does that).
+  log("http: bare Fastify hello-world");
+  const bare = await startChild("bare-fastify", "bare-fastify.ts");
+  let helloBefore: Measured;
+  try {
+    if (options.warmup > 0) await cannon(bare, "warm-up", "/", warm);
+    helloBefore = await cannon(bare, "bare GET / (hello-world), before", "/", run);
+    log(line(helloBefore));
+  } catch (error) {
+    await bare.stop();
+    throw error;
+  }
+
   const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-http-"));
   log("http: Tribune node");
   const node = await startChild("tribune", "tribune.ts", {
@@ -193,20 +207,21 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
     asked = (await questionCount(base, askRoom)) - asksBefore;
     log(`${line(asks)}\n    ${asks.total2xx} acknowledged, ${asked} stored`);
     mem = await node.mem();
+  } catch (error) {
+    await bare.stop();
+    throw error;
   } finally {
     await node.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  log("http: bare Fastify (hello-world, and the same room JSON from memory)");
-  const bare = await startChild("bare-fastify", "bare-fastify.ts");
-  let hello: Measured;
+  log("http: bare Fastify again (hello-world, and the same room JSON from memory)");
+  let helloAfter: Measured;
   let payload: Measured;
   try {
     await bare.request({ type: "payload", body: stateBody });
-    if (options.warmup > 0) await cannon(bare, "warm-up", "/", warm);
-    hello = await cannon(bare, "bare GET / (hello-world)", "/", { ...run, profile: prof("bare-get") });
-    log(line(hello));
+    helloAfter = await cannon(bare, "bare GET / (hello-world), after", "/", { ...run, profile: prof("bare-get") });
+    log(line(helloAfter));
     payload = await cannon(bare, "bare GET /payload (the room's JSON, from memory)", "/payload", {
       ...run,
       profile: prof("bare-payload"),
@@ -227,10 +242,32 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
       ...(target ? { target } : {}),
       ...(note ? { note } : {}),
     });
+  const mean = (a: number, b: number) => (a + b) / 2;
+  const hello = {
+    ...helloAfter,
+    reqPerSec: mean(helloBefore.reqPerSec, helloAfter.reqPerSec),
+    p50: mean(helloBefore.p50, helloAfter.p50),
+    p99: mean(helloBefore.p99, helloAfter.p99),
+    errors: helloBefore.errors + helloAfter.errors,
+    non2xx: helloBefore.non2xx + helloAfter.non2xx,
+  };
+  const drift = helloAfter.reqPerSec / helloBefore.reqPerSec;
+  const driftNote =
+    Math.abs(drift - 1) > 0.2
+      ? ` baseline drifted ${round(helloBefore.reqPerSec)} → ${round(helloAfter.reqPerSec)} req/s during the run: the machine's speed changed`
+      : "";
+  if (driftNote) log(`warning:${driftNote}`);
   const limit = (f: CannonFigures) =>
     `(server CPU ${round(f.serverCpu)}%, generator ${round(f.generatorCpu)}%, others ${round(f.otherCpu)}%)`;
 
-  add("GET /api/rooms/:code", "req/s", get.reqPerSec, hello.reqPerSec, { op: ">=", value: 0.6, onRatio: true }, limit(get));
+  add(
+    "GET /api/rooms/:code",
+    "req/s",
+    get.reqPerSec,
+    hello.reqPerSec,
+    { op: ">=", value: 0.6, onRatio: true },
+    `${limit(get)}${driftNote}`,
+  );
   add("GET /api/rooms/:code p50", "ms", get.p50, hello.p50);
   add("GET /api/rooms/:code p99", "ms", get.p99, hello.p99, { op: "<=", value: 25 });
   add("GET /api/rooms/:code errors + non-2xx", "", get.errors + get.timeouts + get.non2xx, hello.errors + hello.non2xx, {
@@ -261,14 +298,19 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
     name: "http",
     status: "ok",
     seconds: (performance.now() - started) / 1000,
+    othersCpu: Math.max(
+      0,
+      ...[helloBefore, helloAfter, payload, get, votes, asks].map((f) => f.otherCpu).filter(Number.isFinite),
+    ),
     figures,
     details: {
-      bareHello: strip(hello),
+      bareHelloBefore: strip(helloBefore),
+      bareHelloAfter: strip(helloAfter),
       barePayload: strip(payload),
       get: strip(get),
       votes: { ...strip(votes), counted },
       asks: { ...strip(asks), stored: asked },
-      profiles: [hello, payload, get, votes, asks].map((f) => f.profile).filter(Boolean),
+      profiles: [helloAfter, payload, get, votes, asks].map((f) => f.profile).filter(Boolean),
       stateBytes: stateBody.length,
       connections: options.connections,
       duration: options.duration,

@@ -811,13 +811,15 @@ function figuresOf(options: LiveOptions, t: LiveMeasurement, b: LiveMeasurement 
     );
   }
   if (burst) {
+    const offered = t.phones / (options.burstWindowMs / 1000);
     add(
       "votes ingested (everyone changes vote at once)",
       "votes/s",
       burst.votesPerSec,
       bBurst?.votesPerSec,
-      { op: ">=", value: 10_000 },
-      `(${t.phones} votes offered over ${options.burstWindowMs / 1000} s) ${cpuNote(burst)}`,
+      // Judged only when the phones offer at least the target rate.
+      offered >= 10_000 ? { op: ">=", value: 10_000 } : undefined,
+      `(${t.phones} votes offered over ${options.burstWindowMs / 1000} s${offered < 10_000 ? ": below the 10,000/s target, not judged" : ""}) ${cpuNote(burst)}`,
     );
     add("vote→screen p99 (burst)", "ms", burst.screen.p99, bBurst?.screen.p99);
     add("messages per phone during the burst", "msg/s", burst.perPhone.messagesPerSec, bBurst?.perPhone.messagesPerSec);
@@ -869,10 +871,12 @@ export async function runLive(options: LiveOptions): Promise<ScenarioOutcome> {
       await bare.stop();
     }
   }
+  const others = [t, b].flatMap((m) => (m ? [m.join.otherCpu, ...m.phases.map((p) => p.otherCpu)] : []));
   return {
     name: options.scenario,
     status: "ok",
     seconds: (performance.now() - started) / 1000,
+    othersCpu: Math.max(0, ...others.filter(Number.isFinite)),
     figures: figuresOf(options, t, b),
     details: { options: { ...options, log: undefined }, tribune: t, bare: b },
   };

@@ -34,6 +34,8 @@ export interface ScenarioOutcome {
   status: "ok" | "not available" | "failed";
   reason?: string;
   seconds: number;
+  /** The most CPU other processes took during a measured phase, % of a core. */
+  othersCpu?: number;
   figures: Figure[];
   /** Everything measured, for the JSON file. */
   details?: unknown;

@@ -2,6 +2,7 @@
 // Tables follow the commands: a ballot row keeps the tally keys it counted toward, so
 // replacing it can take exactly those back out without knowing the poll's rules.
 import Database from "better-sqlite3";
+import { LIMITS } from "../../shared/limits.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
@@ -61,6 +62,8 @@ CREATE TABLE IF NOT EXISTS tallies (
   count INTEGER NOT NULL,
   PRIMARY KEY (poll_id, key)
 ) WITHOUT ROWID;
+-- Word clouds read only their largest counts: a vote then costs the same at 10 words or 10,000.
+CREATE INDEX IF NOT EXISTS tallies_top ON tallies(poll_id, count DESC, key);
 CREATE TABLE IF NOT EXISTS questions (
   id TEXT PRIMARY KEY,
   room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
@@ -299,7 +302,8 @@ export function prepareAll(db: Database.Database) {
     // A key nobody counts toward any more is dropped, so a tally only lists answers given.
     dropEmpty: p("DELETE FROM tallies WHERE poll_id = ? AND key = ? AND count <= 0"),
     deleteTallies: p("DELETE FROM tallies WHERE poll_id = ?"),
-    tallyOf: p<TallyRow>("SELECT * FROM tallies WHERE poll_id = ?"),
+    // Every key of a choice or scale poll (at most 12); a word cloud's 100 most frequent words.
+    tallyOf: p<TallyRow>(`SELECT * FROM tallies WHERE poll_id = ? ORDER BY count DESC, key LIMIT ${LIMITS.topWords}`),
     talliesOfRoom: p<TallyRow>("SELECT t.* FROM tallies t JOIN polls p ON p.id = t.poll_id WHERE p.room_code = ?"),
     ballotsOf: p<BallotRow>(
       `SELECT b.poll_id, b.choice, b.keys FROM polls p

@@ -145,6 +145,7 @@ export interface Store {
   ): Promise<TallySnapshot | Missing | "not_open">;
   /** Removes every ballot of the poll and bumps `seq`. */
   resetPoll(pollId: string): Promise<TallySnapshot | Missing>;
+  /** A word cloud's tally may hold only its 100 largest counts (all the results show). */
   tally(pollId: string): Promise<TallySnapshot | null>;
 
   // Questions
