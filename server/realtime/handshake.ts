@@ -6,6 +6,8 @@ import { normalizeCode } from "../../shared/limits.js";
 import { handshakeAuth, hasForbiddenKey } from "../../shared/protocol.js";
 import { type Actor, mayModerate } from "../service/access.js";
 import type { Tribune } from "../service/tribune.js";
+import { unknownRoom } from "../service/views.js";
+import { unavailable } from "./with-ack.js";
 
 export type SocketRole = "participant" | "screen" | "moderator";
 
@@ -42,7 +44,7 @@ export function handshake(tribune: Tribune) {
       const auth = parsed.data;
       const code = normalizeCode(auth.code);
       const room = await tribune.deps.store.getRoom(code);
-      if (!room) throw fail("not_found", "Unknown room code: check the code.", "Code de salle inconnu : vérifiez le code.");
+      if (!room) throw unknownRoom();
       const data: SocketData = { role: "screen", code, lang, actor: { role: "public" } };
       if ("moderatorKey" in auth) {
         const actor = await tribune.authenticate(auth.moderatorKey, socket.handshake.address);
@@ -60,8 +62,7 @@ export function handshake(tribune: Tribune) {
       socket.data = data;
       next();
     } catch (error) {
-      if (error instanceof AppError) return next(refuse(error, lang));
-      next(new Error("The service is unavailable for a moment. Try again shortly."));
+      next(refuse(error instanceof AppError ? error : unavailable(), lang));
     }
   };
 }
