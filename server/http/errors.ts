@@ -1,7 +1,7 @@
 // Every error leaves as {"error":{"code","message"}}, never as a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, fail, pickLang } from "../../shared/errors.js";
-import { MALFORMED } from "../../shared/protocol.js";
+import { MALFORMED } from "../../shared/schemas.js";
 import { unavailable } from "../realtime/with-ack.js";
 
 /** Bodies of the contract are small: the largest is a poll with 12 options of 120 characters. */

@@ -3,7 +3,7 @@
 import type { Socket } from "socket.io";
 import { AppError, fail, type Lang } from "../../shared/errors.js";
 import { normalizeCode } from "../../shared/limits.js";
-import { handshakeAuth, hasForbiddenKey } from "../../shared/protocol.js";
+import { handshakeAuth, hasForbiddenKey } from "../../shared/schemas.js";
 import { type Actor, mayModerate } from "../service/access.js";
 import type { Tribune } from "../service/tribune.js";
 import { unknownRoom } from "../service/views.js";

@@ -1,7 +1,7 @@
 // Moderator socket events of the hardening issue: `question:ban` `{questionId, on?}` bans (or,
 // with `on: false`, lifts the ban of) the author of a question in its room, as over HTTP.
 import type { Socket } from "socket.io";
-import { parse } from "../../shared/protocol.js";
+import { parse } from "../../shared/schemas.js";
 import { banAuthor } from "../service/question-service.js";
 import { socketBan } from "../service/schemas.js";
 import type { Tribune } from "../service/tribune.js";

@@ -1,6 +1,6 @@
 // What a moderator's socket may send: the same actions as HTTP, in the socket's room.
 import type { Socket } from "socket.io";
-import { parse, pollRef, socketModerate, socketPollUpdate } from "../../shared/protocol.js";
+import { parse, pollRef, socketModerate, socketPollUpdate } from "../../shared/schemas.js";
 import type { Tribune } from "../service/tribune.js";
 import type { SocketData } from "./handshake.js";
 import { type Handler, type Logger, on } from "./with-ack.js";

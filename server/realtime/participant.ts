@@ -1,6 +1,6 @@
 // What a participant's socket may send: votes, questions and upvotes in its own room.
 import type { Socket } from "socket.io";
-import { parse, pollRef, socketAsk, socketUpvote } from "../../shared/protocol.js";
+import { parse, pollRef, socketAsk, socketUpvote } from "../../shared/schemas.js";
 import type { Tribune } from "../service/tribune.js";
 import type { SocketData } from "./handshake.js";
 import { type Logger, on } from "./with-ack.js";

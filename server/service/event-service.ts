@@ -2,7 +2,7 @@
 import { fail } from "../../shared/errors.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { EventCreated, EventView, RoomState } from "../../shared/model.js";
-import { addRoomBody, parse, roomPatchBody } from "../../shared/protocol.js";
+import { addRoomBody, parse, roomPatchBody } from "../../shared/schemas.js";
 import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
 import type { NewRoom, RoomRecord } from "../store/store.js";

@@ -1,7 +1,7 @@
 // Use cases of polls: building them (moderators) and voting (participants).
 import { fail } from "../../shared/errors.js";
 import type { Poll, Results } from "../../shared/model.js";
-import { parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/protocol.js";
+import { parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/schemas.js";
 import {
   ballotKeys,
   buildResults,

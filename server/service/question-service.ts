@@ -1,7 +1,7 @@
 // Use cases of Q&A: asking and upvoting (participants), moderating (moderators).
 import { fail } from "../../shared/errors.js";
 import type { Question, Upvotes } from "../../shared/model.js";
-import { askBody, moderateBody, parse, upvoteBody } from "../../shared/protocol.js";
+import { askBody, moderateBody, parse, upvoteBody } from "../../shared/schemas.js";
 import { applyMove, canUpvote, isPublicStatus, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
 import { type Actor, refuseBanned, requireEvent, requireKey, spend } from "./access.js";

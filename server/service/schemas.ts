@@ -1,6 +1,6 @@
 // Bodies added by the hardening issue, on top of the shared protocol (additive to contract v1).
 import { z } from "zod";
-import { createEventBody } from "../../shared/protocol.js";
+import { createEventBody } from "../../shared/schemas.js";
 import { RETENTION } from "../core/retention.js";
 
 /** POST /api/events, with the optional `retentionDays` (1–365, 30 when absent). */

@@ -15,7 +15,7 @@ import {
   roomPatchBody,
   upvoteBody,
   voteBody,
-} from "../../shared/protocol.js";
+} from "../../shared/schemas.js";
 
 /** Strings that have broken parsers and renderers before. */
 const NASTY = [

@@ -15,7 +15,7 @@ import {
   socketModerate,
   socketPollUpdate,
   socketUpvote,
-} from "../../shared/protocol.js";
+} from "../../shared/schemas.js";
 import { connect, emitAck, newParticipantId } from "../helpers/clients.js";
 import { askOk, createEvent, createOpenPoll, createPoll, patchRoom, pollBody } from "../helpers/fixtures.js";
 import { startServer, type TestServer } from "../helpers/server.js";

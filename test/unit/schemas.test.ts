@@ -17,7 +17,7 @@ import {
   socketAsk,
   socketUpvote,
   voteBody,
-} from "../../shared/protocol.js";
+} from "../../shared/schemas.js";
 
 const PID = "device_0123456789-abc";
 

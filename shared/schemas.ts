@@ -1,4 +1,4 @@
-// One zod schema per message, shared by both doors (HTTP and Socket.IO) and the clients.
+// One zod schema per message body, shared by both doors (HTTP and Socket.IO); the protocol table (protocol.ts) names them.
 import { z } from "zod";
 import { type AppError, fail } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
