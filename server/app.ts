@@ -1,23 +1,25 @@
 // Builds the whole app from a config and never listens: main.ts listens, tests use port 0.
+// The composition root: every part is built here, in order, and handed what it needs.
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
-import type { Server } from "socket.io";
+import type { Readiness } from "../shared/model.js";
 import { type ClusterOptions, RedisCluster } from "./cluster/redis-cluster.js";
-import { resyncAllLocal } from "./cluster/resync.js";
+import { RETENTION } from "./core/retention.js";
 import { clientErrorHandler, serverTimeouts, type TimeoutOptions } from "./http/connection-limits.js";
+import { registerDefences } from "./http/defences.js";
 import { BODY_LIMIT, frameworkError, installErrorHandling } from "./http/errors.js";
-import { eventRoutes } from "./http/event-routes.js";
-import { registerHardening } from "./http/hardening.js";
 import { loggerOptions } from "./http/logging.js";
-import { pollRoutes, questionRoutes } from "./http/poll-routes.js";
-import { roomRoutes } from "./http/room-routes.js";
-import { createIo } from "./realtime/io.js";
+import { registerRoutes } from "./http/routes.js";
+import { attachRealtime, createIoServer, socketState } from "./realtime/io.js";
 import { SocketOutbox } from "./realtime/outbox.js";
+import type { IoServer } from "./realtime/socket-data.js";
 import type { Deps } from "./service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "./service/local-ports.js";
-import type { Outbox } from "./service/ports.js";
+import { RetentionSweeper } from "./service/retention.js";
+import { StateCache } from "./service/state-cache.js";
+import { StateInvalidatingOutbox } from "./service/state-invalidating-outbox.js";
 import { Tribune } from "./service/tribune.js";
 import { openRedisStore } from "./store/redis-store.js";
 import { openSqliteStore } from "./store/sqlite-store.js";
@@ -50,7 +52,7 @@ export interface AppConfig {
 
 export interface App {
   fastify: FastifyInstance;
-  io: Server;
+  io: IoServer;
   tribune: Tribune;
   store: Store;
   close(): Promise<void>;
@@ -94,50 +96,48 @@ export async function buildApp(config: AppConfig): Promise<App> {
     frameworkErrors: frameworkError,
   });
   installErrorHandling(fastify);
+  const guard = await registerDefences(fastify, config);
 
-  // The outbox needs the Socket.IO server, which needs the service: bind it once both exist.
-  let outbox: Outbox | null = null;
-  const lateOutbox = new Proxy({} as Outbox, {
-    get:
-      (_target, name: keyof Outbox) =>
-      (...args: never[]) =>
-        (outbox?.[name] as (...a: never[]) => void)?.(...args),
-  });
+  // In order: the Socket.IO server, the outbox over it, the outbox that also drops cached
+  // states, the service, and last the realtime door, which needs the service.
+  const presence = cluster?.presence ?? new LocalPresence();
+  const publicUrl = config.publicUrl.replace(/\/+$/, "");
+  const io = createIoServer(fastify.server, config.allowedOrigins, guard);
+  const sockets = new SocketOutbox(io, socketState({ store, presence, publicUrl }), cluster !== null, fastify.log);
+  const states = new StateCache();
   const deps: Deps = {
     store,
-    outbox: lateOutbox,
-    presence: cluster?.presence ?? new LocalPresence(),
+    outbox: new StateInvalidatingOutbox(sockets, states),
+    presence,
     limiter: cluster?.limiter ?? new LocalRateLimiter(),
     dirty: cluster?.dirty ?? new LocalDirtyBus(),
     adminToken: config.adminToken,
-    publicUrl: config.publicUrl.replace(/\/+$/, ""),
+    publicUrl,
     now: () => new Date(),
   };
-  const tribune = new Tribune(deps);
-  const guard = await registerHardening(fastify, config, tribune);
-  const { io, resyncLocal } = createIo(fastify.server, tribune, config.allowedOrigins, fastify.log, guard);
-  outbox = new SocketOutbox(io, resyncLocal, cluster !== null);
+  const tribune = new Tribune(deps, states);
+  attachRealtime(io, tribune, sockets, guard, fastify.log);
   if (cluster) {
     io.adapter(cluster.adapter()); // before listening: no socket is in the in-memory adapter yet
     cluster.watch(
       () => store.ready(),
       () => {
-        fastify.log.info({ rooms: resyncAllLocal(io, resyncLocal) }, "Redis is back: clients resynchronised");
+        fastify.log.info({ rooms: sockets.resyncEveryRoom() }, "Redis is back: clients resynchronised");
         void cluster.presence.resync();
       },
     );
   }
 
-  fastify.get("/healthz", async () => ({ status: "ok" }));
-  fastify.get("/readyz", async (_req, reply) => {
-    const adapter = cluster ? { adapter: cluster.ready() ? "connected" : "disconnected" } : {};
+  const sweeper = new RetentionSweeper(deps, config.retentionSweepMs ?? RETENTION.sweepEveryMs, fastify.log);
+  fastify.addHook("onReady", async () => sweeper.start());
+  fastify.addHook("preClose", async () => sweeper.stop());
+
+  const readiness = (): Readiness => {
     const ready = store.ready() && (cluster?.ready() ?? true);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", store: store.kind, ...adapter });
-  });
-  eventRoutes(fastify, tribune);
-  roomRoutes(fastify, tribune);
-  pollRoutes(fastify, tribune);
-  questionRoutes(fastify, tribune);
+    const adapter = cluster ? { adapter: cluster.ready() ? ("connected" as const) : ("disconnected" as const) } : {};
+    return { status: ready ? "ready" : "unavailable", store: store.kind, ...adapter };
+  };
+  registerRoutes(fastify, tribune, readiness);
   const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     const { registerPages } = await import("./http/pages.js");

@@ -10,7 +10,11 @@ export async function ensureDemo(tribune: Tribune, dataDir: string): Promise<Eve
   const file = join(dataDir, "demo-event.json");
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, "utf8")) as EventCreated;
-    if (await tribune.deps.store.getEvent(saved.id)) return saved;
+    const stillThere = await tribune.events.get(ORGANIZER, saved.id).then(
+      () => true,
+      () => false,
+    );
+    if (stillThere) return saved;
   }
   const event = await tribune.events.create(ORGANIZER, {
     title: "Congrès régional",

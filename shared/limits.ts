@@ -14,6 +14,8 @@ export const LIMITS = {
   author: 40,
   clientId: 64,
   topWords: 100,
+  minRetentionDays: 1,
+  maxRetentionDays: 365,
 } as const;
 
 /** Participant ids are made by the device: 16–64 chars of A-Z a-z 0-9 _ - */

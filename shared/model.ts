@@ -98,3 +98,61 @@ export interface Upvotes {
   id: string;
   upvotes: number;
 }
+
+/** What a key opens, as `GET /api/session` tells a console. */
+export type KeyHolder = { role: "organizer" } | { role: "moderator"; eventId: string };
+
+export interface EventCreatedWithRetention extends EventCreated {
+  retentionDays: number;
+}
+
+export interface RotatedKey {
+  id: string;
+  moderatorKey: string;
+}
+
+/** What a moderator learns of a ban: the question it went through, never the participant id. */
+export interface BanResult {
+  questionId: string;
+  banned: boolean;
+}
+
+/** One moderator action, as the audit log keeps it: who by role only, never a key or a participant id. */
+export interface AuditEntry {
+  at: string;
+  actor: "organizer" | "moderator";
+  /** e.g. "poll:open", "question:approve", "participant:ban", "key:rotate". */
+  action: string;
+  /** The poll, question, room code or event the action was about. */
+  targetId: string;
+}
+
+export interface AuditLog {
+  code: string;
+  entries: AuditEntry[];
+}
+
+export interface PublicRoomInfo extends RoomInfo {
+  /** Where phones join this room: the QR code's target. */
+  joinUrl: string;
+}
+
+/** A room's polls, results and questions for the organizer's records, without participant ids. */
+export interface RoomExport {
+  exportedAt: string;
+  room: PublicRoomInfo;
+  polls: (Poll & { results: Results | null })[];
+  questions: Question[];
+  /** Moderator actions in the room, oldest first. */
+  audit: AuditEntry[];
+}
+
+export interface Health {
+  status: "ok";
+}
+
+export interface Readiness {
+  status: "ready" | "unavailable";
+  store: string;
+  adapter?: "connected" | "disconnected";
+}

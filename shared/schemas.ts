@@ -1,6 +1,7 @@
 // One zod schema per message body, shared by both doors (HTTP and Socket.IO); the protocol table (protocol.ts) names them.
 import { z } from "zod";
-import { type AppError, fail } from "./errors.js";
+import { ERR } from "./error-catalogue.js";
+import type { AppError } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
 
 /** A trimmed string whose length in code points is within [min, max]. */
@@ -43,6 +44,8 @@ export const choiceSchema = z.union([
 
 export const createEventBody = z.object({
   title: text(1, LIMITS.eventTitle),
+  /** Days participant ids are kept (1–365, 30 when absent; see server/core/retention.ts). */
+  retentionDays: z.number().int().min(LIMITS.minRetentionDays).max(LIMITS.maxRetentionDays).optional(),
   rooms: z
     .array(z.object({ name: text(1, LIMITS.roomName) }))
     .min(1)
@@ -79,6 +82,8 @@ export const askFields = {
 };
 export const askBody = z.object({ participantId, ...askFields });
 export const upvoteBody = z.object({ participantId });
+/** Actions that take no body still refuse a hostile one (`__proto__` keys), at the body step. */
+export const noBody = z.object({});
 export const moderateBody = z.object({ action: moderationAction });
 
 // Socket.IO payloads: the participant and room come from the handshake.
@@ -88,6 +93,8 @@ export const socketAsk = z.object(askFields);
 export const socketUpvote = z.object({ questionId: id, on: z.boolean() });
 export const socketPollUpdate = pollUpdateBody.extend({ pollId: id });
 export const socketModerate = z.object({ questionId: id, action: moderationAction });
+/** `question:ban` `{questionId, on?}`: `on` false lifts the ban (true when absent). */
+export const socketBan = z.object({ questionId: id, on: z.boolean().optional() });
 
 export const handshakeAuth = z.union([
   z.object({ code: z.string().min(1).max(16), moderatorKey: z.string().min(1).max(256) }),
@@ -120,15 +127,8 @@ export const MALFORMED = Symbol("malformed");
 
 /** Parses a payload with its schema, or throws `invalid` with a sentence naming the field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  if (value === MALFORMED)
-    throw fail("invalid", "The body is not valid JSON.", "Le corps de la requête n'est pas du JSON valide.");
-  if (hasForbiddenKey(value)) {
-    throw fail(
-      "invalid",
-      "Keys named __proto__ or constructor are not allowed.",
-      "Les clés __proto__ et constructor sont interdites.",
-    );
-  }
+  if (value === MALFORMED) throw ERR.malformedJson();
+  if (hasForbiddenKey(value)) throw ERR.forbiddenKeys();
   // No body at all is an empty object (a PATCH that changes nothing); `null` is a wrong type.
   const result = schema.safeParse(value === undefined ? {} : value);
   if (result.success) return result.data;
@@ -139,5 +139,5 @@ function invalidFrom(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join(".") : "body";
   const detail = issue?.message ?? "is invalid";
-  return fail("invalid", `Invalid ${field}: ${detail}.`, `Champ ${field} invalide : ${detail}.`);
+  return ERR.invalidField(field, detail);
 }

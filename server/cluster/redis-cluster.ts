@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Redis } from "ioredis";
-import { type PresenceOptions, RedisDirtyBus, RedisPresence, RedisRateLimiter } from "../service/redis-ports.js";
 import { connectRedis } from "../store/redis-client.js";
+import { type PresenceOptions, RedisDirtyBus, RedisPresence, RedisRateLimiter } from "./redis-ports.js";
 
 export interface ClusterOptions {
   /** Prefix of every key and channel; the store's ("t:") by default. */

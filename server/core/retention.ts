@@ -3,11 +3,13 @@
 // questions' text, author and status, the audit log. Participant ids, ballots' owners, upvoters,
 // client ids and bans are erased (see docs/security.md).
 
+import { LIMITS } from "../../shared/limits.js";
+
 export const RETENTION = {
   /** Days, when the organizer does not say. */
   defaultDays: 30,
-  minDays: 1,
-  maxDays: 365,
+  minDays: LIMITS.minRetentionDays,
+  maxDays: LIMITS.maxRetentionDays,
   /** How often each node looks for events past their retention (and once at start). */
   sweepEveryMs: 60 * 60 * 1000,
 } as const;

@@ -1,7 +1,7 @@
 // Pure rules of rooms: codes, ids and what each role sees of a room.
 import { randomBytes, randomInt } from "node:crypto";
 import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/limits.js";
-import type { Me, Poll, PollView, Question, Results, RoomInfo, RoomState } from "../../shared/model.js";
+import type { Me, Poll, PollView, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
 import { hideResults, isPublicPoll } from "./polls.js";
 import { compareQuestions, isPublicStatus, toPublicQuestion } from "./questions.js";
 
@@ -15,7 +15,7 @@ export function newRoomCode(): string {
 export const newId = (): string => randomBytes(12).toString("base64url");
 
 export interface RoomSnapshot {
-  room: RoomInfo;
+  room: PublicRoomInfo;
   polls: Poll[];
   results: Record<string, Results>;
   questions: Question[];

@@ -1,7 +1,5 @@
-// The caller of an HTTP request, from its bearer token.
+// The bearer token of an HTTP request.
 import type { FastifyRequest } from "fastify";
-import type { Actor } from "../service/access.js";
-import type { Tribune } from "../service/tribune.js";
 
 export function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
@@ -9,5 +7,3 @@ export function bearer(req: FastifyRequest): string | undefined {
   const match = /^Bearer\s+(.+)$/i.exec(header);
   return match?.[1]?.trim() || header.trim();
 }
-
-export const actorOf = (tribune: Tribune, req: FastifyRequest): Promise<Actor> => tribune.authenticate(bearer(req), req.ip);

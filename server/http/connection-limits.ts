@@ -4,7 +4,7 @@
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { fail } from "../../shared/errors.js";
+import { ERR } from "../../shared/error-catalogue.js";
 import { sendError } from "./errors.js";
 
 export interface TimeoutOptions {
@@ -36,14 +36,6 @@ export function serverTimeouts(options: TimeoutOptions = {}) {
     },
   };
 }
-
-export const serverFull = () =>
-  fail(
-    "unavailable",
-    "This server has reached its maximum number of connections. Try again in a moment.",
-    "Ce serveur a atteint son nombre maximal de connexions. Réessayez dans un instant.",
-    5,
-  );
 
 /** Counts the node's open client connections (HTTP keep-alive and WebSockets alike). */
 export class ConnectionGauge {
@@ -77,7 +69,7 @@ export function refuseWhenFull(app: FastifyInstance, gauge: ConnectionGauge): vo
   app.addHook("onRequest", (req, reply, done) => {
     if (!gauge.full() || req.url === "/healthz") return done();
     reply.header("connection", "close");
-    sendError(req, reply, serverFull());
+    sendError(req, reply, ERR.serverFull());
   });
 }
 
@@ -90,30 +82,10 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
   if (err.code === "ECONNRESET" || socket.destroyed) return;
   const [status, reason, error] =
     err.code === "ERR_HTTP_REQUEST_TIMEOUT"
-      ? ([
-          408,
-          "Request Timeout",
-          fail(
-            "invalid",
-            "The request took too long to arrive. Send it again.",
-            "La requête a mis trop de temps à arriver. Renvoyez-la.",
-          ),
-        ] as const)
+      ? ([408, "Request Timeout", ERR.requestTimeout()] as const)
       : err.code === "HPE_HEADER_OVERFLOW"
-        ? ([
-            413,
-            "Payload Too Large",
-            fail(
-              "too_large",
-              "The request's address or headers are larger than 16 KB.",
-              "L'adresse ou les en-têtes de la requête dépassent 16 Ko.",
-            ),
-          ] as const)
-        : ([
-            400,
-            "Bad Request",
-            fail("invalid", "The request is not valid HTTP.", "La requête n'est pas du HTTP valide."),
-          ] as const);
+        ? ([413, "Payload Too Large", ERR.headersTooLarge()] as const)
+        : ([400, "Bad Request", ERR.badHttp()] as const);
   const body = JSON.stringify({ error: error.body("en") });
   if (socket.writable) {
     socket.write(

@@ -1,8 +1,9 @@
 // Every error leaves as {"error":{"code","message"}}, never as a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError, fail, pickLang } from "../../shared/errors.js";
+import { ERR } from "../../shared/error-catalogue.js";
+import { AppError, pickLang } from "../../shared/errors.js";
 import { MALFORMED } from "../../shared/schemas.js";
-import { unavailable } from "../realtime/with-ack.js";
+import { toAppError } from "../edge/error-body.js";
 
 /** Bodies of the contract are small: the largest is a poll with 12 options of 120 characters. */
 export const BODY_LIMIT = 16 * 1024;
@@ -15,27 +16,18 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
 /** Maps the framework's own refusals onto the contract's codes. */
 function fromFramework(error: FastifyError): AppError | null {
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
-    return fail("too_large", `The body is larger than ${BODY_LIMIT / 1024} KB.`, `Le corps dépasse ${BODY_LIMIT / 1024} Ko.`);
+    return ERR.bodyTooLarge(BODY_LIMIT / 1024);
   }
-  if (error.statusCode === 415) {
-    return fail(
-      "invalid",
-      "Send the body as JSON (Content-Type: application/json).",
-      "Envoyez le corps en JSON (Content-Type: application/json).",
-    );
-  }
+  if (error.statusCode === 415) return ERR.notJson();
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return fail("invalid", "The request is not valid.", "La requête n'est pas valide.");
+    return ERR.invalidRequest();
   }
   return null;
 }
 
 /** Errors raised before routing (bad URL encoding, over-long parameters) get the contract's shape too. */
 export function frameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
-  const mapped =
-    error.code === "FST_ERR_MAX_PARAM_LENGTH"
-      ? fail("not_found", "Nothing is here. Check the address.", "Il n'y a rien ici. Vérifiez l'adresse.")
-      : (fromFramework(error) ?? fail("invalid", "The request is not valid.", "La requête n'est pas valide."));
+  const mapped = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? ERR.nothingHere() : (fromFramework(error) ?? ERR.invalidRequest());
   sendError(req, reply, mapped);
 }
 
@@ -52,15 +44,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
   });
 
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    if (error instanceof AppError) return sendError(req, reply, error);
-    const mapped = fromFramework(error);
-    if (mapped) return sendError(req, reply, mapped);
-    req.log.error({ err: error }, "unexpected failure");
-    return sendError(req, reply, unavailable());
-  });
-
-  app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, fail("not_found", "Nothing is here. Check the address.", "Il n'y a rien ici. Vérifiez l'adresse.")),
+  // Ours as they are; the framework's own refusals mapped; anything else is `unavailable`.
+  app.setErrorHandler((error: FastifyError, req, reply) =>
+    sendError(req, reply, error instanceof AppError ? error : (fromFramework(error) ?? toAppError(error, req.log))),
   );
+
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, ERR.nothingHere()));
 }

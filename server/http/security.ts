@@ -1,5 +1,5 @@
 // Security headers and cross-origin rules of the HTTP door:
-// - CORS follows ALLOWED_ORIGINS, like the Socket.IO handshake (realtime/io.ts originAllowed);
+// - CORS follows ALLOWED_ORIGINS, like the Socket.IO handshake (edge/origins.ts);
 // - a state-changing request (POST, PATCH, PUT, DELETE) sent by a page of another origin is
 //   refused (403) before anything else: a foreign site cannot make its visitors' browsers vote;
 // - helmet's headers with a strict Content-Security-Policy, HSTS only when PUBLIC_URL is https.
@@ -7,8 +7,8 @@ import type { IncomingMessage } from "node:http";
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
-import { fail } from "../../shared/errors.js";
-import { originAllowed } from "../realtime/io.js";
+import { ERR } from "../../shared/error-catalogue.js";
+import { originAllowed } from "../edge/origins.js";
 import { sendError } from "./errors.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -34,13 +34,6 @@ export const CSP_DIRECTIVES = {
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
 };
-
-export const foreignOrigin = () =>
-  fail(
-    "forbidden",
-    "This request comes from a page of another site, which this server does not accept.",
-    "Cette requête vient d'une page d'un autre site, ce que ce serveur n'accepte pas.",
-  );
 
 export async function registerSecurity(
   app: FastifyInstance,
@@ -71,6 +64,6 @@ export async function registerSecurity(
   });
   app.addHook("onRequest", (req, reply, done) => {
     if (!UNSAFE.has(req.method) || originAllowed(req.raw, allowed)) return done();
-    sendError(req, reply, foreignOrigin());
+    sendError(req, reply, ERR.crossSite());
   });
 }

@@ -1,60 +1,38 @@
 // Who a socket is, decided once at the handshake: a bad code or key is a connect_error
 // whose message says which.
-import type { Socket } from "socket.io";
-import { AppError, fail, type Lang } from "../../shared/errors.js";
+import { ERR } from "../../shared/error-catalogue.js";
+import { AppError, type Lang } from "../../shared/errors.js";
 import { normalizeCode } from "../../shared/limits.js";
 import { handshakeAuth, hasForbiddenKey } from "../../shared/schemas.js";
-import { type Actor, mayModerate } from "../service/access.js";
+import { mayModerate } from "../service/access.js";
 import type { Tribune } from "../service/tribune.js";
-import { unknownRoom } from "../service/views.js";
-import { unavailable } from "./with-ack.js";
-
-export type SocketRole = "participant" | "screen" | "moderator";
-
-export interface SocketData {
-  role: SocketRole;
-  code: string;
-  lang: Lang;
-  participantId?: string;
-  actor: Actor;
-}
+import type { IoSocket, SocketData } from "./socket-data.js";
 
 type Next = (err?: Error) => void;
 
 /** A connect_error carrying the same code as HTTP errors in `data`. */
-function refuse(error: AppError, lang: Lang): Error {
-  const err = new Error(error.text[lang]) as Error & { data: unknown };
-  err.data = error.body(lang);
+export function refuse(error: unknown, lang: Lang): Error {
+  const known = error instanceof AppError ? error : ERR.unavailable();
+  const err = new Error(known.text[lang]) as Error & { data: unknown };
+  err.data = known.body(lang);
   return err;
 }
 
+export const langOf = (auth: unknown): Lang => ((auth as { lang?: unknown } | undefined)?.lang === "fr" ? "fr" : "en");
+
 export function handshake(tribune: Tribune) {
-  return async (socket: Socket, next: Next) => {
-    const raw = socket.handshake.auth as Record<string, unknown>;
-    const lang: Lang = raw?.lang === "fr" ? "fr" : "en";
+  return async (socket: IoSocket, next: Next) => {
+    const raw: unknown = socket.handshake.auth;
+    const lang = langOf(raw);
     try {
       const parsed = handshakeAuth.safeParse(raw);
-      if (!parsed.success || hasForbiddenKey(raw)) {
-        throw fail(
-          "invalid",
-          "Join with a room code and a participant id, a moderator key, or as a screen.",
-          "Rejoignez avec un code de salle et un identifiant de participant, une clé de modération, ou comme écran.",
-        );
-      }
+      if (!parsed.success || hasForbiddenKey(raw)) throw ERR.badHandshake();
       const auth = parsed.data;
-      const code = normalizeCode(auth.code);
-      const room = await tribune.deps.store.getRoom(code);
-      if (!room) throw unknownRoom();
-      const data: SocketData = { role: "screen", code, lang, actor: { role: "public" } };
+      const room = await tribune.events.room(normalizeCode(auth.code));
+      const data: SocketData = { role: "screen", code: room.code, lang, actor: { role: "public" } };
       if ("moderatorKey" in auth) {
         const actor = await tribune.authenticate(auth.moderatorKey, socket.handshake.address);
-        if (!mayModerate(actor, room.eventId)) {
-          throw fail(
-            "forbidden",
-            "This moderator key is not valid for this room.",
-            "Cette clé de modération n'est pas valide pour cette salle.",
-          );
-        }
+        if (!mayModerate(actor, room.eventId)) throw ERR.keyNotForRoom();
         Object.assign(data, { role: "moderator", actor });
       } else if ("participantId" in auth) {
         Object.assign(data, { role: "participant", participantId: auth.participantId });
@@ -62,7 +40,7 @@ export function handshake(tribune: Tribune) {
       socket.data = data;
       next();
     } catch (error) {
-      next(refuse(error instanceof AppError ? error : unavailable(), lang));
+      next(refuse(error, lang));
     }
   };
 }

@@ -1,23 +1,27 @@
-// The service's Outbox over Socket.IO: who gets which event.
-import type { Server } from "socket.io";
-import type { Poll, Results, RoomInfo } from "../../shared/model.js";
+// The service's Outbox over Socket.IO: who gets which event. A resync sends each socket of a
+// room its own fresh `state` (its role decides which), on this node and, through the adapter, on
+// the others.
+import type { Poll, Results, RoomInfo, RoomState } from "../../shared/model.js";
 import { isPublicPoll } from "../core/polls.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
+import type { Logger } from "../edge/error-body.js";
 import type { Outbox } from "../service/ports.js";
-import { keyRoom } from "./key-room.js";
-import { moderatorRoom, participantRoom, publicRoom } from "./rooms.js";
+import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomCodeOf } from "./rooms.js";
+import type { IoServer, IoSocket, SocketData } from "./socket-data.js";
 
-/** Event sent between nodes: "send a fresh state to your sockets of this room". */
-export const RESYNC = "tribune:resync";
+/** Reads the state a socket should have, from who it is. */
+export type StateFor = (data: SocketData) => Promise<RoomState>;
 
 export class SocketOutbox implements Outbox {
   constructor(
-    private readonly io: Server,
-    /** Sends a fresh state to this node's sockets of a room. */
-    private readonly resyncLocal: (code: string) => void,
+    private readonly io: IoServer,
+    private readonly stateFor: StateFor,
     /** Several nodes share the event: tell the others too. */
     private readonly clustered: boolean,
-  ) {}
+    private readonly log: Logger,
+  ) {
+    io.on("tribune:resync", (code: string) => this.resyncLocal(code));
+  }
 
   poll(code: string, poll: Poll): void {
     const rooms = isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
@@ -42,7 +46,7 @@ export class SocketOutbox implements Outbox {
 
   resync(code: string): void {
     this.resyncLocal(code);
-    if (this.clustered) this.io.serverSideEmit(RESYNC, code);
+    if (this.clustered) this.io.serverSideEmit("tribune:resync", code);
   }
 
   participants(code: string, count: number): void {
@@ -55,5 +59,35 @@ export class SocketOutbox implements Outbox {
 
   revoke(eventId: string): void {
     this.io.in(keyRoom(eventId)).disconnectSockets(true);
+  }
+
+  /** Sends a socket its state (on connect, and whenever it may have missed something). */
+  sendState(socket: IoSocket): void {
+    this.stateFor(socket.data).then(
+      (state) => socket.emit("state", state),
+      (err: unknown) => this.log.error({ err }, "could not send state"),
+    );
+  }
+
+  /** A fresh state to this node's sockets of a room. */
+  private resyncLocal(code: string): void {
+    const sockets = this.io.of("/").sockets;
+    for (const room of [publicRoom(code), moderatorRoom(code)]) {
+      for (const id of this.io.of("/").adapter.rooms.get(room) ?? []) {
+        const socket = sockets.get(id);
+        if (socket) this.sendState(socket);
+      }
+    }
+  }
+
+  /** After Redis comes back, this node's clients may have missed broadcasts: a fresh state for each room. */
+  resyncEveryRoom(): number {
+    const codes = new Set<string>();
+    for (const room of this.io.of("/").adapter.rooms.keys()) {
+      const code = roomCodeOf(room);
+      if (code) codes.add(code);
+    }
+    for (const code of codes) this.resyncLocal(code);
+    return codes.size;
   }
 }

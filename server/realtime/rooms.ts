@@ -1,5 +1,13 @@
-// Socket.IO room names: everyone of a conference room (participants and screens),
-// its moderators, and one participant's own sockets (for its own questions).
+// Socket.IO room names: everyone of a conference room (participants and screens), its
+// moderators, one participant's own sockets (for its own questions), and the sockets that proved
+// an event's moderator key (not the organizer's token): rotating the key disconnects them on
+// every node, through the adapter.
 export const publicRoom = (code: string): string => `r:${code}`;
 export const moderatorRoom = (code: string): string => `m:${code}`;
 export const participantRoom = (code: string, participantId: string): string => `p:${code}:${participantId}`;
+export const keyRoom = (eventId: string): string => `k:${eventId}`;
+
+/** The conference room of a Socket.IO room of the first two kinds, else null. */
+export function roomCodeOf(room: string): string | null {
+  return room.startsWith("r:") || room.startsWith("m:") ? room.slice(2) : null;
+}

@@ -3,13 +3,13 @@
 // connection ceiling (`rate_limited`). Moderator handshakes are not counted: a valid key is
 // never refused for what the audience does.
 import type { IncomingMessage } from "node:http";
-import type { Socket } from "socket.io";
-import { type AppError, fail, type Lang } from "../../shared/errors.js";
-import { serverFull } from "../http/connection-limits.js";
-import type { SocketGuard } from "../http/hardening.js";
+import { ERR } from "../../shared/error-catalogue.js";
+import type { SocketGuard } from "../edge/socket-guard.js";
 import { isLoopback } from "../service/caller.js";
 import type { Tribune } from "../service/tribune.js";
-import { rememberAddress } from "./with-ack.js";
+import { rememberAddress } from "./dispatch.js";
+import { langOf, refuse } from "./handshake.js";
+import type { IoSocket } from "./socket-data.js";
 
 type Next = (err?: Error) => void;
 
@@ -19,44 +19,23 @@ type Next = (err?: Error) => void;
  */
 const connectionAddresses = new WeakMap<object, string>();
 
-export function rememberConnection(
-  conn: { remoteAddress: string; request: IncomingMessage | null },
-  guard: SocketGuard | undefined,
-): void {
-  if (guard && conn.request) connectionAddresses.set(conn, guard.addressOf(conn.remoteAddress, conn.request.headers));
-}
-
-/** A connect_error carrying the same code as HTTP errors in `data`. */
-function refuse(error: AppError, lang: Lang): Error {
-  const err = new Error(error.text[lang]) as Error & { data: unknown };
-  err.data = error.body(lang);
-  return err;
+export function rememberConnection(conn: { remoteAddress: string; request: IncomingMessage | null }, guard: SocketGuard): void {
+  if (conn.request) connectionAddresses.set(conn, guard.addressOf(conn.remoteAddress, conn.request.headers));
 }
 
 export function gate(tribune: Tribune, guard: SocketGuard) {
-  return async (socket: Socket, next: Next) => {
-    const auth = socket.handshake.auth as Record<string, unknown> | undefined;
-    const lang: Lang = auth?.lang === "fr" ? "fr" : "en";
-    if (guard.full()) return next(refuse(serverFull(), lang));
+  return async (socket: IoSocket, next: Next) => {
+    const auth: unknown = socket.handshake.auth;
+    const lang = langOf(auth);
+    if (guard.full()) return next(refuse(ERR.serverFull(), lang));
     const address = connectionAddresses.get(socket.conn) ?? socket.handshake.address;
     socket.handshake.address = address; // what the handshake's wrong-key limit counts, as over HTTP
     rememberAddress(socket, address);
     if (auth && typeof auth === "object" && "moderatorKey" in auth) return next();
     if (isLoopback(address)) return next();
     try {
-      const wait = await tribune.deps.limiter.take("ipConnect", address);
-      if (wait === 0) return next();
-      next(
-        refuse(
-          fail(
-            "rate_limited",
-            `Too many connections from this network right now. Try again in ${wait} s.`,
-            `Trop de connexions depuis ce réseau en ce moment. Réessayez dans ${wait} s.`,
-            wait,
-          ),
-          lang,
-        ),
-      );
+      const wait = await tribune.connectionWait(address);
+      next(wait === 0 ? undefined : refuse(ERR.tooManyConnections(wait), lang));
     } catch {
       next(); // the limiter is unavailable (Redis down): the handshake's own checks answer
     }

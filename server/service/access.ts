@@ -1,8 +1,9 @@
 // Who is calling, and what they may do. Checks run in the contract's order:
 // 401 (no or wrong key; 429 after too many wrong keys from one address), then the
-// resource lookup (404), then 403.
+// resource lookup (404), then 403: `staffCheck` is that order, written once.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { fail } from "../../shared/errors.js";
+import { ERR } from "../../shared/error-catalogue.js";
+import type { AppError } from "../../shared/errors.js";
 import { ceilingAddress } from "./caller.js";
 import type { Deps } from "./deps.js";
 
@@ -30,53 +31,34 @@ export async function resolveToken(deps: Deps, token: string | undefined, addres
   const eventId = token.length <= 256 ? await deps.store.eventIdForKey(hashKey(token)) : null;
   if (eventId) return { role: "moderator", eventId };
   const wait = await deps.limiter.take("wrongKey", address);
-  if (wait > 0) {
-    throw fail(
-      "rate_limited",
-      "Too many wrong keys from this address. Wait before trying again.",
-      "Trop de clés erronées depuis cette adresse. Patientez avant de réessayer.",
-      wait,
-    );
-  }
-  throw fail(
-    "unauthorized",
-    "This key is not valid. Check the moderator key.",
-    "Cette clé n'est pas valide. Vérifiez la clé de modération.",
-  );
+  if (wait > 0) throw ERR.tooManyWrongKeys(wait);
+  throw ERR.wrongKey();
 }
 
 /** Moderator or organizer routes: a key is required before anything else. */
 export function requireKey(actor: Actor): void {
-  if (actor.role === "public") {
-    throw fail(
-      "unauthorized",
-      "A moderator key is required: send it as 'Authorization: Bearer <key>'.",
-      "Une clé de modération est requise : envoyez-la en 'Authorization: Bearer <clé>'.",
-    );
-  }
+  if (actor.role === "public") throw ERR.keyRequired();
 }
 
 export const mayModerate = (actor: Actor, eventId: string): boolean =>
   actor.role === "organizer" || (actor.role === "moderator" && actor.eventId === eventId);
 
-export function requireEvent(actor: Actor, eventId: string): void {
-  if (!mayModerate(actor, eventId)) {
-    throw fail("forbidden", "This key belongs to another event.", "Cette clé appartient à un autre événement.");
-  }
-}
-
-export function requireOrganizer(actor: Actor): void {
-  if (actor.role !== "organizer") {
-    throw fail(
-      "forbidden",
-      "Only the organizer (admin token) may do this.",
-      "Seul l'organisateur (jeton d'administration) peut faire cela.",
-    );
-  }
-}
-
-export function rateLimited(wait: number): never {
-  throw fail("rate_limited", `Too many requests. Try again in ${wait} s.`, `Trop de requêtes. Réessayez dans ${wait} s.`, wait);
+/**
+ * The contract's order for what only staff may do: a key (401), then the resource (404), then
+ * the key's right over the resource's event (403), or the organizer's token where `organizer`.
+ * `found` is the resource with the event it belongs to, or null when it does not exist.
+ */
+export function staffCheck<T>(
+  actor: Actor,
+  found: { item: T; eventId: string } | null,
+  missing: () => AppError,
+  who: "moderator" | "organizer" = "moderator",
+): T {
+  requireKey(actor);
+  if (!found) throw missing();
+  if (who === "organizer" && actor.role !== "organizer") throw ERR.organizerOnly();
+  if (!mayModerate(actor, found.eventId)) throw ERR.otherEvent();
+  return found.item;
 }
 
 /**
@@ -85,29 +67,16 @@ export function rateLimited(wait: number): never {
  */
 export async function spend(deps: Deps, name: "ask" | "vote" | "upvote", participantId: string): Promise<void> {
   const wait = await deps.limiter.take(name, participantId);
-  if (wait > 0) rateLimited(wait);
+  if (wait > 0) throw ERR.tooManyRequests(wait);
   const address = ceilingAddress();
   if (address === null) return;
   const ceiling = await deps.limiter.take("ip", address);
-  if (ceiling > 0) {
-    throw fail(
-      "rate_limited",
-      `Too many actions from this network right now. Try again in ${ceiling} s.`,
-      `Trop d'actions depuis ce réseau en ce moment. Réessayez dans ${ceiling} s.`,
-      ceiling,
-    );
-  }
+  if (ceiling > 0) throw ERR.networkBusy(ceiling);
 }
 
 /** A banned participant may still watch the room, but not vote, ask or upvote in it. */
 export async function refuseBanned(deps: Deps, code: string, participantId: string): Promise<void> {
-  if (await deps.store.isBanned(code, participantId)) {
-    throw fail(
-      "forbidden",
-      "A moderator has blocked your votes and questions in this room.",
-      "Un modérateur a bloqué vos votes et vos questions dans cette salle.",
-    );
-  }
+  if (await deps.store.isBanned(code, participantId)) throw ERR.banned();
 }
 
 /** Who did it, for the audit log: a role, never a key. */

@@ -1,14 +1,7 @@
 // The audit log of moderator actions per room: who (organizer or moderator, never a key or a
 // participant id), what, on which poll, question or room, when.
-import type { AuditEntry } from "../store/store.js";
 import { type Actor, actorName } from "./access.js";
 import { type Deps, isoNow } from "./deps.js";
-
-export interface AuditLog {
-  code: string;
-  /** Oldest first. */
-  entries: AuditEntry[];
-}
 
 /**
  * Written right after the action committed. The action is done whatever happens here, so a

@@ -1,16 +1,16 @@
 // Use cases of the organizer and moderators on events and rooms.
-import { fail } from "../../shared/errors.js";
+import { ERR } from "../../shared/error-catalogue.js";
 import { LIMITS } from "../../shared/limits.js";
-import type { EventCreated, EventView, RoomState } from "../../shared/model.js";
-import { addRoomBody, parse, roomPatchBody } from "../../shared/schemas.js";
+import type { AuditLog, EventCreatedWithRetention, EventView, RoomState, RoomSummary, RotatedKey } from "../../shared/model.js";
+import { addRoomBody, createEventBody, parse, roomPatchBody } from "../../shared/schemas.js";
 import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
-import type { NewRoom, RoomRecord } from "../store/store.js";
-import { type Actor, hashKey, newModeratorKey, requireEvent, requireKey, requireOrganizer } from "./access.js";
+import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
+import { type Actor, hashKey, newModeratorKey, requireKey, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
-import { createEventWithRetention } from "./schemas.js";
-import { roomInfo, roomState, unknownEvent, unknownRoom } from "./views.js";
+
+import { roomInfo, roomState } from "./views.js";
 
 /** Room codes are random; on the rare collision the store refuses and we draw again. */
 const CODE_ATTEMPTS = 8;
@@ -20,10 +20,16 @@ const newRoom = (name: string): NewRoom => ({ id: newId(), code: newRoomCode(), 
 export class EventService {
   constructor(private readonly deps: Deps) {}
 
-  async create(actor: Actor, body: unknown): Promise<EventCreated & { retentionDays: number }> {
+  /** An event with itself as the event it belongs to, or null. */
+  private async find(eventId: string): Promise<{ item: EventRecord; eventId: string } | null> {
+    const event = await this.deps.store.getEvent(eventId);
+    return event ? { item: event, eventId } : null;
+  }
+
+  async create(actor: Actor, body: unknown): Promise<EventCreatedWithRetention> {
     requireKey(actor);
-    requireOrganizer(actor);
-    const input = parse(createEventWithRetention, body);
+    if (actor.role !== "organizer") throw ERR.organizerOnly();
+    const input = parse(createEventBody, body);
     const moderatorKey = newModeratorKey();
     const retentionDays = input.retentionDays ?? RETENTION.defaultDays;
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
@@ -47,18 +53,11 @@ export class EventService {
         };
       }
     }
-    throw fail(
-      "unavailable",
-      "Could not draw free room codes. Try again.",
-      "Impossible de tirer des codes de salle libres. Réessayez.",
-    );
+    throw ERR.noFreeCode();
   }
 
   async get(actor: Actor, eventId: string): Promise<EventView> {
-    requireKey(actor);
-    const event = await this.deps.store.getEvent(eventId);
-    if (!event) throw unknownEvent();
-    requireEvent(actor, eventId);
+    const event = staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
     const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
     return {
       id: event.id,
@@ -67,36 +66,22 @@ export class EventService {
     };
   }
 
-  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<{ id: string; name: string; code: string }> {
-    requireKey(actor);
-    if (!(await this.deps.store.getEvent(eventId))) throw unknownEvent();
-    requireEvent(actor, eventId);
+  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<RoomSummary> {
+    staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
     const { name } = parse(addRoomBody, body);
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const room = await this.deps.store.addRoom(eventId, newRoom(name), isoNow(this.deps), LIMITS.roomsPerEvent);
-      if (room === "not_found") throw unknownEvent();
-      if (room === "full") {
-        throw fail(
-          "conflict",
-          `An event has at most ${LIMITS.roomsPerEvent} rooms.`,
-          `Un événement compte au plus ${LIMITS.roomsPerEvent} salles.`,
-        );
-      }
+      if (room === "not_found") throw ERR.unknownEvent();
+      if (room === "full") throw ERR.tooManyRooms(LIMITS.roomsPerEvent);
       if (room !== "code_taken") return { id: room.id, name: room.name, code: room.code };
     }
-    throw fail(
-      "unavailable",
-      "Could not draw a free room code. Try again.",
-      "Impossible de tirer un code de salle libre. Réessayez.",
-    );
+    throw ERR.noFreeCode();
   }
 
   async remove(actor: Actor, eventId: string): Promise<void> {
-    requireKey(actor);
-    if (!(await this.deps.store.getEvent(eventId))) throw unknownEvent();
-    requireOrganizer(actor);
+    staffCheck(actor, await this.find(eventId), ERR.unknownEvent, "organizer");
     const codes = await this.deps.store.deleteEvent(eventId);
-    if (codes === "not_found") throw unknownEvent();
+    if (codes === "not_found") throw ERR.unknownEvent();
     for (const code of codes) {
       this.deps.outbox.disconnect(code);
       await this.deps.presence.forget(code);
@@ -107,13 +92,10 @@ export class EventService {
    * A new moderator key for the event, returned once. The old key opens nothing from now on
    * (its hash is replaced in one store step), and the sockets that proved it are disconnected.
    */
-  async rotateKey(actor: Actor, eventId: string): Promise<{ id: string; moderatorKey: string }> {
-    requireKey(actor);
-    const event = await this.deps.store.getEvent(eventId);
-    if (!event) throw unknownEvent();
-    requireOrganizer(actor);
+  async rotateKey(actor: Actor, eventId: string): Promise<RotatedKey> {
+    const event = staffCheck(actor, await this.find(eventId), ERR.unknownEvent, "organizer");
     const moderatorKey = newModeratorKey();
-    if ((await this.deps.store.rotateKey(eventId, hashKey(moderatorKey))) === "not_found") throw unknownEvent();
+    if ((await this.deps.store.rotateKey(eventId, hashKey(moderatorKey))) === "not_found") throw ERR.unknownEvent();
     this.deps.outbox.revoke(eventId);
     for (const room of event.rooms) await record(this.deps, room.code, actor, "key:rotate", eventId);
     return { id: eventId, moderatorKey };
@@ -121,10 +103,14 @@ export class EventService {
 
   /** The room a moderator acts on, after the key and event checks. */
   async staffRoom(actor: Actor, code: string): Promise<RoomRecord> {
-    requireKey(actor);
     const room = await this.deps.store.getRoom(code);
-    if (!room) throw unknownRoom();
-    requireEvent(actor, room.eventId);
+    return staffCheck(actor, room && { item: room, eventId: room.eventId }, ERR.unknownRoom);
+  }
+
+  /** The room a socket joins, or unknownRoom. */
+  async room(code: string): Promise<RoomRecord> {
+    const room = await this.deps.store.getRoom(code);
+    if (!room) throw ERR.unknownRoom();
     return room;
   }
 
@@ -134,16 +120,10 @@ export class EventService {
     const pollId = patch.screen?.pollId;
     if (pollId) {
       const poll = await this.deps.store.getPoll(pollId);
-      if (!poll || poll.roomCode !== room.code) {
-        throw fail(
-          "invalid",
-          "The screen can only show a poll of this room.",
-          "L'écran ne peut montrer qu'un sondage de cette salle.",
-        );
-      }
+      if (!poll || poll.roomCode !== room.code) throw ERR.screenPollOfOtherRoom();
     }
     const updated = await this.deps.store.updateRoom(room.code, patch);
-    if (updated === "not_found") throw unknownRoom();
+    if (updated === "not_found") throw ERR.unknownRoom();
     this.deps.outbox.room(room.code, roomInfo(this.deps, updated));
     await record(this.deps, room.code, actor, "room:update", room.code);
     return roomState(this.deps, room.code, "moderator");
@@ -152,5 +132,10 @@ export class EventService {
   async moderation(actor: Actor, code: string): Promise<RoomState> {
     const room = await this.staffRoom(actor, code);
     return roomState(this.deps, room.code, "moderator");
+  }
+
+  async audit(actor: Actor, code: string): Promise<AuditLog> {
+    const room = await this.staffRoom(actor, code);
+    return { code: room.code, entries: await this.deps.store.auditLog(room.code) };
   }
 }

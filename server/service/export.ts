@@ -1,24 +1,15 @@
 // A room's polls, results and questions for the organizer's records, without participant ids.
-import type { Poll, Question, Results } from "../../shared/model.js";
+import type { RoomExport } from "../../shared/model.js";
 import { compareQuestions, toPublicQuestion } from "../core/questions.js";
-import type { AuditEntry, RoomData } from "../store/store.js";
+import type { RoomData } from "../store/store.js";
 import type { Deps } from "./deps.js";
-import { type PublicRoomInfo, snapshot } from "./views.js";
-
-export interface RoomExport {
-  exportedAt: string;
-  room: PublicRoomInfo;
-  polls: (Poll & { results: Results | null })[];
-  questions: Question[];
-  /** Moderator actions in the room, oldest first: who by role, never a key or a participant id. */
-  audit: AuditEntry[];
-}
+import { snapshot } from "./views.js";
 
 export async function exportRoom(deps: Deps, data: RoomData): Promise<RoomExport> {
   const snap = snapshot(deps, data);
   return {
     exportedAt: deps.now().toISOString(),
-    room: snap.room as PublicRoomInfo,
+    room: snap.room,
     polls: data.polls.map((poll) => ({ ...poll, results: snap.results[poll.id] ?? null })),
     questions: data.questions.map(toPublicQuestion).sort(compareQuestions),
     audit: await deps.store.auditLog(data.room.code),

@@ -1,7 +1,7 @@
 // Use cases of polls: building them (moderators) and voting (participants).
-import { fail } from "../../shared/errors.js";
+import { ERR } from "../../shared/error-catalogue.js";
 import type { Poll, Results } from "../../shared/model.js";
-import { parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/schemas.js";
+import { noBody, parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/schemas.js";
 import {
   ballotKeys,
   buildResults,
@@ -12,13 +12,10 @@ import {
   type PollMove,
 } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
-import { type Actor, mayModerate, refuseBanned, requireEvent, requireKey, spend } from "./access.js";
+import { type Actor, mayModerate, refuseBanned, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
-import { unknownPoll } from "./views.js";
-
-const notOpen = () => fail("conflict", "This poll is not open for votes.", "Ce sondage n'est pas ouvert au vote.");
 
 export class PollService {
   constructor(
@@ -47,14 +44,16 @@ export class PollService {
     return poll;
   }
 
-  /** The poll a moderator acts on, after the key, lookup and event checks. */
-  private async staffPoll(actor: Actor, pollId: string): Promise<Poll> {
-    requireKey(actor);
+  /** A poll with the event it belongs to, or null. */
+  private async find(pollId: string): Promise<{ item: Poll; eventId: string } | null> {
     const poll = await this.deps.store.getPoll(pollId);
     const room = poll && (await this.deps.store.getRoom(poll.roomCode));
-    if (!poll || !room) throw unknownPoll();
-    requireEvent(actor, room.eventId);
-    return poll;
+    return poll && room ? { item: poll, eventId: room.eventId } : null;
+  }
+
+  /** The poll a moderator acts on, after the key, lookup and event checks. */
+  private async staffPoll(actor: Actor, pollId: string): Promise<Poll> {
+    return staffCheck(actor, await this.find(pollId), ERR.unknownPoll);
   }
 
   async update(actor: Actor, pollId: string, body: unknown): Promise<Poll> {
@@ -63,49 +62,40 @@ export class PollService {
     if (patch.options !== undefined) patch.options = checkOptions(poll.kind, patch.options);
     const draftOnly = patch.title !== undefined || patch.options !== undefined;
     const updated = await this.deps.store.updatePoll(pollId, patch, draftOnly);
-    if (updated === "not_found") throw unknownPoll();
-    if (updated === "conflict") {
-      throw fail(
-        "conflict",
-        "Title and options can only change while the poll is a draft.",
-        "Le titre et les options ne changent que tant que le sondage est un brouillon.",
-      );
-    }
+    if (updated === "not_found") throw ERR.unknownPoll();
+    if (updated === "conflict") throw ERR.pollNotDraft();
     this.deps.outbox.poll(updated.roomCode, updated);
     if (updated.resultsVisible !== poll.resultsVisible) this.dirty(updated.roomCode, pollId);
     await record(this.deps, updated.roomCode, actor, "poll:update", pollId);
     return updated;
   }
 
-  async remove(actor: Actor, pollId: string): Promise<void> {
+  async remove(actor: Actor, pollId: string, body: unknown): Promise<void> {
     const poll = await this.staffPoll(actor, pollId);
-    if ((await this.deps.store.deletePoll(pollId)) === "not_found") throw unknownPoll();
+    parse(noBody, body);
+    if ((await this.deps.store.deletePoll(pollId)) === "not_found") throw ERR.unknownPoll();
     this.deps.outbox.resync(poll.roomCode);
     await record(this.deps, poll.roomCode, actor, "poll:delete", pollId);
   }
 
-  async move(actor: Actor, pollId: string, move: PollMove): Promise<Poll> {
+  async move(actor: Actor, pollId: string, move: PollMove, body: unknown): Promise<Poll> {
     await this.staffPoll(actor, pollId);
+    parse(noBody, body);
     const { from, to } = POLL_MOVES[move];
     const result = await this.deps.store.setPollStatus(pollId, from, to);
-    if (result === "not_found") throw unknownPoll();
-    if (result === "conflict") {
-      throw fail(
-        "conflict",
-        move === "open" ? "Only a draft or closed poll can be opened." : "Only an open poll can be closed.",
-        move === "open" ? "Seul un brouillon ou un sondage fermé peut être ouvert." : "Seul un sondage ouvert peut être fermé.",
-      );
-    }
+    if (result === "not_found") throw ERR.unknownPoll();
+    if (result === "conflict") throw move === "open" ? ERR.cannotOpenPoll() : ERR.cannotClosePoll();
     for (const closed of result.closed) this.deps.outbox.poll(closed.roomCode, closed);
     this.deps.outbox.poll(result.poll.roomCode, result.poll);
     await record(this.deps, result.poll.roomCode, actor, `poll:${move}`, pollId);
     return result.poll;
   }
 
-  async reset(actor: Actor, pollId: string): Promise<Results> {
+  async reset(actor: Actor, pollId: string, body: unknown): Promise<Results> {
     const poll = await this.staffPoll(actor, pollId);
+    parse(noBody, body);
     const tally = await this.deps.store.resetPoll(pollId);
-    if (tally === "not_found") throw unknownPoll();
+    if (tally === "not_found") throw ERR.unknownPoll();
     this.dirty(poll.roomCode, pollId);
     await record(this.deps, poll.roomCode, actor, "poll:reset", pollId);
     return buildResults(poll, tally);
@@ -114,34 +104,28 @@ export class PollService {
   /** A participant's ballot; over a socket, `onlyRoom` keeps it to the socket's room. */
   async vote(pollId: string, body: unknown, onlyRoom?: string): Promise<Results> {
     const poll = await this.deps.store.getPoll(pollId);
-    if (!poll || !isPublicPoll(poll) || (onlyRoom && poll.roomCode !== onlyRoom)) throw unknownPoll();
+    if (!poll || !isPublicPoll(poll) || (onlyRoom && poll.roomCode !== onlyRoom)) throw ERR.unknownPoll();
     const input = parse(voteBody, body);
     const choice = normalizeChoice(poll, input.choice);
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
-    if (poll.status !== "open") throw notOpen();
+    if (poll.status !== "open") throw ERR.pollNotOpen();
     await spend(this.deps, "vote", input.participantId);
     const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(choice));
-    if (tally === "not_found") throw unknownPoll();
-    if (tally === "not_open") throw notOpen();
+    if (tally === "not_found") throw ERR.unknownPoll();
+    if (tally === "not_open") throw ERR.pollNotOpen();
     this.dirty(poll.roomCode, pollId);
     return resultsFor(poll, buildResults(poll, tally), "public");
   }
 
   async results(actor: Actor, pollId: string): Promise<Results> {
-    const poll = await this.deps.store.getPoll(pollId);
-    const room = poll && (await this.deps.store.getRoom(poll.roomCode));
-    if (!poll || !room) throw unknownPoll();
-    const moderator = mayModerate(actor, room.eventId);
-    if (!moderator && !isPublicPoll(poll)) throw unknownPoll();
-    if (!moderator && !poll.resultsVisible) {
-      throw fail(
-        "forbidden",
-        "The results of this poll are hidden for now.",
-        "Les résultats de ce sondage sont masqués pour le moment.",
-      );
-    }
+    const found = await this.find(pollId);
+    if (!found) throw ERR.unknownPoll();
+    const poll = found.item;
+    const moderator = mayModerate(actor, found.eventId);
+    if (!moderator && !isPublicPoll(poll)) throw ERR.unknownPoll();
+    if (!moderator && !poll.resultsVisible) throw ERR.resultsHidden();
     const tally = await this.deps.store.tally(pollId);
-    if (!tally) throw unknownPoll();
+    if (!tally) throw ERR.unknownPoll();
     return buildResults(poll, tally);
   }
 }

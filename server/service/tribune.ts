@@ -1,17 +1,16 @@
 // The one place that runs each use case for both doors (HTTP and Socket.IO) and decides
 // what is broadcast to whom.
-import type { Results, RoomState } from "../../shared/model.js";
+import type { Results, RoomExport, RoomState } from "../../shared/model.js";
 import { buildResults, isPublicPoll } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, resolveToken } from "./access.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
-import { exportRoom, type RoomExport } from "./export.js";
+import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
-import type { Outbox } from "./ports.js";
 import { QuestionService } from "./question-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
-import { StateCache } from "./state-cache.js";
+import type { StateCache } from "./state-cache.js";
 import { loadRoom, roomState } from "./views.js";
 
 /** Participant counts change with every phone that locks; moderators need them once a second at most. */
@@ -25,26 +24,20 @@ export class Tribune {
   /** Highest seq sent per poll, so a late read never sends older results. */
   private readonly sentSeq = new Map<string, number>();
   private readonly countTimers = new Map<string, NodeJS.Timeout>();
+  private readonly sweeper: NodeJS.Timeout;
 
-  readonly deps: Deps;
-  private readonly states = new StateCache();
-  private readonly sweeper = setInterval(() => this.states.sweep(), 10_000).unref();
-
-  constructor(deps: Deps) {
-    // Everything this node tells a room about also makes its cached public state stale.
-    const outbox = deps.outbox;
-    const invalidating = new Proxy(outbox, {
-      get:
-        (target, name: keyof Outbox) =>
-        (code: string, ...rest: never[]) => {
-          if (typeof code === "string") this.states.invalidate(code);
-          return (target[name] as (...args: unknown[]) => void)(code, ...rest);
-        },
-    });
-    this.deps = deps = { ...deps, outbox: invalidating };
+  /**
+   * `deps.outbox` must drop `states`' entry of every room it tells about
+   * (StateInvalidatingOutbox): the cache is shared with it.
+   */
+  constructor(
+    private readonly deps: Deps,
+    private readonly states: StateCache,
+  ) {
+    this.sweeper = setInterval(() => states.sweep(), 10_000).unref();
     this.coalescer = new ResultsCoalescer((code, pollId) => this.flushResults(code, pollId));
     deps.dirty.subscribe((code, pollId) => {
-      this.states.invalidate(code);
+      states.invalidate(code);
       this.coalescer.mark(code, pollId);
     });
     this.events = new EventService(deps);
@@ -54,6 +47,11 @@ export class Tribune {
 
   authenticate(token: string | undefined, address: string): Promise<Actor> {
     return resolveToken(this.deps, token, address);
+  }
+
+  /** Spends one token of an address's connection ceiling: 0 when admitted, else the seconds to wait. */
+  connectionWait(address: string): Promise<number> {
+    return this.deps.limiter.take("ipConnect", address);
   }
 
   publicState(code: string, participantId?: string): Promise<RoomState> {

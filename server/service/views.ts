@@ -1,16 +1,11 @@
 // Reads the store and shapes what each role sees of a room.
-import { fail } from "../../shared/errors.js";
-import type { Me, Poll, Question, Results, RoomInfo, RoomState } from "../../shared/model.js";
+import { ERR } from "../../shared/error-catalogue.js";
+import type { Me, Poll, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
 import { buildResults } from "../core/polls.js";
 import { toPublicQuestion } from "../core/questions.js";
 import { type Audience, type RoomSnapshot, viewRoom } from "../core/rooms.js";
 import type { RoomData, RoomRecord } from "../store/store.js";
 import type { Deps } from "./deps.js";
-
-export interface PublicRoomInfo extends RoomInfo {
-  /** Where phones join this room: the QR code's target. */
-  joinUrl: string;
-}
 
 export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord): PublicRoomInfo {
   return {
@@ -24,6 +19,9 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord): Publi
   };
 }
 
+/** What reading a room's views needs: no outbox, so the realtime edge can read states too. */
+export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl">;
+
 export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData): RoomSnapshot {
   const results: Record<string, Results> = {};
   for (const poll of data.polls) {
@@ -33,20 +31,20 @@ export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData): RoomSna
   return { room: roomInfo(deps, data.room), polls: data.polls, results, questions: data.questions };
 }
 
-export async function loadRoom(deps: Deps, code: string): Promise<RoomData> {
+export async function loadRoom(deps: Pick<Deps, "store">, code: string): Promise<RoomData> {
   const data = await deps.store.roomData(code);
-  if (!data) throw unknownRoom();
+  if (!data) throw ERR.unknownRoom();
   return data;
 }
 
-export async function roomState(deps: Deps, code: string, audience: Audience, participantId?: string): Promise<RoomState> {
+export async function roomState(deps: ViewDeps, code: string, audience: Audience, participantId?: string): Promise<RoomState> {
   const data = await loadRoom(deps, code);
   const participants = await deps.presence.count(code);
   const me = participantId ? await meOf(deps, data, participantId) : undefined;
   return viewRoom(snapshot(deps, data), audience, participants, me);
 }
 
-async function meOf(deps: Deps, data: RoomData, participantId: string): Promise<Me> {
+async function meOf(deps: Pick<Deps, "store">, data: RoomData, participantId: string): Promise<Me> {
   const mine = await deps.store.participantData(data.room.code, participantId);
   const questions: Question[] = data.questions
     .filter((q) => q.participantId === participantId)
@@ -56,13 +54,3 @@ async function meOf(deps: Deps, data: RoomData, participantId: string): Promise<
   const ballots = Object.fromEntries(Object.entries(mine.ballots).filter(([pollId]) => !drafts.has(pollId)));
   return { ballots, upvoted: mine.upvoted, questions };
 }
-
-export const unknownRoom = () =>
-  fail(
-    "not_found",
-    "No room has this code. Check the code and try again.",
-    "Aucune salle n'a ce code. Vérifiez le code et réessayez.",
-  );
-export const unknownPoll = () => fail("not_found", "This poll does not exist.", "Ce sondage n'existe pas.");
-export const unknownQuestion = () => fail("not_found", "This question does not exist.", "Cette question n'existe pas.");
-export const unknownEvent = () => fail("not_found", "This event does not exist.", "Cet événement n'existe pas.");

@@ -3,7 +3,7 @@
 // and no rule either: the service decides with server/core and the store applies
 // the decision atomically (compare-and-set where a rule depends on current state).
 
-import type { Choice, Poll, PollStatus, QuestionStatus, RoomInfo, Screen } from "../../shared/model.js";
+import type { AuditEntry, Choice, Poll, PollStatus, QuestionStatus, RoomInfo, Screen } from "../../shared/model.js";
 import type { TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 
@@ -39,15 +39,7 @@ export interface NewEvent {
   expiresAt?: string;
 }
 
-/** One moderator action, as the audit log keeps it: who by role only, never a key or a participant id. */
-export interface AuditEntry {
-  at: string;
-  actor: "organizer" | "moderator";
-  /** e.g. "poll:open", "question:approve", "participant:ban", "key:rotate". */
-  action: string;
-  /** The poll, question, room code or event the action was about. */
-  targetId: string;
-}
+export type { AuditEntry } from "../../shared/model.js";
 
 /** What erasing an event's participant ids removed. */
 export interface Erasure {

@@ -4,7 +4,7 @@
 import { Redis } from "ioredis";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PRESENCE_DEFAULTS } from "../../server/service/redis-ports.js";
+import { PRESENCE_DEFAULTS } from "../../server/cluster/redis-ports.js";
 import { api, newParticipantId, record } from "../helpers/clients.js";
 import { createEvent, createOpenPoll, expectSeqNeverBack, getResults, pollBody } from "../helpers/fixtures.js";
 import { type RedisServer, redisBinary, startRedis } from "../helpers/redis-server.js";

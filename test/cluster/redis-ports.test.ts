@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisCluster } from "../../server/cluster/redis-cluster.js";
+import { RedisPresence, RedisRateLimiter } from "../../server/cluster/redis-ports.js";
 import { RATE_RULES } from "../../server/core/rate-limits.js";
 import { LocalRateLimiter } from "../../server/service/local-ports.js";
-import { RedisPresence, RedisRateLimiter } from "../../server/service/redis-ports.js";
 import { type RedisServer, redisBinary, startRedis } from "../helpers/redis-server.js";
 import { waitUntil } from "./cluster-helpers.js";
 

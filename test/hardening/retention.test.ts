@@ -92,9 +92,9 @@ describe("the retention sweep", () => {
     const longBefore = await moderationState(url, long.key, long.code);
 
     // Within retention, nothing happens.
-    expect((await sweepRetention(server.app.tribune.deps, new Date(Date.now() + DAY / 2))).events).toBe(0);
+    expect((await sweepRetention(server.app, new Date(Date.now() + DAY / 2))).events).toBe(0);
     // Two days later: the one-day event is swept.
-    const report = await sweepRetention(server.app.tribune.deps, new Date(Date.now() + 2 * DAY));
+    const report = await sweepRetention(server.app, new Date(Date.now() + 2 * DAY));
     expect(report.events).toBeGreaterThanOrEqual(1);
     expect(report.erased.ballots).toBeGreaterThanOrEqual(4);
 
@@ -126,7 +126,7 @@ describe("the retention sweep", () => {
 
   it("a question whose author was erased can no longer be used to ban anyone", async () => {
     const ev = await busyEvent(1);
-    await sweepRetention(server.app.tribune.deps, new Date(Date.now() + 2 * DAY));
+    await sweepRetention(server.app, new Date(Date.now() + 2 * DAY));
     expectError(await api(url, "POST", `/api/questions/${ev.q.id}/ban`, { token: ev.key }), 409, "conflict");
     // Participants keep taking part; votes count on top of the kept aggregate.
     const p = await participantSocket(url, ev.code);

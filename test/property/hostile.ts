@@ -3,11 +3,12 @@
 // accepted (so that "refused" is only asserted for what the contract refuses).
 import fc from "fast-check";
 import { checkOptions, normalizeChoice } from "../../server/core/polls.js";
-import { createEventWithRetention } from "../../server/service/schemas.js";
+
 import type { Poll } from "../../shared/model.js";
 import {
   addRoomBody,
   askBody,
+  createEventBody,
   hasForbiddenKey,
   moderateBody,
   pollCreateBody,
@@ -145,7 +146,7 @@ const succeeds = (check: () => unknown): boolean => {
 
 /** Would the service accept this value as this route's body? (Then it is not a hostile payload.) */
 export const accepts = {
-  createEvent: (v: unknown) => createEventWithRetention.safeParse(v ?? {}).success,
+  createEvent: (v: unknown) => createEventBody.safeParse(v ?? {}).success,
   addRoom: (v: unknown) => addRoomBody.safeParse(v ?? {}).success,
   roomPatch: (v: unknown) => roomPatchBody.safeParse(v ?? {}).success,
   pollCreate: (v: unknown) => {

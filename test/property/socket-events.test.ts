@@ -5,13 +5,14 @@ import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeChoice } from "../../server/core/polls.js";
-import { socketBan } from "../../server/service/schemas.js";
+
 import type { Poll } from "../../shared/model.js";
 import {
   handshakeAuth,
   hasForbiddenKey,
   pollRef,
   socketAsk,
+  socketBan,
   socketModerate,
   socketPollUpdate,
   socketUpvote,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode, type RoomSnapshot, resultsFor, viewRoom } from "../../server/core/rooms.js";
 import { CODE_ALPHABET, CODE_LENGTH, normalizeCode, ROOM_CODE } from "../../shared/limits.js";
-import type { Me, Poll, Results, RoomInfo } from "../../shared/model.js";
+import type { Me, Poll, PublicRoomInfo, Results } from "../../shared/model.js";
 
 describe("room codes and ids", () => {
   it("use an alphabet without look-alikes", () => {
@@ -33,8 +33,9 @@ describe("room codes and ids", () => {
   });
 });
 
-const room: RoomInfo = {
+const room: PublicRoomInfo = {
   code: "ABCDEF",
+  joinUrl: "http://localhost:3000/ABCDEF",
   name: "Plenary",
   eventTitle: "Congress",
   premoderation: true,

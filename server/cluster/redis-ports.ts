@@ -2,10 +2,10 @@
 // rate limits that hold whatever node a request lands on (RateLimiter), and the news that a
 // poll's results changed (DirtyBus). The Lua scripts and their key layout: cluster/ports-lua.ts.
 import type { Redis } from "ioredis";
-import * as L from "../cluster/ports-lua.js";
 import { RATE_RULES, type RateName } from "../core/rate-limits.js";
+import type { DirtyBus, Presence, RateLimiter } from "../service/ports.js";
 import { runScript, type Script } from "../store/redis-client.js";
-import type { DirtyBus, Presence, RateLimiter } from "./ports.js";
+import * as L from "./ports-lua.js";
 
 export interface PresenceOptions {
   /** How often a node tells Redis it is alive and prunes dead nodes (ms). */

@@ -1,0 +1,24 @@
+// /api/events and /api/session: the organizer's and moderators' entry points; health checks.
+import type { HttpHandlers } from "./http-call.js";
+
+export const EVENT_HANDLERS = {
+  "GET /healthz": async () => ({ status: "ok" }),
+  "GET /readyz": async (c) => {
+    const readiness = c.readiness();
+    c.reply.code(readiness.status === "ready" ? 200 : 503);
+    return readiness;
+  },
+  /** Tells a console what its key opens: the organizer, or the moderators of one event. */
+  "GET /api/session": async (c) => {
+    const actor = await c.actor();
+    return actor.role === "moderator" ? { role: "moderator", eventId: actor.eventId } : { role: "organizer" };
+  },
+  "POST /api/events": async (c) => c.tribune.events.create(await c.actor(), c.body),
+  "GET /api/events/:id": async (c) => c.tribune.events.get(await c.actor(), c.params.id),
+  "DELETE /api/events/:id": async (c) => {
+    await c.tribune.events.remove(await c.actor(), c.params.id);
+    return null;
+  },
+  "POST /api/events/:id/rooms": async (c) => c.tribune.events.addRoom(await c.actor(), c.params.id, c.body),
+  "POST /api/events/:id/moderator-key": async (c) => c.tribune.events.rotateKey(await c.actor(), c.params.id),
+} satisfies Partial<HttpHandlers>;

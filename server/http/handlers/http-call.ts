@@ -1,0 +1,26 @@
+// What an HTTP handler of the protocol table receives, and what it may answer.
+import type { FastifyReply } from "fastify";
+import type { Readiness } from "../../../shared/model.js";
+import type { RouteAnswer, RouteKey, RouteParams } from "../../../shared/protocol.js";
+import type { Actor } from "../../service/access.js";
+import type { Tribune } from "../../service/tribune.js";
+
+export interface HttpCall<K extends RouteKey> {
+  tribune: Tribune;
+  /** Path parameters; a room `code` arrives normalised (codes are case-insensitive). */
+  params: RouteParams<K>;
+  /** The raw body: the service parses it after the resource and role checks. */
+  body: unknown;
+  /** The caller, from the bearer token (already checked on moderator and organizer routes). */
+  actor(): Promise<Actor>;
+  reply: FastifyReply;
+  readiness(): Readiness;
+}
+
+/** An answer already serialised (a cached room state): sent as it is, as JSON. */
+export class Serialised {
+  constructor(readonly json: string) {}
+}
+
+export type HttpHandler<K extends RouteKey> = (call: HttpCall<K>) => Promise<RouteAnswer<K> | Serialised>;
+export type HttpHandlers = { [K in RouteKey]: HttpHandler<K> };

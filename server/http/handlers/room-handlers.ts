@@ -1,0 +1,28 @@
+// /api/rooms/:code: public state, settings, moderation view, polls, questions, exports, audit.
+import { toCsv } from "../../service/export.js";
+import { type HttpHandlers, Serialised } from "./http-call.js";
+
+export const ROOM_HANDLERS = {
+  "GET /api/rooms/:code": async (c) => new Serialised(await c.tribune.publicStateJson(c.params.code)),
+  "PATCH /api/rooms/:code": async (c) => c.tribune.events.updateRoom(await c.actor(), c.params.code, c.body),
+  "GET /api/rooms/:code/moderation": async (c) => c.tribune.events.moderation(await c.actor(), c.params.code),
+  "POST /api/rooms/:code/polls": async (c) => c.tribune.polls.create(await c.actor(), c.params.code, c.body),
+  "POST /api/rooms/:code/questions": async (c) => {
+    const { question, created } = await c.tribune.questions.ask(c.params.code, c.body);
+    if (!created) c.reply.code(200); // a retried ask answers the original question
+    return question;
+  },
+  "GET /api/rooms/:code/export.json": async (c) => {
+    const data = await c.tribune.export(await c.actor(), c.params.code);
+    c.reply.header("content-disposition", `attachment; filename="tribune-${data.room.code}.json"`);
+    return data;
+  },
+  "GET /api/rooms/:code/export.csv": async (c) => {
+    const data = await c.tribune.export(await c.actor(), c.params.code);
+    c.reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="tribune-${data.room.code}.csv"`);
+    return `\uFEFF${toCsv(data)}`;
+  },
+  "GET /api/rooms/:code/audit": async (c) => c.tribune.events.audit(await c.actor(), c.params.code),
+} satisfies Partial<HttpHandlers>;

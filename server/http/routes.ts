@@ -1,0 +1,47 @@
+// The HTTP door: one fastify route per row of the protocol table, each running its handler.
+// Moderator and organizer routes need a key before anything else (401, or 429 after too many
+// wrong keys); the service then checks the resource (404), the key's rights (403), the body
+// (400) and the state (409), in the contract's order.
+import type { FastifyInstance, HTTPMethods } from "fastify";
+import { normalizeCode } from "../../shared/limits.js";
+import type { Readiness } from "../../shared/model.js";
+import { ROUTES, type RouteKey } from "../../shared/protocol.js";
+import { routeMethod, routePath } from "../../shared/route-url.js";
+import { type Actor, requireKey } from "../service/access.js";
+import type { Tribune } from "../service/tribune.js";
+import { bearer } from "./auth.js";
+import { EVENT_HANDLERS } from "./handlers/event-handlers.js";
+import { type HttpHandler, type HttpHandlers, Serialised } from "./handlers/http-call.js";
+import { POLL_HANDLERS } from "./handlers/poll-handlers.js";
+import { QUESTION_HANDLERS } from "./handlers/question-handlers.js";
+import { ROOM_HANDLERS } from "./handlers/room-handlers.js";
+
+/** Every route of the table has its handler: a missing one is a type error here. */
+const HANDLERS: HttpHandlers = { ...EVENT_HANDLERS, ...ROOM_HANDLERS, ...POLL_HANDLERS, ...QUESTION_HANDLERS };
+
+export function registerRoutes(app: FastifyInstance, tribune: Tribune, readiness: () => Readiness): void {
+  for (const key of Object.keys(ROUTES) as RouteKey[]) {
+    const spec = ROUTES[key];
+    const handler = HANDLERS[key] as HttpHandler<RouteKey>;
+    const needsKey = spec.role === "moderator" || spec.role === "organizer";
+    app.route({
+      method: routeMethod(key) as HTTPMethods,
+      url: routePath(key),
+      handler: async (req, reply) => {
+        let actor: Promise<Actor> | undefined;
+        const actorOf = () => {
+          actor ??= tribune.authenticate(bearer(req), req.ip);
+          return actor;
+        };
+        if (needsKey) requireKey(await actorOf());
+        const params = { ...(req.params as Record<string, string>) };
+        if (params.code !== undefined) params.code = normalizeCode(params.code);
+        reply.code("status" in spec ? spec.status : 200);
+        const answer = await handler({ tribune, params, body: req.body, actor: actorOf, reply, readiness } as never);
+        if (reply.statusCode === 204) return reply.send();
+        if (answer instanceof Serialised) return reply.type("application/json; charset=utf-8").send(answer.json);
+        return reply.send(answer);
+      },
+    });
+  }
+}

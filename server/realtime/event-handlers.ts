@@ -1,0 +1,63 @@
+// What each Socket.IO event of the protocol table does: the same use case as its HTTP twin, with
+// the room and the participant taken from the handshake. The field that names the resource
+// (`pollId`, `questionId`) is read first; the rest of the payload is the body, which the service
+// parses after the resource and role checks, in the contract's order, as over HTTP.
+import { ERR } from "../../shared/error-catalogue.js";
+import type { ClientEventName, EventAnswer } from "../../shared/protocol.js";
+import type { Tribune } from "../service/tribune.js";
+import type { SocketData } from "./socket-data.js";
+
+export interface SocketCall extends SocketData {
+  tribune: Tribune;
+}
+
+type EventHandlers = { [E in ClientEventName]: (call: SocketCall, payload: unknown) => Promise<EventAnswer<E>> };
+
+const REF_MAX = 64;
+
+function fields(payload: unknown): Record<string, unknown> {
+  return payload !== null && typeof payload === "object" && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+}
+
+/** The id a payload names its resource by; a message without one is malformed. */
+function ref(payload: unknown, field: string): string {
+  const value = fields(payload)[field];
+  if (typeof value !== "string" || value.length === 0 || value.length > REF_MAX) throw ERR.invalidField(field, "is required");
+  return value;
+}
+
+/** The payload without its reference field: the body the service parses. */
+function body(payload: unknown, field: string): Record<string, unknown> {
+  const { [field]: _ref, ...rest } = fields(payload);
+  return rest;
+}
+
+/** A participant's body: what it sent, and who it is from the handshake. */
+const asParticipant = (call: SocketCall, payload: Record<string, unknown>) => ({ ...payload, participantId: call.participantId });
+
+export const EVENT_HANDLERS: EventHandlers = {
+  vote: (c, p) => c.tribune.polls.vote(ref(p, "pollId"), asParticipant(c, body(p, "pollId")), c.code),
+  ask: async (c, p) => (await c.tribune.questions.ask(c.code, asParticipant(c, fields(p)))).question,
+  upvote: (c, p) => {
+    const id = ref(p, "questionId");
+    const { on, ...rest } = body(p, "questionId");
+    if (typeof on !== "boolean") throw ERR.invalidField("on", "must be true or false");
+    return c.tribune.questions.upvote(id, asParticipant(c, rest), on, c.code);
+  },
+  "poll:create": (c, p) => c.tribune.polls.create(c.actor, c.code, p),
+  "poll:update": (c, p) => c.tribune.polls.update(c.actor, ref(p, "pollId"), body(p, "pollId")),
+  "poll:delete": async (c, p) => {
+    await c.tribune.polls.remove(c.actor, ref(p, "pollId"), body(p, "pollId"));
+    return null;
+  },
+  "poll:open": (c, p) => c.tribune.polls.move(c.actor, ref(p, "pollId"), "open", body(p, "pollId")),
+  "poll:close": (c, p) => c.tribune.polls.move(c.actor, ref(p, "pollId"), "close", body(p, "pollId")),
+  "poll:reset": (c, p) => c.tribune.polls.reset(c.actor, ref(p, "pollId"), body(p, "pollId")),
+  "question:moderate": (c, p) => c.tribune.questions.moderate(c.actor, ref(p, "questionId"), body(p, "questionId")),
+  "question:ban": (c, p) => {
+    const { on, ...rest } = body(p, "questionId");
+    if (on !== undefined && typeof on !== "boolean") throw ERR.invalidField("on", "must be true or false");
+    return c.tribune.questions.ban(c.actor, ref(p, "questionId"), on ?? true, rest);
+  },
+  "room:update": (c, p) => c.tribune.events.updateRoom(c.actor, c.code, p),
+};

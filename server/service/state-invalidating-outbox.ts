@@ -1,0 +1,53 @@
+// Everything this node tells a room about also makes its cached public state stale: this
+// outbox drops the room's cache entry, then hands the call to the real outbox.
+import type { Poll, Results, RoomInfo } from "../../shared/model.js";
+import type { QuestionRecord } from "../core/questions.js";
+import type { Outbox } from "./ports.js";
+import type { StateCache } from "./state-cache.js";
+
+export class StateInvalidatingOutbox implements Outbox {
+  constructor(
+    private readonly inner: Outbox,
+    private readonly states: StateCache,
+  ) {}
+
+  poll(code: string, poll: Poll): void {
+    this.states.invalidate(code);
+    this.inner.poll(code, poll);
+  }
+
+  question(code: string, question: QuestionRecord, toPublic: boolean): void {
+    this.states.invalidate(code);
+    this.inner.question(code, question, toPublic);
+  }
+
+  room(code: string, room: RoomInfo): void {
+    this.states.invalidate(code);
+    this.inner.room(code, room);
+  }
+
+  results(code: string, full: Results, forPublic: Results | null): void {
+    this.states.invalidate(code);
+    this.inner.results(code, full, forPublic);
+  }
+
+  resync(code: string): void {
+    this.states.invalidate(code);
+    this.inner.resync(code);
+  }
+
+  participants(code: string, count: number): void {
+    this.states.invalidate(code);
+    this.inner.participants(code, count);
+  }
+
+  disconnect(code: string): void {
+    this.states.invalidate(code);
+    this.inner.disconnect(code);
+  }
+
+  /** Names an event, not a room: nothing cached changes. */
+  revoke(eventId: string): void {
+    this.inner.revoke(eventId);
+  }
+}

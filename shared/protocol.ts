@@ -1,0 +1,282 @@
+// The protocol table: every HTTP route and every Socket.IO event, with who may use it, the
+// schema of what it takes and the type of what it answers. The server registers its routes,
+// socket handlers and role checks from it; the pages are typed from it (type-only imports: zod
+// stays out of their bundles); the OpenAPI and AsyncAPI documents are generated from it.
+// No route path or event name is written anywhere else.
+import type { z } from "zod";
+import type { Ack } from "./errors.js";
+import type {
+  AuditLog,
+  BanResult,
+  EventCreatedWithRetention,
+  EventView,
+  Health,
+  KeyHolder,
+  Poll,
+  Question,
+  Readiness,
+  Results,
+  RoomExport,
+  RoomInfo,
+  RoomState,
+  RoomSummary,
+  RotatedKey,
+  Upvotes,
+} from "./model.js";
+import {
+  addRoomBody,
+  askBody,
+  createEventBody,
+  moderateBody,
+  pollCreateBody,
+  pollRef,
+  pollUpdateBody,
+  roomPatchBody,
+  socketAsk,
+  socketBan,
+  socketModerate,
+  socketPollUpdate,
+  socketUpvote,
+  socketVote,
+  upvoteBody,
+  voteBody,
+} from "./schemas.js";
+
+/** The type a route or event answers with; nothing at run time. */
+export interface Answer<T> {
+  readonly __answer?: T;
+}
+const answer = <T>(): Answer<T> => ({});
+
+/** Who may call a route: `anyone` needs no key; `moderator` and `organizer` need one (401 without). */
+export type RouteRole = "anyone" | "participant" | "moderator" | "organizer";
+/** Who a socket is, from its handshake. */
+export type SocketRole = "participant" | "screen" | "moderator";
+
+interface RouteSpec {
+  role: RouteRole;
+  summary: string;
+  body?: z.ZodType;
+  /** 200 unless said; 204 answers no body. */
+  status?: 200 | 201 | 204;
+  /** Not JSON: the media type of the answer. */
+  media?: string;
+  /** The Socket.IO event that does the same through the other door. */
+  event?: ClientEventName;
+  answer: Answer<unknown>;
+}
+
+interface ClientEventSpec {
+  roles: readonly SocketRole[];
+  summary: string;
+  payload: z.ZodType;
+  answer: Answer<unknown>;
+}
+
+export const CLIENT_EVENTS = {
+  vote: { roles: ["participant"], summary: "Cast or replace a ballot", payload: socketVote, answer: answer<Results>() },
+  ask: { roles: ["participant"], summary: "Ask a question", payload: socketAsk, answer: answer<Question>() },
+  upvote: {
+    roles: ["participant"],
+    summary: "Upvote a question (on: true) or withdraw the upvote (on: false)",
+    payload: socketUpvote,
+    answer: answer<Upvotes>(),
+  },
+  "poll:create": { roles: ["moderator"], summary: "Create a draft poll", payload: pollCreateBody, answer: answer<Poll>() },
+  "poll:update": { roles: ["moderator"], summary: "Change a poll", payload: socketPollUpdate, answer: answer<Poll>() },
+  "poll:delete": { roles: ["moderator"], summary: "Delete a poll", payload: pollRef, answer: answer<null>() },
+  "poll:open": { roles: ["moderator"], summary: "Open a poll", payload: pollRef, answer: answer<Poll>() },
+  "poll:close": { roles: ["moderator"], summary: "Close a poll", payload: pollRef, answer: answer<Poll>() },
+  "poll:reset": { roles: ["moderator"], summary: "Remove every ballot of a poll", payload: pollRef, answer: answer<Results>() },
+  "question:moderate": {
+    roles: ["moderator"],
+    summary: "Approve, reject, answer, highlight, unhighlight or archive a question",
+    payload: socketModerate,
+    answer: answer<Question>(),
+  },
+  "question:ban": {
+    roles: ["moderator"],
+    summary: "Block (or unblock, on: false) the author of a question in its room",
+    payload: socketBan,
+    answer: answer<BanResult>(),
+  },
+  "room:update": {
+    roles: ["moderator"],
+    summary: "Change the room's settings or what its screen shows",
+    payload: roomPatchBody,
+    answer: answer<RoomState>(),
+  },
+} as const satisfies Record<string, ClientEventSpec>;
+
+export type ClientEventName = keyof typeof CLIENT_EVENTS;
+
+/** Events the server sends; each with the roles that receive it. */
+export const SERVER_EVENTS = {
+  state: { to: "every socket, on connect and whenever it may have missed something", payload: answer<RoomState>() },
+  poll: { to: "moderators; the public unless it is a draft", payload: answer<Poll>() },
+  results: { to: "the room, at most every 100 ms per poll (hidden form for the public)", payload: answer<Results>() },
+  question: { to: "moderators and its author; the public when it is or was public", payload: answer<Question>() },
+  room: { to: "the room", payload: answer<RoomInfo>() },
+  participants: { to: "moderators, at most once a second", payload: answer<{ code: string; participants: number }>() },
+} as const;
+
+export type ServerEventName = keyof typeof SERVER_EVENTS;
+
+export const ROUTES = {
+  "GET /healthz": { role: "anyone", summary: "The process answers", answer: answer<Health>() },
+  "GET /readyz": { role: "anyone", summary: "The node can serve (store and adapter reachable)", answer: answer<Readiness>() },
+  "GET /api/session": { role: "moderator", summary: "What the bearer's key opens", answer: answer<KeyHolder>() },
+  "POST /api/events": {
+    role: "organizer",
+    summary: "Create an event with its rooms",
+    body: createEventBody,
+    status: 201,
+    answer: answer<EventCreatedWithRetention>(),
+  },
+  "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>() },
+  "DELETE /api/events/:id": {
+    role: "organizer",
+    summary: "Erase an event and everything in it",
+    status: 204,
+    answer: answer<null>(),
+  },
+  "POST /api/events/:id/rooms": {
+    role: "moderator",
+    summary: "Add a room",
+    body: addRoomBody,
+    status: 201,
+    answer: answer<RoomSummary>(),
+  },
+  "POST /api/events/:id/moderator-key": {
+    role: "organizer",
+    summary: "Replace the event's moderator key",
+    answer: answer<RotatedKey>(),
+  },
+  "GET /api/rooms/:code": { role: "anyone", summary: "A room's public state", answer: answer<RoomState>() },
+  "PATCH /api/rooms/:code": {
+    role: "moderator",
+    summary: "Change the room's settings or screen",
+    body: roomPatchBody,
+    event: "room:update",
+    answer: answer<RoomState>(),
+  },
+  "GET /api/rooms/:code/moderation": {
+    role: "moderator",
+    summary: "A room's state with every question",
+    answer: answer<RoomState>(),
+  },
+  "POST /api/rooms/:code/polls": {
+    role: "moderator",
+    summary: "Create a draft poll",
+    body: pollCreateBody,
+    status: 201,
+    event: "poll:create",
+    answer: answer<Poll>(),
+  },
+  "POST /api/rooms/:code/questions": {
+    role: "participant",
+    summary: "Ask a question (201; 200 with the original for a retried clientId)",
+    body: askBody,
+    status: 201,
+    event: "ask",
+    answer: answer<Question>(),
+  },
+  "GET /api/rooms/:code/export.json": { role: "moderator", summary: "The room's records", answer: answer<RoomExport>() },
+  "GET /api/rooms/:code/export.csv": {
+    role: "moderator",
+    summary: "The room's records as one CSV table",
+    media: "text/csv",
+    answer: answer<string>(),
+  },
+  "GET /api/rooms/:code/audit": { role: "moderator", summary: "The room's audit log", answer: answer<AuditLog>() },
+  "PATCH /api/polls/:id": {
+    role: "moderator",
+    summary: "Change a poll (title and options while a draft)",
+    body: pollUpdateBody,
+    event: "poll:update",
+    answer: answer<Poll>(),
+  },
+  "DELETE /api/polls/:id": {
+    role: "moderator",
+    summary: "Delete a poll",
+    status: 204,
+    event: "poll:delete",
+    answer: answer<null>(),
+  },
+  "POST /api/polls/:id/open": { role: "moderator", summary: "Open a poll", event: "poll:open", answer: answer<Poll>() },
+  "POST /api/polls/:id/close": { role: "moderator", summary: "Close a poll", event: "poll:close", answer: answer<Poll>() },
+  "POST /api/polls/:id/reset": {
+    role: "moderator",
+    summary: "Remove every ballot",
+    event: "poll:reset",
+    answer: answer<Results>(),
+  },
+  "POST /api/polls/:id/votes": {
+    role: "participant",
+    summary: "Cast or replace a ballot",
+    body: voteBody,
+    event: "vote",
+    answer: answer<Results>(),
+  },
+  "GET /api/polls/:id/results": { role: "anyone", summary: "A poll's results", answer: answer<Results>() },
+  "POST /api/questions/:id/upvote": {
+    role: "participant",
+    summary: "Upvote a question",
+    body: upvoteBody,
+    event: "upvote",
+    answer: answer<Upvotes>(),
+  },
+  "DELETE /api/questions/:id/upvote": {
+    role: "participant",
+    summary: "Withdraw an upvote",
+    body: upvoteBody,
+    event: "upvote",
+    answer: answer<Upvotes>(),
+  },
+  "POST /api/questions/:id/moderate": {
+    role: "moderator",
+    summary: "Moderate a question",
+    body: moderateBody,
+    event: "question:moderate",
+    answer: answer<Question>(),
+  },
+  "POST /api/questions/:id/ban": {
+    role: "moderator",
+    summary: "Block the author of a question in its room",
+    event: "question:ban",
+    answer: answer<BanResult>(),
+  },
+  "DELETE /api/questions/:id/ban": {
+    role: "moderator",
+    summary: "Unblock the author of a question",
+    event: "question:ban",
+    answer: answer<BanResult>(),
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteKey = keyof typeof ROUTES;
+export type RouteSpecOf<K extends RouteKey> = (typeof ROUTES)[K];
+
+type AnswerOf<S> = S extends { answer: Answer<infer T> } ? T : never;
+export type RouteAnswer<K extends RouteKey> = AnswerOf<RouteSpecOf<K>>;
+export type EventAnswer<E extends ClientEventName> = AnswerOf<(typeof CLIENT_EVENTS)[E]>;
+export type EventPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EVENTS)[E]["payload"]>;
+export type RouteBody<K extends RouteKey> = RouteSpecOf<K> extends { body: z.ZodType } ? z.input<RouteSpecOf<K>["body"]> : never;
+export type ServerEventPayload<E extends ServerEventName> =
+  (typeof SERVER_EVENTS)[E]["payload"] extends Answer<infer T> ? T : never;
+
+/** The path parameters of a route, from its key: "GET /api/polls/:id" → {id: string}. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name extends `${infer Base}.${string}`
+      ? Base
+      : Name
+    : never;
+export type RouteParams<K extends RouteKey> = { [N in ParamNames<K>]: string };
+
+// Typed Socket.IO maps, for `Server<ClientToServer, ServerToClient>` and the pages' socket.
+export type ClientToServer = {
+  [E in ClientEventName]: (payload: EventPayload<E>, ack: (answer: Ack<EventAnswer<E>>) => void) => void;
+};
+export type ServerToClient = { [E in ServerEventName]: (payload: ServerEventPayload<E>) => void };
