@@ -107,5 +107,3 @@ export const POLL_MOVES: Record<PollMove, { from: PollStatus[]; to: PollStatus }
   open: { from: ["draft", "closed"], to: "open" },
   close: { from: ["open"], to: "closed" },
 };
-
-export const isPublicPoll = (poll: Pick<Poll, "status">): boolean => poll.status !== "draft";

@@ -1,5 +1,6 @@
 // Pure rules of Q&A: moderation state machine, visibility, ordering.
 import type { ModerationAction, Question, QuestionStatus } from "../../shared/model.js";
+import { isPublicStatus } from "../../shared/visibility.js";
 
 /** A question as stored: the public shape plus its author's device id, which never leaves the server. */
 export interface QuestionRecord extends Question {
@@ -28,10 +29,6 @@ export const MODERATION: Record<ModerationAction, ModerationMove> = {
   unhighlight: { from: ["live", "answered"], highlight: false },
 };
 
-const PUBLIC: ReadonlySet<QuestionStatus> = new Set(["live", "answered"]);
-
-export const isPublicStatus = (status: QuestionStatus): boolean => PUBLIC.has(status);
-
 /** Applies a move to a question; a question that leaves live/answered loses its highlight. */
 export function applyMove<Q extends Question>(question: Q, move: ModerationMove): Q {
   const status = move.to ?? question.status;
@@ -42,16 +39,6 @@ export function applyMove<Q extends Question>(question: Q, move: ModerationMove)
 /** Upvoting needs a live question; withdrawing also works on answered ones. */
 export const canUpvote = (status: QuestionStatus, on: boolean): boolean =>
   on ? status === "live" : status === "live" || status === "answered";
-
-/** Most upvoted first, then oldest first. */
-export function compareQuestions(a: Question, b: Question): number {
-  return b.upvotes - a.upvotes || order(a.createdAt, b.createdAt) || order(a.id, b.id);
-}
-
-/** A consistent comparator must answer 0 for equal keys, or sort is free to misplace them. */
-function order(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function toPublicQuestion(q: Question): Question {
   return {

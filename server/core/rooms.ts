@@ -2,8 +2,10 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/limits.js";
 import type { Me, Poll, PollView, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
-import { hideResults, isPublicPoll } from "./polls.js";
-import { compareQuestions, isPublicStatus, toPublicQuestion } from "./questions.js";
+import { compareQuestions } from "../../shared/question-order.js";
+import { isPublicPoll, isPublicStatus } from "../../shared/visibility.js";
+import { hideResults } from "./polls.js";
+import { toPublicQuestion } from "./questions.js";
 
 export function newRoomCode(): string {
   let code = "";

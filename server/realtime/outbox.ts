@@ -2,7 +2,7 @@
 // room its own fresh `state` (its role decides which), on this node and, through the adapter, on
 // the others.
 import type { Poll, Results, RoomInfo, RoomState } from "../../shared/model.js";
-import { isPublicPoll } from "../core/polls.js";
+import { isPublicPoll } from "../../shared/visibility.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import type { Logger } from "../edge/error-body.js";
 import type { Outbox } from "../service/ports.js";

@@ -1,6 +1,7 @@
 // A room's polls, results and questions for the organizer's records, without participant ids.
 import type { RoomExport } from "../../shared/model.js";
-import { compareQuestions, toPublicQuestion } from "../core/questions.js";
+import { compareQuestions } from "../../shared/question-order.js";
+import { toPublicQuestion } from "../core/questions.js";
 import type { RoomData } from "../store/store.js";
 import type { Deps } from "./deps.js";
 import { snapshot } from "./views.js";

@@ -2,15 +2,8 @@
 import { ERR } from "../../shared/error-catalogue.js";
 import type { Poll, Results } from "../../shared/model.js";
 import { noBody, parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/schemas.js";
-import {
-  ballotKeys,
-  buildResults,
-  checkOptions,
-  isPublicPoll,
-  normalizeChoice,
-  POLL_MOVES,
-  type PollMove,
-} from "../core/polls.js";
+import { isPublicPoll } from "../../shared/visibility.js";
+import { ballotKeys, buildResults, checkOptions, normalizeChoice, POLL_MOVES, type PollMove } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
 import { type Actor, mayModerate, refuseBanned, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";

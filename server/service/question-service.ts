@@ -2,7 +2,8 @@
 import { ERR } from "../../shared/error-catalogue.js";
 import type { BanResult, Question, Upvotes } from "../../shared/model.js";
 import { askBody, moderateBody, noBody, parse, upvoteBody } from "../../shared/schemas.js";
-import { applyMove, canUpvote, isPublicStatus, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
+import { isPublicStatus } from "../../shared/visibility.js";
+import { applyMove, canUpvote, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
 import { type Actor, refuseBanned, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";

@@ -1,7 +1,8 @@
 // The one place that runs each use case for both doors (HTTP and Socket.IO) and decides
 // what is broadcast to whom.
 import type { Results, RoomExport, RoomState } from "../../shared/model.js";
-import { buildResults, isPublicPoll } from "../core/polls.js";
+import { isPublicPoll } from "../../shared/visibility.js";
+import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, resolveToken } from "./access.js";
 import type { Deps } from "./deps.js";

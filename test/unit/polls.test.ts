@@ -5,13 +5,13 @@ import {
   buildResults,
   checkOptions,
   hideResults,
-  isPublicPoll,
   normalizeChoice,
   POLL_MOVES,
   type TallySnapshot,
 } from "../../server/core/polls.js";
 import { AppError } from "../../shared/errors.js";
 import type { Poll, PollKind, PollStatus } from "../../shared/model.js";
+import { isPublicPoll } from "../../shared/visibility.js";
 
 /** Runs `fn` and returns the AppError it throws, failing if it does not throw one. */
 function refusal(fn: () => unknown): AppError {

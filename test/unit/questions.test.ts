@@ -1,15 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  applyMove,
-  canUpvote,
-  compareQuestions,
-  isPublicStatus,
-  MODERATION,
-  type QuestionRecord,
-  toPublicQuestion,
-} from "../../server/core/questions.js";
+import { applyMove, canUpvote, MODERATION, type QuestionRecord, toPublicQuestion } from "../../server/core/questions.js";
 import type { ModerationAction, Question, QuestionStatus } from "../../shared/model.js";
+import { compareQuestions } from "../../shared/question-order.js";
+import { isPublicStatus } from "../../shared/visibility.js";
 
 const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived"];
 const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight", "unhighlight", "archive"];

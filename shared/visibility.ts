@@ -1,0 +1,7 @@
+// What the public (participants and screens) sees, the same rule on the server and in the pages:
+// polls that are not drafts, questions that are live or answered.
+import type { Poll, QuestionStatus } from "./model.js";
+
+export const isPublicPoll = (poll: Pick<Poll, "status">): boolean => poll.status !== "draft";
+
+export const isPublicStatus = (status: QuestionStatus): boolean => status === "live" || status === "answered";
