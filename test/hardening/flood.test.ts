@@ -18,7 +18,7 @@ const server = useServer({ trustProxy: true });
 describe("a flood from one device", () => {
   it("is capped while the other participants' votes, from the same venue, still go through", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const venue = "198.51.100.10";
     const flooder = await connectFrom(server.url, { code: ev.code, participantId: newParticipantId() }, { address: venue });
     const others = await Promise.all(
@@ -52,7 +52,7 @@ describe("a flood from one device", () => {
 
   it("a socket sending junk is capped before any handler, then disconnected; other sockets carry on", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const junk = await connectFrom(
       server.url,
       { code: ev.code, participantId: newParticipantId() },
@@ -76,7 +76,7 @@ describe("a flood from one device", () => {
 
   it("the HTTP door caps one participant's flood with 429 and Retry-After", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const pid = newParticipantId();
     const headers = { "x-forwarded-for": "198.51.100.12" };
     const replies = await Promise.all(
@@ -102,7 +102,7 @@ describe("a flood from one device", () => {
 describe("the per-address ceiling", () => {
   it("stops a script rotating participant ids from one address; other addresses go on", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const headers = { "x-forwarded-for": "192.0.2.66" };
     let limited = null as Awaited<ReturnType<typeof api>> | null;
     let admitted = 0;

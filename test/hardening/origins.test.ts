@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, newParticipantId } from "../helpers/clients.js";
-import { createOpenPoll, expectError, getResults, pollBody } from "../helpers/fixtures.js";
+import { expectError, getResults, pollBody } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom, ORIGIN } from "./support.js";
@@ -50,7 +50,7 @@ describe("Socket.IO handshake Origin", () => {
 describe("HTTP CORS follows ALLOWED_ORIGINS", () => {
   it("grants a preflight from an allowed origin and nothing to a foreign one", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const preflight = (origin: string) =>
       fetch(`${server.url}/api/polls/${poll.id}/votes`, {
         method: "OPTIONS",
@@ -76,7 +76,7 @@ describe("HTTP CORS follows ALLOWED_ORIGINS", () => {
 
   it("refuses a vote, a question and a moderator action sent by a foreign page (403), and changes nothing", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const headers = { origin: FOREIGN };
     const pid = newParticipantId();
     expectError(

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { api, emitAck, newParticipantId } from "../helpers/clients.js";
-import { askOk, createOpenPoll, pollBody, upvote } from "../helpers/fixtures.js";
+import { askOk, pollBody, upvote } from "../helpers/fixtures.js";
 import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom } from "./support.js";
 
@@ -14,7 +14,7 @@ const server = useServer({ logLevel: "trace", trustProxy: true, logStream: { wri
 describe("logs", () => {
   it("hold no participant id, address or key, even at trace level and on unexpected failures", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const pid = newParticipantId();
     const headers = { "x-forwarded-for": ADDRESS };
     await api(server.url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 3 }, headers });
@@ -59,7 +59,7 @@ describe("logs", () => {
 describe("public state and exports", () => {
   it("never carry participant ids", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("wordcloud"));
+    const poll = await server.openPoll(ev, pollBody("wordcloud"));
     const p = await server.participant(ev.code);
     await emitAck(p.socket, "vote", { pollId: poll.id, choice: "privacy" });
     const q = expectOk(await emitAck(p.socket, "ask", { text: "Mine", clientId: "c1" }));

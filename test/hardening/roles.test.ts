@@ -2,7 +2,7 @@
 // nothing changes; a moderator of another event cannot act here either.
 import { describe, expect, it } from "vitest";
 import { emitAck } from "../helpers/clients.js";
-import { askOk, createOpenPoll, createPoll, expectAckError, moderationState } from "../helpers/fixtures.js";
+import { askOk, createPoll, expectAckError, moderationState } from "../helpers/fixtures.js";
 import { useServer } from "../helpers/use-server.js";
 
 const server = useServer();
@@ -26,7 +26,7 @@ function moderatorEvents(pollId: string, draftId: string, questionId: string): [
 describe("audience sockets sending moderator events", () => {
   it("refuses every moderator event from a participant and a screen with forbidden; nothing changes", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const draft = await createPoll(server.url, ev.moderatorKey, ev.code);
     const q = await askOk(server.url, ev.code, "Is this safe?");
     const participant = await server.participant(ev.code);
@@ -43,7 +43,7 @@ describe("audience sockets sending moderator events", () => {
 
   it("a screen may not vote, ask or upvote either", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const q = await askOk(server.url, ev.code, "Screens stay quiet?");
     const { socket } = await server.screen(ev.code);
     expectAckError(await emitAck(socket, "vote", { pollId: poll.id, choice: [0] }), "forbidden");
@@ -57,7 +57,7 @@ describe("audience sockets sending moderator events", () => {
   it("a moderator of another event cannot ban, moderate or change polls here", async () => {
     const ev = await server.event();
     const other = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const q = await askOk(server.url, ev.code, "Whose room is it?");
     const before = await moderationState(server.url, ev.moderatorKey, ev.code);
     const { socket } = await server.moderator(other.code, other.moderatorKey);

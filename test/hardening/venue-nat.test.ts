@@ -3,7 +3,7 @@
 import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { api, emitAck, newParticipantId } from "../helpers/clients.js";
-import { createOpenPoll, getResults, moderationState, pollBody } from "../helpers/fixtures.js";
+import { getResults, moderationState, pollBody } from "../helpers/fixtures.js";
 import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom } from "./support.js";
 
@@ -15,7 +15,7 @@ const server = useServer({ trustProxy: true });
 describe(`${N} participants behind one NAT`, () => {
   it("all connect, vote, ask and upvote over sockets and HTTP", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("multiple"));
+    const poll = await server.openPoll(ev, pollBody("multiple"));
     const pids = Array.from({ length: N }, () => newParticipantId());
     const sockets: Socket[] = [];
     // The QR code goes up: everyone joins within a few seconds.

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { emitAck, record } from "../helpers/clients.js";
 import {
   barrier,
-  createOpenPoll,
   expectAckOk,
   expectSeqNeverBack,
   getResults,
@@ -61,7 +60,7 @@ function report(label: string, latencies: number[], wall: number) {
 describe("concurrency", () => {
   it(`${N} participants vote at once, then all change their ballot, while 3 screens watch`, async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("single", { options: OPTIONS }));
+    const poll = await server.openPoll(ev, pollBody("single", { options: OPTIONS }));
     const sockets = await connectParticipants(ev.code, N);
     const screens = await Promise.all([0, 1, 2].map(() => server.screen(ev.code)));
     const mod = await server.moderator(ev.code, ev.moderatorKey);

@@ -231,7 +231,7 @@ describe("POST /api/events/:id/rooms", () => {
 describe("DELETE /api/events/:id", () => {
   it("erases everything of the event (204): event, rooms, polls, results, questions", async () => {
     const ev = await server.event({ rooms: 2 });
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     expect((await vote(server.url, poll.id, [0])).status).toBe(200);
     const q = await askOk(server.url, ev.code, "Will this be erased?");
     const res = await api(server.url, "DELETE", `/api/events/${ev.eventId}`, { token: ADMIN_TOKEN });

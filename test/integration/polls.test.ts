@@ -340,7 +340,7 @@ describe("POST /api/polls/:id/reset", () => {
 
   it("empties a word cloud", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("wordcloud"));
+    const poll = await server.openPoll(ev, pollBody("wordcloud"));
     await vote(server.url, poll.id, "hello");
     const res = await api(server.url, "POST", `/api/polls/${poll.id}/reset`, { token: ev.moderatorKey });
     expect(res.status).toBe(200);
@@ -386,7 +386,7 @@ describe("DELETE /api/polls/:id", () => {
 describe("GET /api/polls/:id/results", () => {
   it("answers Results to anyone while visible", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     await vote(server.url, poll.id, [2]);
     const res = await api(server.url, "GET", `/api/polls/${poll.id}/results`);
     expect(res.status).toBe(200);

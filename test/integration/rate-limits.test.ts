@@ -80,7 +80,7 @@ describe("participant limits", () => {
 
   it("a flood of ballots from one participant gets 429; the stored ballot is the last admitted one", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const pid = newParticipantId();
     let lastAdmitted = 0;
     let limited: Reply | null = null;
@@ -129,7 +129,7 @@ describe("participant limits", () => {
     const ev = await server.event();
     const replies = await Promise.all(Array.from({ length: 150 }, (_, i) => ask(server.url, ev.code, `From the crowd ${i}`)));
     for (const r of replies) expect(r.status).toBe(201);
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const votes = await Promise.all(Array.from({ length: 150 }, (_, i) => vote(server.url, poll.id, [i % 3])));
     for (const r of votes) expect(r.status).toBe(200);
   });

@@ -32,7 +32,7 @@ const forPoll = (list: any[], pollId: string) => list.filter((r) => r.pollId ===
 describe("results coalescing", () => {
   it("a vote in an idle poll produces `results` for every watcher", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const screen = await server.screen(ev.code);
     const mod = await server.moderator(ev.code, ev.moderatorKey);
     const waits = [screen.socket, mod.socket].map((s) => waitFor(s, "results", (r: any) => r.pollId === poll.id, 2000));
@@ -81,7 +81,7 @@ describe("results coalescing", () => {
 
   it("a burst of 100 HTTP votes (ballots replaced too) produces far fewer than 100 `results` per screen", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("wordcloud"));
+    const poll = await server.openPoll(ev, pollBody("wordcloud"));
     const screen = await server.screen(ev.code);
     const heard = record(screen.socket, "results");
     const pids = Array.from({ length: 50 }, () => newParticipantId());
@@ -133,7 +133,7 @@ describe("results coalescing", () => {
 
   it("seq grows with every change: votes and a reset", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const r0 = await getResults(server.url, poll.id);
     const r1 = (await vote(server.url, poll.id, [0])).body;
     const r2 = (await vote(server.url, poll.id, [1])).body;

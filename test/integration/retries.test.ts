@@ -1,17 +1,7 @@
 // Retries: the same ballot, the same ask (clientId) and the same upvote sent three times count once.
 import { describe, expect, it } from "vitest";
 import { emitAck, newParticipantId } from "../helpers/clients.js";
-import {
-  ask,
-  askOk,
-  createOpenPoll,
-  expectAckOk,
-  getResults,
-  moderationState,
-  pollBody,
-  upvote,
-  vote,
-} from "../helpers/fixtures.js";
+import { ask, askOk, expectAckOk, getResults, moderationState, pollBody, upvote, vote } from "../helpers/fixtures.js";
 import { useServer } from "../helpers/use-server.js";
 
 const server = useServer();
@@ -19,7 +9,7 @@ const server = useServer();
 describe("over HTTP", () => {
   it("the same ballot three times counts once", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("multiple"));
+    const poll = await server.openPoll(ev, pollBody("multiple"));
     const pid = newParticipantId();
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(await vote(server.url, poll.id, [2, 0], pid));
@@ -29,7 +19,7 @@ describe("over HTTP", () => {
 
   it("the same ballot three times at once counts once", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("wordcloud"));
+    const poll = await server.openPoll(ev, pollBody("wordcloud"));
     const pid = newParticipantId();
     const replies = await Promise.all([
       vote(server.url, poll.id, "Same", pid),
@@ -81,7 +71,7 @@ describe("over HTTP", () => {
 describe("over sockets", () => {
   it("the same ballot three times counts once", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const { socket } = await server.participant(ev.code);
     const acks = [];
     for (let i = 0; i < 3; i++) acks.push(await emitAck(socket, "vote", { pollId: poll.id, choice: 3 }));

@@ -106,7 +106,7 @@ describe("GET /api/rooms/:code", () => {
 describe("PATCH /api/rooms/:code", () => {
   it("changes premoderation, qaOpen and screen and answers the RoomState", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     const res = await api(server.url, "PATCH", `/api/rooms/${ev.code}`, {
       token: ev.moderatorKey,
       body: { premoderation: true, qaOpen: false, screen: { mode: "poll", pollId: poll.id } },

@@ -17,7 +17,7 @@ const server = useServer();
 
 async function openPollOf(kind: "single" | "multiple" | "scale" | "wordcloud", extra: Record<string, unknown> = {}) {
   const ev = await server.event();
-  const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code, pollBody(kind, extra));
+  const poll = await server.openPoll(ev, pollBody(kind, extra));
   return { ev, poll };
 }
 
@@ -134,7 +134,7 @@ describe("POST /api/polls/:id/votes", () => {
 
   it("checks the body before the poll's state: a bad ballot on a closed poll is 400", async () => {
     const ev = await server.event();
-    const poll = await createOpenPoll(server.url, ev.moderatorKey, ev.code);
+    const poll = await server.openPoll(ev);
     await closePoll(server.url, ev.moderatorKey, poll.id);
     expectError(await vote(server.url, poll.id, "not an array"), 400, "invalid");
     expectError(await api(server.url, "POST", `/api/polls/${poll.id}/votes`, { body: { choice: [0] } }), 400, "invalid");
