@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      // Use cases straight on the service: real SQLite, a recording outbox, no HTTP nor Socket.IO.
+      { extends: true, test: { name: "service", include: ["test/service/**/*.test.ts"] } },
       { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"] } },
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
       {

@@ -18,7 +18,7 @@ export function Home() {
     }
     setBusy(true);
     try {
-      await api("GET", `/api/rooms/${wanted}`);
+      await api("GET /api/rooms/:code", { code: wanted });
       location.assign(`/${wanted}`);
     } catch (e) {
       setError(

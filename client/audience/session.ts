@@ -1,7 +1,7 @@
 // A participant in a room: the live room, and an outbox of actions sent in order, kept offline.
 import { useEffect, useState } from "preact/hooks";
 import { foldWord } from "../../shared/limits";
-import type { Choice, Question, Results, RoomState, Upvotes } from "../../shared/model";
+import type { Choice, Question, RoomState } from "../../shared/model";
 import { ClientError } from "../lib/api";
 import { LiveRoom, type Snapshot } from "../lib/live-room";
 import { type Action, OfflineQueue, type Outcome } from "../lib/offline-queue";
@@ -89,14 +89,14 @@ export class AudienceSession {
     const socket = this.room.socket;
     try {
       if (action.kind === "vote") {
-        const results = await request<Results>(socket, "vote", { pollId: action.pollId, choice: action.choice });
+        const results = await request(socket, "vote", { pollId: action.pollId, choice: action.choice });
         this.room.update((s) => applyResults(withBallot(s, action.pollId, action.choice), results));
       } else if (action.kind === "ask") {
         const payload = { text: action.text, clientId: action.clientId, ...(action.author ? { author: action.author } : {}) };
-        const question = await request<Question>(socket, "ask", payload);
+        const question = await request(socket, "ask", payload);
         this.room.update((s) => applyQuestion(withOwnQuestion(s, question), question, "participant"));
       } else {
-        const up = await request<Upvotes>(socket, "upvote", { questionId: action.questionId, on: action.on });
+        const up = await request(socket, "upvote", { questionId: action.questionId, on: action.on });
         this.room.update((s) => withUpvoted(applyUpvotes(s, up.id, up.upvotes), up.id, action.on));
       }
       return "sent";

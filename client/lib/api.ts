@@ -1,5 +1,7 @@
 // HTTP calls to the public API, same origin, JSON in and out.
 import type { ErrorCode } from "../../shared/errors";
+import type { RouteAnswer, RouteBody, RouteKey, RouteParams } from "../../shared/protocol";
+import { routeMethod, routeUrl } from "../../shared/route-url";
 import { getLang } from "./i18n";
 
 /** What went wrong: a contract error code, or `offline` / `timeout` when nothing was answered. */
@@ -23,7 +25,15 @@ interface ErrorPayload {
   error?: { code?: ErrorCode; message?: string; retryAfter?: number };
 }
 
-export async function api<T>(method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+/** Calls a route of the protocol table with its parameters; resolves with its answer. */
+export async function api<K extends RouteKey>(
+  route: K,
+  params: RouteParams<K>,
+  options: { body?: RouteBody<K>; token?: string } = {},
+): Promise<RouteAnswer<K>> {
+  type T = RouteAnswer<K>;
+  const method = routeMethod(route);
+  const path = routeUrl(route, params);
   const headers: Record<string, string> = { "accept-language": getLang() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -47,10 +57,15 @@ export async function api<T>(method: string, path: string, options: { body?: unk
 }
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */
-export async function download(path: string, token: string, filename: string): Promise<void> {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${token}`, "accept-language": getLang() } }).catch(
-    () => null,
-  );
+export async function download(
+  route: "GET /api/rooms/:code/export.json" | "GET /api/rooms/:code/export.csv",
+  params: { code: string },
+  token: string,
+  filename: string,
+): Promise<void> {
+  const res = await fetch(routeUrl(route, params), {
+    headers: { authorization: `Bearer ${token}`, "accept-language": getLang() },
+  }).catch(() => null);
   if (!res) throw new ClientError("offline", "");
   if (!res.ok) {
     const payload = (await res.json().catch(() => null)) as ErrorPayload | null;

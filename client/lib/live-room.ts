@@ -1,6 +1,6 @@
 // A room kept up to date over its socket: state on connect, then poll/results/question/room events.
 import { useEffect, useState } from "preact/hooks";
-import type { Poll, Question, Results, RoomInfo, RoomState } from "../../shared/model";
+import type { RoomState } from "../../shared/model";
 import { onLangChange } from "./i18n";
 import { applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
 import { type Link, openSocket, type Socket } from "./socket";
@@ -40,20 +40,20 @@ export class LiveRoom {
     });
     socket.on("connect", () => this.set({ link: "online", refused: null }));
     socket.on("disconnect", () => this.set({ link: navigator.onLine && socket.active ? "connecting" : "offline" }));
-    socket.on<Error>("connect_error", (err) => {
+    socket.on("connect_error", (err) => {
       // A refused handshake is final; a network failure retries by itself.
       if (!socket.active) this.set({ link: "offline", refused: err.message || "refused" });
       else this.set({ link: navigator.onLine ? "connecting" : "offline" });
     });
-    socket.on<RoomState>("state", (state) => {
+    socket.on("state", (state) => {
       this.set({ state });
       this.onState?.(this);
     });
-    socket.on<Poll>("poll", (poll) => this.update((s) => applyPoll(s, poll, view)));
-    socket.on<Results>("results", (results) => this.update((s) => applyResults(s, results)));
-    socket.on<Question>("question", (question) => this.update((s) => applyQuestion(s, question, view)));
-    socket.on<RoomInfo>("room", (room) => this.update((s) => applyRoom(s, room)));
-    socket.on<{ participants: number }>("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
+    socket.on("poll", (poll) => this.update((s) => applyPoll(s, poll, view)));
+    socket.on("results", (results) => this.update((s) => applyResults(s, results)));
+    socket.on("question", (question) => this.update((s) => applyQuestion(s, question, view)));
+    socket.on("room", (room) => this.update((s) => applyRoom(s, room)));
+    socket.on("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
     addEventListener("offline", this.goneOffline);
     addEventListener("online", this.backOnline);
   }

@@ -1,14 +1,14 @@
 // Applies server events to a RoomState, the same way for every page.
 import type { Poll, PollView, Question, Results, RoomInfo, RoomState } from "../../shared/model";
+import { compareQuestions } from "../../shared/question-order";
+import { isPublicPoll, isPublicStatus } from "../../shared/visibility";
 
 /** `public`: a screen; `participant`: a phone (with `me`); `moderator`: sees everything. */
 export type View = "public" | "participant" | "moderator";
 
-const isPublic = (q: Question) => q.status === "live" || q.status === "answered";
-
 export function applyPoll(state: RoomState, poll: Poll, view: View): RoomState {
   const index = state.polls.findIndex((p) => p.id === poll.id);
-  if (view !== "moderator" && poll.status === "draft") {
+  if (view !== "moderator" && !isPublicPoll(poll)) {
     return index < 0 ? state : { ...state, polls: state.polls.filter((p) => p.id !== poll.id) };
   }
   const previous = state.polls[index];
@@ -39,7 +39,7 @@ function upsert(list: Question[], question: Question): Question[] {
 
 export function applyQuestion(state: RoomState, question: Question, view: View): RoomState {
   let questions = state.questions;
-  if (view === "moderator" || isPublic(question)) questions = upsert(questions, question);
+  if (view === "moderator" || isPublicStatus(question.status)) questions = upsert(questions, question);
   else questions = questions.filter((q) => q.id !== question.id);
   let me = state.me;
   if (view === "participant" && me) {
@@ -61,8 +61,8 @@ export function applyUpvotes(state: RoomState, id: string, upvotes: number): Roo
   return { ...state, questions: state.questions.map((q) => (q.id === id ? { ...q, upvotes } : q)) };
 }
 
-/** Most upvoted first, then oldest first (the contract's order). */
-export const byPopularity = (a: Question, b: Question): number => b.upvotes - a.upvotes || a.createdAt.localeCompare(b.createdAt);
+/** Most upvoted first, then oldest first, then by id (the contract's order, shared with the server). */
+export const byPopularity = compareQuestions;
 export const byRecency = (a: Question, b: Question): number => b.createdAt.localeCompare(a.createdAt);
 
 /** The poll a public page shows: the open one, else none. */

@@ -6,7 +6,16 @@
 // Engine.IO packets: 0 open, 1 close, 2 ping, 3 pong, 4 message.
 // Socket.IO packets (inside a message): 0 connect, 1 disconnect, 2 event, 3 ack, 4 connect error.
 
+import type { ServerToClient } from "../../shared/protocol";
+
 type Listener = (arg: never) => void;
+
+/** What a page may listen to: the server's events of the protocol table, and the connection's own. */
+export type WireEvents = ServerToClient & {
+  connect: () => void;
+  disconnect: (reason: DisconnectReason) => void;
+  connect_error: (err: Error) => void;
+};
 
 /** A packet this client cannot read (binary, malformed) is ignored; the connection stays. */
 function readJson(text: string): unknown {
@@ -41,13 +50,13 @@ export class Wire {
     this.open();
   }
 
-  on<T>(event: string, listener: (arg: T) => void): void {
+  on<E extends keyof WireEvents>(event: E, listener: WireEvents[E]): void {
     const set = this.listeners.get(event) ?? new Set<Listener>();
     this.listeners.set(event, set);
     set.add(listener as Listener);
   }
 
-  off<T>(event: string, listener: (arg: T) => void): void {
+  off<E extends keyof WireEvents>(event: E, listener: WireEvents[E]): void {
     this.listeners.get(event)?.delete(listener as Listener);
   }
 

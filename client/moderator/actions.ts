@@ -1,6 +1,7 @@
 // Moderator actions over the room's socket; the acknowledged data is applied at once
 // (the broadcast that follows changes nothing), failures are announced.
-import type { ModerationAction, Poll, PollKind, Question, Results, RoomState, Screen } from "../../shared/model";
+import type { ModerationAction, Poll, PollKind, Question, Screen } from "../../shared/model";
+import type { ClientEventName, EventAnswer, EventPayload } from "../../shared/protocol";
 import type { LiveRoom } from "../lib/live-room";
 import { applyPoll, applyQuestion, applyResults, applyRoom } from "../lib/room-state";
 import { request } from "../lib/socket";
@@ -13,9 +14,13 @@ export interface PollCreate {
   resultsVisible?: boolean;
 }
 
-async function run<T>(room: LiveRoom, event: string, payload: unknown): Promise<T | null> {
+async function run<E extends ClientEventName>(
+  room: LiveRoom,
+  event: E,
+  payload: EventPayload<E>,
+): Promise<EventAnswer<E> | null> {
   try {
-    return await request<T>(room.socket, event, payload);
+    return await request(room.socket, event, payload);
   } catch (error) {
     announce(errorText(error), true);
     return null;
@@ -23,30 +28,30 @@ async function run<T>(room: LiveRoom, event: string, payload: unknown): Promise<
 }
 
 export async function createPoll(room: LiveRoom, body: PollCreate): Promise<Poll | null> {
-  const poll = await run<Poll>(room, "poll:create", body);
+  const poll = await run(room, "poll:create", body);
   if (poll) room.update((s) => applyPoll(s, poll, "moderator"));
   return poll;
 }
 
 export async function pollAction(room: LiveRoom, action: "open" | "close", pollId: string): Promise<boolean> {
-  const poll = await run<Poll>(room, `poll:${action}`, { pollId });
+  const poll = await run(room, `poll:${action}`, { pollId });
   if (poll) room.update((s) => applyPoll(s, poll, "moderator"));
   return !!poll;
 }
 
 export async function updatePoll(room: LiveRoom, pollId: string, patch: { resultsVisible?: boolean }): Promise<void> {
-  const poll = await run<Poll>(room, "poll:update", { pollId, ...patch });
+  const poll = await run(room, "poll:update", { pollId, ...patch });
   if (poll) room.update((s) => applyPoll(s, poll, "moderator"));
 }
 
 export async function resetPoll(room: LiveRoom, pollId: string): Promise<void> {
-  const results = await run<Results>(room, "poll:reset", { pollId });
+  const results = await run(room, "poll:reset", { pollId });
   if (results) room.update((s) => applyResults(s, results));
 }
 
 export async function deletePoll(room: LiveRoom, pollId: string): Promise<void> {
   try {
-    await request<unknown>(room.socket, "poll:delete", { pollId });
+    await request(room.socket, "poll:delete", { pollId });
     room.update((s) => ({ ...s, polls: s.polls.filter((p) => p.id !== pollId) }));
   } catch (error) {
     announce(errorText(error), true);
@@ -54,7 +59,7 @@ export async function deletePoll(room: LiveRoom, pollId: string): Promise<void> 
 }
 
 export async function moderate(room: LiveRoom, questionId: string, action: ModerationAction): Promise<Question | null> {
-  const question = await run<Question>(room, "question:moderate", { questionId, action });
+  const question = await run(room, "question:moderate", { questionId, action });
   if (question) room.update((s) => applyQuestion(s, question, "moderator"));
   return question;
 }
@@ -63,7 +68,7 @@ export async function updateRoom(
   room: LiveRoom,
   patch: { premoderation?: boolean; qaOpen?: boolean; screen?: Screen },
 ): Promise<boolean> {
-  const state = await run<RoomState>(room, "room:update", patch);
+  const state = await run(room, "room:update", patch);
   if (state?.room) room.update((s) => applyRoom(s, state.room));
   return !!state;
 }

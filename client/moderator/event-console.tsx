@@ -63,14 +63,7 @@ export function EventConsole({
 
   async function addRoom(name: string): Promise<boolean> {
     try {
-      const room = await api<{ id: string; name: string; code: string }>(
-        "POST",
-        `/api/events/${encodeURIComponent(event.id)}/rooms`,
-        {
-          token: moderatorKey,
-          body: { name },
-        },
-      );
+      const room = await api("POST /api/events/:id/rooms", { id: event.id }, { token: moderatorKey, body: { name } });
       setEvent((e) => ({ ...e, rooms: [...e.rooms, { ...room, participants: 0 }] }));
       return true;
     } catch (error) {

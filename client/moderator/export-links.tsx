@@ -4,7 +4,7 @@ import { t } from "./strings";
 
 export function ExportLinks({ code, moderatorKey }: { code: string; moderatorKey: string }) {
   const get = (ext: "csv" | "json") =>
-    download(`/api/rooms/${code}/export.${ext}`, moderatorKey, `tribune-${code}.${ext}`).catch((e) =>
+    download(`GET /api/rooms/:code/export.${ext}`, { code }, moderatorKey, `tribune-${code}.${ext}`).catch((e) =>
       announce(errorText(e), true),
     );
   return (

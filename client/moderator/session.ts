@@ -1,6 +1,6 @@
 // The moderator key: from a link's fragment (never sent to the server, so never in a log) or typed;
 // kept for this tab only (sessionStorage) and removed from the address bar at once.
-import type { EventView } from "../../shared/model";
+import type { EventView, KeyHolder } from "../../shared/model";
 import { api } from "../lib/api";
 import { load, remove, save } from "../lib/storage";
 
@@ -20,11 +20,11 @@ export function takeKeyFromFragment(): string | null {
 export const rememberKey = (key: string): void => save(KEY, key, "session");
 export const forgetKey = (): void => remove(KEY, "session");
 
-export type Session = { role: "organizer" } | { role: "moderator"; eventId: string };
+export type Session = KeyHolder;
 
 export async function openSession(key: string): Promise<{ session: Session; event: EventView | null }> {
-  const session = await api<Session>("GET", "/api/session", { token: key });
+  const session = await api("GET /api/session", {}, { token: key });
   if (session.role !== "moderator") return { session, event: null };
-  const event = await api<EventView>("GET", `/api/events/${encodeURIComponent(session.eventId)}`, { token: key });
+  const event = await api("GET /api/events/:id", { id: session.eventId }, { token: key });
   return { session, event };
 }

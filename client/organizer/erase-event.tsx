@@ -15,7 +15,7 @@ export function EraseEvent({ token }: { token: string }) {
           const target = id.trim();
           if (!target || !confirm(t("confirmErase", { id: target }))) return;
           try {
-            await api("DELETE", `/api/events/${encodeURIComponent(target)}`, { token: token.trim() });
+            await api("DELETE /api/events/:id", { id: target }, { token: token.trim() });
             setMessage({ text: t("erased"), error: false });
             setId("");
           } catch (error) {

@@ -1,7 +1,7 @@
 // The event just created: its moderator key (shown this once), and per room the links and a
 // printable QR code. Links use the server's PUBLIC_URL (room.joinUrl), not this page's address.
 import { useEffect, useState } from "preact/hooks";
-import type { EventCreated, RoomState } from "../../shared/model";
+import type { EventCreated } from "../../shared/model";
 import { api } from "../lib/api";
 import { CopyField } from "../lib/copy-field";
 import { QrCode } from "../lib/qr-code";
@@ -12,7 +12,7 @@ export function EventCreatedView({ event, onAnother }: { event: EventCreated; on
   const [urls, setUrls] = useState<Record<string, string>>({});
   useEffect(() => {
     for (const room of event.rooms) {
-      api<RoomState>("GET", `/api/rooms/${room.code}`)
+      api("GET /api/rooms/:code", { code: room.code })
         .then((state) => setUrls((u) => ({ ...u, [room.code]: joinUrl(state.room) })))
         .catch(() => setUrls((u) => ({ ...u, [room.code]: `${location.origin}/${room.code}` })));
     }

@@ -33,10 +33,14 @@ export function OrganizerApp() {
     setBusy(true);
     setError("");
     try {
-      const result = await api<EventCreated>("POST", "/api/events", {
-        token: token.trim(),
-        body: { title: title.trim(), rooms: names.map((name) => ({ name })) },
-      });
+      const result = await api(
+        "POST /api/events",
+        {},
+        {
+          token: token.trim(),
+          body: { title: title.trim(), rooms: names.map((name) => ({ name })) },
+        },
+      );
       setCreated(result);
       setTitle("");
       setRooms(["", ""]);

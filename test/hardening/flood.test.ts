@@ -3,35 +3,27 @@
 // meets the per-address ceiling while other addresses go on. The server trusts X-Forwarded-For
 // here, so each test can speak from its own address.
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Ack } from "../../shared/errors.js";
 import { api, emitAck, newParticipantId } from "../helpers/clients.js";
 import { createEvent, createOpenPoll, expectAckError, expectError, getResults, pollBody } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { startServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom, eventually } from "./support.js";
 
 vi.setConfig({ testTimeout: 60_000 }); // thousands of requests and connections per test
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer({ trustProxy: true });
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer({ trustProxy: true });
 
 describe("a flood from one device", () => {
   it("is capped while the other participants' votes, from the same venue, still go through", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const venue = "198.51.100.10";
-    const flooder = await connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { address: venue });
+    const flooder = await connectFrom(server.url, { code: ev.code, participantId: newParticipantId() }, { address: venue });
     const others = await Promise.all(
       Array.from({ length: 30 }, () =>
-        connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { address: venue }),
+        connectFrom(server.url, { code: ev.code, participantId: newParticipantId() }, { address: venue }),
       ),
     );
     // 500 ballots fired at once by one device, and one ballot from each other phone meanwhile.
@@ -54,14 +46,18 @@ describe("a flood from one device", () => {
     expect(await kicked).toBe("io server disconnect");
     for (const ack of honest) expect(ack.ok, JSON.stringify(ack)).toBe(true);
     // One ballot per participant: the flooder counts once at most (its acks may have been cut off).
-    expect([30, 31]).toContain((await getResults(url, poll.id)).voters);
+    expect([30, 31]).toContain((await getResults(server.url, poll.id)).voters);
     closeAll([flooder, ...others]);
   });
 
   it("a socket sending junk is capped before any handler, then disconnected; other sockets carry on", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("scale"));
-    const junk = await connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { address: "198.51.100.11" });
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("scale"));
+    const junk = await connectFrom(
+      server.url,
+      { code: ev.code, participantId: newParticipantId() },
+      { address: "198.51.100.11" },
+    );
     const gone = new Promise<string>((resolve) => junk.once("disconnect", resolve));
     const acks: Promise<Ack<unknown>>[] = [];
     for (let i = 0; i < 400; i++)
@@ -69,19 +65,23 @@ describe("a flood from one device", () => {
     expect(await gone).toBe("io server disconnect");
     const answered = (await Promise.all(acks)).filter(Boolean);
     expect(answered.some((a) => !a.ok && a.error.code === "rate_limited")).toBe(true);
-    const fine = await connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { address: "198.51.100.11" });
+    const fine = await connectFrom(
+      server.url,
+      { code: ev.code, participantId: newParticipantId() },
+      { address: "198.51.100.11" },
+    );
     expect((await emitAck(fine, "vote", { pollId: poll.id, choice: 2 })).ok).toBe(true);
     closeAll([fine]);
   });
 
   it("the HTTP door caps one participant's flood with 429 and Retry-After", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const pid = newParticipantId();
     const headers = { "x-forwarded-for": "198.51.100.12" };
     const replies = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: (i % 5) + 1 }, headers }),
+        api(server.url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: (i % 5) + 1 }, headers }),
       ),
     );
     const limited = replies.filter((r) => r.status === 429);
@@ -89,23 +89,30 @@ describe("a flood from one device", () => {
     expectError(limited[0]!, 429, "rate_limited");
     expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(
-      (await api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: newParticipantId(), choice: 1 }, headers }))
-        .status,
+      (
+        await api(server.url, "POST", `/api/polls/${poll.id}/votes`, {
+          body: { participantId: newParticipantId(), choice: 1 },
+          headers,
+        })
+      ).status,
     ).toBe(200);
   });
 });
 
 describe("the per-address ceiling", () => {
   it("stops a script rotating participant ids from one address; other addresses go on", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const headers = { "x-forwarded-for": "192.0.2.66" };
     let limited = null as Awaited<ReturnType<typeof api>> | null;
     let admitted = 0;
     for (let batch = 0; batch < 20 && !limited; batch++) {
       const replies = await Promise.all(
         Array.from({ length: 100 }, () =>
-          api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: newParticipantId(), choice: 3 }, headers }),
+          api(server.url, "POST", `/api/polls/${poll.id}/votes`, {
+            body: { participantId: newParticipantId(), choice: 3 },
+            headers,
+          }),
         ),
       );
       admitted += replies.filter((r) => r.status === 200).length;
@@ -116,16 +123,16 @@ describe("the per-address ceiling", () => {
     expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     // The ceiling admits a whole venue's burst first (1200 actions), and refused ballots count nowhere.
     expect(admitted).toBeGreaterThanOrEqual(1200);
-    expect((await getResults(url, poll.id)).voters).toBe(admitted);
+    expect((await getResults(server.url, poll.id)).voters).toBe(admitted);
     // Another address is not affected, over HTTP or sockets.
     const elsewhere = { "x-forwarded-for": "192.0.2.67" };
-    const ok = await api(url, "POST", `/api/polls/${poll.id}/votes`, {
+    const ok = await api(server.url, "POST", `/api/polls/${poll.id}/votes`, {
       body: { participantId: newParticipantId(), choice: 1 },
       headers: elsewhere,
     });
     expect(ok.status).toBe(200);
     const socket: Socket = await connectFrom(
-      url,
+      server.url,
       { code: ev.code, participantId: newParticipantId() },
       { address: "192.0.2.68" },
     );
@@ -133,7 +140,7 @@ describe("the per-address ceiling", () => {
     // The limited address is held to the refill (20 a second) over its sockets too.
     const same = await Promise.all(
       Array.from({ length: 40 }, () =>
-        connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { address: "192.0.2.66" }),
+        connectFrom(server.url, { code: ev.code, participantId: newParticipantId() }, { address: "192.0.2.66" }),
       ),
     );
     const acks = await Promise.all(same.map((s) => emitAck(s, "vote", { pollId: poll.id, choice: 2 })));
@@ -171,12 +178,14 @@ describe("the per-address ceiling", () => {
 
 describe("connections from one address", () => {
   it("a connection storm from one address meets the connection ceiling, with a clear connect_error", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     const sockets: Socket[] = [];
     let refusal: (Error & { data?: any }) | null = null;
     for (let batch = 0; batch < 8 && !refusal; batch++) {
       const results = await Promise.allSettled(
-        Array.from({ length: 100 }, () => connectFrom(url, { code: ev.code, role: "screen" }, { address: "203.0.113.200" })),
+        Array.from({ length: 100 }, () =>
+          connectFrom(server.url, { code: ev.code, role: "screen" }, { address: "203.0.113.200" }),
+        ),
       );
       for (const r of results) {
         if (r.status === "fulfilled") sockets.push(r.value);
@@ -188,7 +197,7 @@ describe("connections from one address", () => {
     expect(refusal!.data).toMatchObject({ code: "rate_limited" });
     expect(refusal!.message).toMatch(/Too many connections/);
     // A moderator's handshake from the same address is never refused for it.
-    const mod = await connectFrom(url, { code: ev.code, moderatorKey: ev.moderatorKey }, { address: "203.0.113.200" });
+    const mod = await connectFrom(server.url, { code: ev.code, moderatorKey: ev.moderatorKey }, { address: "203.0.113.200" });
     expect(mod.connected).toBe(true);
     closeAll([...sockets, mod]);
     await eventually(() => sockets.every((s) => !s.connected));

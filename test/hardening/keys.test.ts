@@ -1,44 +1,26 @@
 // Moderator keys: the organizer rotates an event's key; the new key is returned once, the old
 // one stops working at once over HTTP and sockets, and the sockets that proved it are disconnected.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, connect, emitAck } from "../helpers/clients.js";
-import {
-  ADMIN_TOKEN,
-  closeSockets,
-  createEvent,
-  expectAckOk,
-  expectError,
-  moderatorSocket,
-  participantSocket,
-} from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { ADMIN_TOKEN, expectAckOk, expectError } from "../helpers/fixtures.js";
+import { useServer } from "../helpers/use-server.js";
 import { eventually } from "./support.js";
 
-let server: TestServer;
-let url: string;
+const server = useServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => closeSockets());
-
-const rotate = (eventId: string, token?: string) => api(url, "POST", `/api/events/${eventId}/moderator-key`, { token });
+const rotate = (eventId: string, token?: string) => api(server.url, "POST", `/api/events/${eventId}/moderator-key`, { token });
 
 describe("POST /api/events/:id/moderator-key", () => {
   it("returns a new key once; the old key stops at once; its sockets are disconnected, others stay", async () => {
-    const ev = await createEvent(url, { rooms: 2 });
+    const ev = await server.event({ rooms: 2 });
     const old = ev.moderatorKey;
     const [a, b] = ev.rooms.map((r) => r.code);
-    const modA = await moderatorSocket(url, a, old);
-    const modB = await moderatorSocket(url, b, old);
-    const organizer = await moderatorSocket(url, a, ADMIN_TOKEN);
-    const participant = await participantSocket(url, a);
-    const other = await createEvent(url);
-    const otherMod = await moderatorSocket(url, other.code, other.moderatorKey);
+    const modA = await server.moderator(a, old);
+    const modB = await server.moderator(b, old);
+    const organizer = await server.moderator(a, ADMIN_TOKEN);
+    const participant = await server.participant(a);
+    const other = await server.event();
+    const otherMod = await server.moderator(other.code, other.moderatorKey);
     const gone = [modA.socket, modB.socket].map((s) => new Promise<string>((resolve) => s.once("disconnect", resolve)));
 
     const res = await rotate(ev.eventId, ADMIN_TOKEN);
@@ -58,18 +40,20 @@ describe("POST /api/events/:id/moderator-key", () => {
     expectAckOk(await emitAck(organizer.socket, "room:update", { qaOpen: true }));
 
     // The old key opens nothing, at once.
-    expectError(await api(url, "GET", `/api/events/${ev.eventId}`, { token: old }), 401, "unauthorized");
-    expectError(await api(url, "GET", `/api/rooms/${a}/moderation`, { token: old }), 401, "unauthorized");
-    await expect(connect(url, { code: a, moderatorKey: old })).rejects.toThrow();
+    expectError(await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: old }), 401, "unauthorized");
+    expectError(await api(server.url, "GET", `/api/rooms/${a}/moderation`, { token: old }), 401, "unauthorized");
+    await expect(connect(server.url, { code: a, moderatorKey: old })).rejects.toThrow();
     // The new one opens everything the old one did.
-    expect((await api(url, "GET", `/api/events/${ev.eventId}`, { token: fresh })).status).toBe(200);
-    const again = await moderatorSocket(url, b, fresh);
+    expect((await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: fresh })).status).toBe(200);
+    const again = await server.moderator(b, fresh);
     expectAckOk(await emitAck(again.socket, "poll:create", { title: "After rotation", kind: "scale" }));
     // It is returned once: reading the event never shows it.
-    expect(JSON.stringify((await api(url, "GET", `/api/events/${ev.eventId}`, { token: fresh })).body)).not.toContain(fresh);
+    expect(JSON.stringify((await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: fresh })).body)).not.toContain(
+      fresh,
+    );
     // The audit log of each room records the rotation, by the organizer.
     for (const code of [a, b]) {
-      const audit = await api(url, "GET", `/api/rooms/${code}/audit`, { token: fresh });
+      const audit = await api(server.url, "GET", `/api/rooms/${code}/audit`, { token: fresh });
       const rotations = audit.body.entries.filter((e: any) => e.action === "key:rotate");
       expect(rotations).toEqual([expect.objectContaining({ actor: "organizer", targetId: ev.eventId })]);
     }
@@ -77,21 +61,21 @@ describe("POST /api/events/:id/moderator-key", () => {
   });
 
   it("is the organizer's: 401 without a key, 404 unknown event, 403 for a moderator key", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     expectError(await rotate(ev.eventId), 401, "unauthorized");
     expectError(await rotate("no-such-event", ADMIN_TOKEN), 404, "not_found");
     expectError(await rotate(ev.eventId, ev.moderatorKey), 403, "forbidden");
     // The refused attempts changed nothing.
-    expect((await api(url, "GET", `/api/events/${ev.eventId}`, { token: ev.moderatorKey })).status).toBe(200);
+    expect((await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: ev.moderatorKey })).status).toBe(200);
   });
 
   it("rotating twice leaves only the last key working", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     const first = (await rotate(ev.eventId, ADMIN_TOKEN)).body.moderatorKey;
     const second = (await rotate(ev.eventId, ADMIN_TOKEN)).body.moderatorKey;
     for (const key of [ev.moderatorKey, first]) {
-      expectError(await api(url, "GET", `/api/events/${ev.eventId}`, { token: key }), 401, "unauthorized");
+      expectError(await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: key }), 401, "unauthorized");
     }
-    expect((await api(url, "GET", `/api/events/${ev.eventId}`, { token: second })).status).toBe(200);
+    expect((await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: second })).status).toBe(200);
   });
 });

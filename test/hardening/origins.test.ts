@@ -3,51 +3,44 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { api, newParticipantId } from "../helpers/clients.js";
-import { createEvent, createOpenPoll, expectError, getResults, pollBody } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { expectError, getResults, pollBody } from "../helpers/fixtures.js";
+import { startServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom, ORIGIN } from "./support.js";
 
 const FOREIGN = "https://evil.example";
 
-let server: TestServer;
-let url: string;
-let pages: string;
+/** Stand-in pages, so the CSP and the page routes can be checked without building the client. */
+const pages = mkdtempSync(join(tmpdir(), "tribune-pages-"));
+mkdirSync(join(pages, "assets"));
+for (const page of ["index", "moderator", "organizer", "screen"]) {
+  writeFileSync(join(pages, `${page}.html`), `<!doctype html><title>${page}</title><script src="/assets/a.js"></script>`);
+}
+writeFileSync(join(pages, "assets", "a.js"), "console.log(1)");
 
-beforeAll(async () => {
-  pages = mkdtempSync(join(tmpdir(), "tribune-pages-"));
-  mkdirSync(join(pages, "assets"));
-  for (const page of ["index", "moderator", "organizer", "screen"]) {
-    writeFileSync(join(pages, `${page}.html`), `<!doctype html><title>${page}</title><script src="/assets/a.js"></script>`);
-  }
-  writeFileSync(join(pages, "assets", "a.js"), "console.log(1)");
-  server = await startServer({ clientDir: pages });
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(pages, { recursive: true, force: true });
-});
+const server = useServer({ clientDir: pages });
+afterAll(() => rmSync(pages, { recursive: true, force: true }));
 
 describe("Socket.IO handshake Origin", () => {
   it("refuses a handshake from a foreign Origin, for every role", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     for (const auth of [
       { code: ev.code, participantId: newParticipantId() },
       { code: ev.code, role: "screen" },
       { code: ev.code, moderatorKey: ev.moderatorKey },
     ]) {
-      await expect(connectFrom(url, auth, { origin: FOREIGN })).rejects.toThrow();
+      await expect(connectFrom(server.url, auth, { origin: FOREIGN })).rejects.toThrow();
     }
   });
 
   it("admits the configured origin, the server's own origin and non-browser clients", async () => {
-    const ev = await createEvent(url);
-    const own = new URL(url).origin;
+    const ev = await server.event();
+    const own = new URL(server.url).origin;
     const sockets = await Promise.all([
-      connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { origin: ORIGIN }),
-      connectFrom(url, { code: ev.code, participantId: newParticipantId() }, { origin: own }),
+      connectFrom(server.url, { code: ev.code, participantId: newParticipantId() }, { origin: ORIGIN }),
+      connectFrom(server.url, { code: ev.code, participantId: newParticipantId() }, { origin: own }),
     ]);
     for (const s of sockets) expect(s.connected).toBe(true);
     closeAll(sockets);
@@ -56,10 +49,10 @@ describe("Socket.IO handshake Origin", () => {
 
 describe("HTTP CORS follows ALLOWED_ORIGINS", () => {
   it("grants a preflight from an allowed origin and nothing to a foreign one", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
     const preflight = (origin: string) =>
-      fetch(`${url}/api/polls/${poll.id}/votes`, {
+      fetch(`${server.url}/api/polls/${poll.id}/votes`, {
         method: "OPTIONS",
         headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
       });
@@ -74,46 +67,50 @@ describe("HTTP CORS follows ALLOWED_ORIGINS", () => {
   });
 
   it("lets an allowed origin read public state, and a foreign one gets no grant", async () => {
-    const ev = await createEvent(url);
-    const ok = await fetch(`${url}/api/rooms/${ev.code}`, { headers: { origin: ORIGIN } });
+    const ev = await server.event();
+    const ok = await fetch(`${server.url}/api/rooms/${ev.code}`, { headers: { origin: ORIGIN } });
     expect(ok.headers.get("access-control-allow-origin")).toBe(ORIGIN);
-    const foreign = await fetch(`${url}/api/rooms/${ev.code}`, { headers: { origin: FOREIGN } });
+    const foreign = await fetch(`${server.url}/api/rooms/${ev.code}`, { headers: { origin: FOREIGN } });
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("refuses a vote, a question and a moderator action sent by a foreign page (403), and changes nothing", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const headers = { origin: FOREIGN };
     const pid = newParticipantId();
     expectError(
-      await api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 3 }, headers }),
+      await api(server.url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 3 }, headers }),
       403,
       "forbidden",
     );
     expectError(
-      await api(url, "POST", `/api/rooms/${ev.code}/questions`, { body: { participantId: pid, text: "Hi?" }, headers }),
+      await api(server.url, "POST", `/api/rooms/${ev.code}/questions`, { body: { participantId: pid, text: "Hi?" }, headers }),
       403,
       "forbidden",
     );
-    expectError(await api(url, "POST", `/api/polls/${poll.id}/close`, { token: ev.moderatorKey, headers }), 403, "forbidden");
-    expect((await getResults(url, poll.id)).voters).toBe(0);
+    expectError(
+      await api(server.url, "POST", `/api/polls/${poll.id}/close`, { token: ev.moderatorKey, headers }),
+      403,
+      "forbidden",
+    );
+    expect((await getResults(server.url, poll.id)).voters).toBe(0);
     // The same requests from the configured origin, or from the server's own pages, pass.
-    for (const origin of [ORIGIN, new URL(url).origin]) {
-      const res = await api(url, "POST", `/api/polls/${poll.id}/votes`, {
+    for (const origin of [ORIGIN, new URL(server.url).origin]) {
+      const res = await api(server.url, "POST", `/api/polls/${poll.id}/votes`, {
         body: { participantId: newParticipantId(), choice: 3 },
         headers: { origin },
       });
       expect(res.status).toBe(200);
     }
-    expect((await getResults(url, poll.id)).voters).toBe(2);
+    expect((await getResults(server.url, poll.id)).voters).toBe(2);
   });
 });
 
 describe("security headers", () => {
   it("sends a strict CSP and the usual headers on API answers, errors included; no HSTS over http", async () => {
     for (const path of ["/healthz", "/api/rooms/ZZZZZZ", "/nothing-here"]) {
-      const res = await fetch(url + path);
+      const res = await fetch(server.url + path);
       const csp = res.headers.get("content-security-policy") ?? "";
       for (const directive of [
         "default-src 'self'",
@@ -139,7 +136,7 @@ describe("security headers", () => {
 
   it("serves the pages under a CSP that allows no inline code and no framing", async () => {
     for (const path of ["/", "/moderator", "/organizer", "/ABCDEF", "/screen/ABCDEF"]) {
-      const res = await fetch(url + path);
+      const res = await fetch(server.url + path);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("script-src 'self'");

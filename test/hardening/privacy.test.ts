@@ -1,36 +1,27 @@
 // Personal data: participant ids and addresses never reach the logs, public state or exports,
 // even at trace level and when a failure carries them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { api, emitAck, newParticipantId } from "../helpers/clients.js";
-import { askOk, createEvent, createOpenPoll, participantSocket, pollBody, upvote } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { askOk, pollBody, upvote } from "../helpers/fixtures.js";
+import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom } from "./support.js";
 
 const ADDRESS = "198.51.100.77";
 const lines: string[] = [];
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer({ logLevel: "trace", trustProxy: true, logStream: { write: (line) => lines.push(line) } });
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer({ logLevel: "trace", trustProxy: true, logStream: { write: (line) => lines.push(line) } });
 
 describe("logs", () => {
   it("hold no participant id, address or key, even at trace level and on unexpected failures", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("scale"));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("scale"));
     const pid = newParticipantId();
     const headers = { "x-forwarded-for": ADDRESS };
-    await api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 3 }, headers });
-    const q = await askOk(url, ev.code, "Logged?", { participantId: pid });
-    await upvote(url, q.id, newParticipantId());
-    await api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 42 }, headers });
-    const socket = await connectFrom(url, { code: ev.code, participantId: pid }, { address: ADDRESS });
+    await api(server.url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 3 }, headers });
+    const q = await askOk(server.url, ev.code, "Logged?", { participantId: pid });
+    await upvote(server.url, q.id, newParticipantId());
+    await api(server.url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 42 }, headers });
+    const socket = await connectFrom(server.url, { code: ev.code, participantId: pid }, { address: ADDRESS });
     await emitAck(socket, "vote", { pollId: poll.id, choice: 2 });
 
     // A failure that carries the participant id (like an ioredis error carrying its command's arguments).
@@ -43,7 +34,10 @@ describe("logs", () => {
       throw error;
     };
     try {
-      const failed = await api(url, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid, choice: 1 }, headers });
+      const failed = await api(server.url, "POST", `/api/polls/${poll.id}/votes`, {
+        body: { participantId: pid, choice: 1 },
+        headers,
+      });
       expect(failed.status).toBe(503);
       const ack = await emitAck(socket, "vote", { pollId: poll.id, choice: 1 });
       expect(ack).toMatchObject({ ok: false, error: { code: "unavailable" } });
@@ -64,19 +58,19 @@ describe("logs", () => {
 
 describe("public state and exports", () => {
   it("never carry participant ids", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("wordcloud"));
-    const p = await participantSocket(url, ev.code);
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("wordcloud"));
+    const p = await server.participant(ev.code);
     await emitAck(p.socket, "vote", { pollId: poll.id, choice: "privacy" });
     const q = expectOk(await emitAck(p.socket, "ask", { text: "Mine", clientId: "c1" }));
-    await api(url, "POST", `/api/questions/${q.id}/ban`, { token: ev.moderatorKey });
+    await api(server.url, "POST", `/api/questions/${q.id}/ban`, { token: ev.moderatorKey });
     const answers = [
-      await api(url, "GET", `/api/rooms/${ev.code}`),
-      await api(url, "GET", `/api/rooms/${ev.code}/moderation`, { token: ev.moderatorKey }),
-      await api(url, "GET", `/api/rooms/${ev.code}/export.json`, { token: ev.moderatorKey }),
-      await api(url, "GET", `/api/rooms/${ev.code}/export.csv`, { token: ev.moderatorKey }),
-      await api(url, "GET", `/api/rooms/${ev.code}/audit`, { token: ev.moderatorKey }),
-      await api(url, "GET", `/api/events/${ev.eventId}`, { token: ev.moderatorKey }),
+      await api(server.url, "GET", `/api/rooms/${ev.code}`),
+      await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: ev.moderatorKey }),
+      await api(server.url, "GET", `/api/rooms/${ev.code}/export.json`, { token: ev.moderatorKey }),
+      await api(server.url, "GET", `/api/rooms/${ev.code}/export.csv`, { token: ev.moderatorKey }),
+      await api(server.url, "GET", `/api/rooms/${ev.code}/audit`, { token: ev.moderatorKey }),
+      await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: ev.moderatorKey }),
     ];
     for (const res of answers) {
       expect(res.status).toBe(200);

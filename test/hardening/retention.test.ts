@@ -4,36 +4,24 @@
 
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RetentionSweeper, sweepRetention } from "../../server/service/retention.js";
 import { api, emitAck, newParticipantId } from "../helpers/clients.js";
 import {
   ADMIN_TOKEN,
   ask,
   askOk,
-  closeSockets,
   createOpenPoll,
   expectAckOk,
   expectError,
   moderationState,
-  participantSocket,
   pollBody,
   upvote,
   vote,
 } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => closeSockets());
+const server = useServer();
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,7 +39,10 @@ function expectOnDisk(expected: { absent: string[]; present: string[] }): void {
 }
 
 async function createEvent(body: Record<string, unknown>) {
-  return api(url, "POST", "/api/events", { token: ADMIN_TOKEN, body: { title: "Retention", rooms: [{ name: "R" }], ...body } });
+  return api(server.url, "POST", "/api/events", {
+    token: ADMIN_TOKEN,
+    body: { title: "Retention", rooms: [{ name: "R" }], ...body },
+  });
 }
 
 /** An event with votes, a question with a clientId, upvotes and a ban: everything that holds participant ids. */
@@ -61,16 +52,16 @@ async function busyEvent(retentionDays?: number) {
   const key = res.body.moderatorKey;
   const code = res.body.rooms[0].code;
   const pids = [newParticipantId(), newParticipantId(), newParticipantId()];
-  const poll = await createOpenPoll(url, key, code, pollBody("single"));
+  const poll = await createOpenPoll(server.url, key, code, pollBody("single"));
   for (const [i, pid] of pids.entries()) {
-    expect((await vote(url, poll.id, [i % 2], pid)).status).toBe(200);
+    expect((await vote(server.url, poll.id, [i % 2], pid)).status).toBe(200);
   }
-  const words = await createOpenPoll(url, key, code, pollBody("wordcloud")); // closes the first one
-  expect((await vote(url, words.id, "Rust", pids[0])).status).toBe(200);
-  const q = await askOk(url, code, "Kept as text?", { participantId: pids[0], clientId: "first", author: "Ada" });
-  const troll = await askOk(url, code, "Troll", { participantId: pids[2] });
-  for (const pid of pids.slice(1)) expect((await upvote(url, q.id, pid)).status).toBe(200);
-  expect((await api(url, "POST", `/api/questions/${troll.id}/ban`, { token: key })).status).toBe(200);
+  const words = await createOpenPoll(server.url, key, code, pollBody("wordcloud")); // closes the first one
+  expect((await vote(server.url, words.id, "Rust", pids[0])).status).toBe(200);
+  const q = await askOk(server.url, code, "Kept as text?", { participantId: pids[0], clientId: "first", author: "Ada" });
+  const troll = await askOk(server.url, code, "Troll", { participantId: pids[2] });
+  for (const pid of pids.slice(1)) expect((await upvote(server.url, q.id, pid)).status).toBe(200);
+  expect((await api(server.url, "POST", `/api/questions/${troll.id}/ban`, { token: key })).status).toBe(200);
   return { id: res.body.id as string, key, code, pids, poll, words, q, troll };
 }
 
@@ -88,8 +79,8 @@ describe("the retention sweep", () => {
   it("erases participant ids of events past retention, keeps every aggregate, and touches nothing else", async () => {
     const short = await busyEvent(1);
     const long = await busyEvent(); // 30 days
-    const shortBefore = await moderationState(url, short.key, short.code);
-    const longBefore = await moderationState(url, long.key, long.code);
+    const shortBefore = await moderationState(server.url, short.key, short.code);
+    const longBefore = await moderationState(server.url, long.key, long.code);
 
     // Within retention, nothing happens.
     expect((await sweepRetention(server.app, new Date(Date.now() + DAY / 2))).events).toBe(0);
@@ -102,9 +93,9 @@ describe("the retention sweep", () => {
     if (server.app.store.kind === "sqlite") expectOnDisk({ absent: short.pids, present: long.pids });
 
     // Aggregates stay: the moderation view (results, voters, upvotes, texts, statuses) is unchanged.
-    expect(await moderationState(url, short.key, short.code)).toEqual(shortBefore);
-    expect(await moderationState(url, long.key, long.code)).toEqual(longBefore);
-    const json = await api(url, "GET", `/api/rooms/${short.code}/export.json`, { token: short.key });
+    expect(await moderationState(server.url, short.key, short.code)).toEqual(shortBefore);
+    expect(await moderationState(server.url, long.key, long.code)).toEqual(longBefore);
+    const json = await api(server.url, "GET", `/api/rooms/${short.code}/export.json`, { token: short.key });
     expect(json.body.questions.find((q: any) => q.id === short.q.id)).toMatchObject({
       text: "Kept as text?",
       author: "Ada",
@@ -112,24 +103,24 @@ describe("the retention sweep", () => {
     });
 
     // What pointed to a participant is gone: its own state is empty, its ban is lifted.
-    const me = await participantSocket(url, short.code, short.pids[0]);
+    const me = await server.participant(short.code, short.pids[0]);
     expect(me.state.me).toEqual({ ballots: {}, upvoted: [], questions: [] });
-    const upvoter = await participantSocket(url, short.code, short.pids[1]);
+    const upvoter = await server.participant(short.code, short.pids[1]);
     expect(upvoter.state.me.upvoted).toEqual([]);
-    expect((await ask(url, short.code, "Unbanned by retention", { participantId: short.pids[2] })).status).toBe(201);
+    expect((await ask(server.url, short.code, "Unbanned by retention", { participantId: short.pids[2] })).status).toBe(201);
     // The other event keeps everything.
-    const kept = await participantSocket(url, long.code, long.pids[0]);
+    const kept = await server.participant(long.code, long.pids[0]);
     expect(kept.state.me.ballots).toEqual({ [long.poll.id]: [0], [long.words.id]: "rust" });
     expect(kept.state.me.questions.map((q: any) => q.id)).toEqual([long.q.id]);
-    expectError(await ask(url, long.code, "Still banned", { participantId: long.pids[2] }), 403, "forbidden");
+    expectError(await ask(server.url, long.code, "Still banned", { participantId: long.pids[2] }), 403, "forbidden");
   });
 
   it("a question whose author was erased can no longer be used to ban anyone", async () => {
     const ev = await busyEvent(1);
     await sweepRetention(server.app, new Date(Date.now() + 2 * DAY));
-    expectError(await api(url, "POST", `/api/questions/${ev.q.id}/ban`, { token: ev.key }), 409, "conflict");
+    expectError(await api(server.url, "POST", `/api/questions/${ev.q.id}/ban`, { token: ev.key }), 409, "conflict");
     // Participants keep taking part; votes count on top of the kept aggregate.
-    const p = await participantSocket(url, ev.code);
+    const p = await server.participant(ev.code);
     const results = expectAckOk(await emitAck(p.socket, "vote", { pollId: ev.words.id, choice: "Go" }));
     expect(results.voters).toBe(2);
   });
@@ -145,7 +136,7 @@ describe("the retention sweep", () => {
     await sweeper.stop();
     expect(logged.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(logged)).not.toContain(ev.pids[0]);
-    const me = await participantSocket(url, ev.code, ev.pids[0]);
+    const me = await server.participant(ev.code, ev.pids[0]);
     expect(me.state.me.ballots).toEqual({});
   });
 });
@@ -153,9 +144,9 @@ describe("the retention sweep", () => {
 describe("DELETE /api/events/:id", () => {
   it("erases everything of the event at once, audit log and bans included", async () => {
     const ev = await busyEvent();
-    expect((await api(url, "DELETE", `/api/events/${ev.id}`, { token: ADMIN_TOKEN })).status).toBe(204);
-    expectError(await api(url, "GET", `/api/rooms/${ev.code}`), 404, "not_found");
-    expectError(await api(url, "GET", `/api/rooms/${ev.code}/audit`, { token: ADMIN_TOKEN }), 404, "not_found");
+    expect((await api(server.url, "DELETE", `/api/events/${ev.id}`, { token: ADMIN_TOKEN })).status).toBe(204);
+    expectError(await api(server.url, "GET", `/api/rooms/${ev.code}`), 404, "not_found");
+    expectError(await api(server.url, "GET", `/api/rooms/${ev.code}/audit`, { token: ADMIN_TOKEN }), 404, "not_found");
     expect(await server.app.store.auditLog(ev.code)).toEqual([]);
     expect(await server.app.store.isBanned(ev.code, ev.pids[2])).toBe(false);
     if (server.app.store.kind === "sqlite") expectOnDisk({ absent: [...ev.pids, ev.code], present: [] });

@@ -1,32 +1,11 @@
 // An audience or screen socket sending moderator events is refused, whatever the payload, and
 // nothing changes; a moderator of another event cannot act here either.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emitAck } from "../helpers/clients.js";
-import {
-  askOk,
-  closeSockets,
-  createEvent,
-  createOpenPoll,
-  createPoll,
-  expectAckError,
-  moderationState,
-  moderatorSocket,
-  participantSocket,
-  screenSocket,
-} from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { askOk, createPoll, expectAckError, moderationState } from "../helpers/fixtures.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => closeSockets());
+const server = useServer();
 
 function moderatorEvents(pollId: string, draftId: string, questionId: string): [string, unknown][] {
   return [
@@ -46,45 +25,45 @@ function moderatorEvents(pollId: string, draftId: string, questionId: string): [
 
 describe("audience sockets sending moderator events", () => {
   it("refuses every moderator event from a participant and a screen with forbidden; nothing changes", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
-    const draft = await createPoll(url, ev.moderatorKey, ev.code);
-    const q = await askOk(url, ev.code, "Is this safe?");
-    const participant = await participantSocket(url, ev.code);
-    const screen = await screenSocket(url, ev.code);
-    const before = await moderationState(url, ev.moderatorKey, ev.code);
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const draft = await createPoll(server.url, ev.moderatorKey, ev.code);
+    const q = await askOk(server.url, ev.code, "Is this safe?");
+    const participant = await server.participant(ev.code);
+    const screen = await server.screen(ev.code);
+    const before = await moderationState(server.url, ev.moderatorKey, ev.code);
     for (const socket of [participant.socket, screen.socket]) {
       for (const [event, payload] of moderatorEvents(poll.id, draft.id, q.id)) {
         expectAckError(await emitAck(socket, event, payload), "forbidden");
       }
     }
-    const after = await moderationState(url, ev.moderatorKey, ev.code);
+    const after = await moderationState(server.url, ev.moderatorKey, ev.code);
     expect(after).toEqual(before);
   });
 
   it("a screen may not vote, ask or upvote either", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
-    const q = await askOk(url, ev.code, "Screens stay quiet?");
-    const { socket } = await screenSocket(url, ev.code);
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const q = await askOk(server.url, ev.code, "Screens stay quiet?");
+    const { socket } = await server.screen(ev.code);
     expectAckError(await emitAck(socket, "vote", { pollId: poll.id, choice: [0] }), "forbidden");
     expectAckError(await emitAck(socket, "ask", { text: "From the screen" }), "forbidden");
     expectAckError(await emitAck(socket, "upvote", { questionId: q.id, on: true }), "forbidden");
-    const state = await moderationState(url, ev.moderatorKey, ev.code);
+    const state = await moderationState(server.url, ev.moderatorKey, ev.code);
     expect(state.questions).toHaveLength(1);
     expect(state.polls[0].results.voters).toBe(0);
   });
 
   it("a moderator of another event cannot ban, moderate or change polls here", async () => {
-    const ev = await createEvent(url);
-    const other = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
-    const q = await askOk(url, ev.code, "Whose room is it?");
-    const before = await moderationState(url, ev.moderatorKey, ev.code);
-    const { socket } = await moderatorSocket(url, other.code, other.moderatorKey);
+    const ev = await server.event();
+    const other = await server.event();
+    const poll = await server.openPoll(ev);
+    const q = await askOk(server.url, ev.code, "Whose room is it?");
+    const before = await moderationState(server.url, ev.moderatorKey, ev.code);
+    const { socket } = await server.moderator(other.code, other.moderatorKey);
     expectAckError(await emitAck(socket, "question:ban", { questionId: q.id }), "forbidden");
     expectAckError(await emitAck(socket, "question:moderate", { questionId: q.id, action: "reject" }), "forbidden");
     expectAckError(await emitAck(socket, "poll:close", { pollId: poll.id }), "forbidden");
-    expect(await moderationState(url, ev.moderatorKey, ev.code)).toEqual(before);
+    expect(await moderationState(server.url, ev.moderatorKey, ev.code)).toEqual(before);
   });
 });

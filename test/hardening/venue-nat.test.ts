@@ -1,37 +1,30 @@
 // A venue puts every phone behind one NAT: 300 participants from one address all join, vote,
 // ask and upvote, at both doors, without meeting the per-address ceilings.
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, emitAck, newParticipantId } from "../helpers/clients.js";
-import { createEvent, createOpenPoll, getResults, moderationState, pollBody } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { getResults, moderationState, pollBody } from "../helpers/fixtures.js";
+import { useServer } from "../helpers/use-server.js";
 import { closeAll, connectFrom } from "./support.js";
 
 const VENUE = "203.0.113.7";
 const N = 300;
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer({ trustProxy: true });
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer({ trustProxy: true });
 
 describe(`${N} participants behind one NAT`, () => {
   it("all connect, vote, ask and upvote over sockets and HTTP", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("multiple"));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("multiple"));
     const pids = Array.from({ length: N }, () => newParticipantId());
     const sockets: Socket[] = [];
     // The QR code goes up: everyone joins within a few seconds.
     for (let i = 0; i < N; i += 100) {
       sockets.push(
         ...(await Promise.all(
-          pids.slice(i, i + 100).map((participantId) => connectFrom(url, { code: ev.code, participantId }, { address: VENUE })),
+          pids
+            .slice(i, i + 100)
+            .map((participantId) => connectFrom(server.url, { code: ev.code, participantId }, { address: VENUE })),
         )),
       );
     }
@@ -52,7 +45,7 @@ describe(`${N} participants behind one NAT`, () => {
     // Everyone upvotes the first question, over HTTP through the same NAT.
     const upvotes = await Promise.all(
       pids.map((participantId) =>
-        api(url, "POST", `/api/questions/${questionId}/upvote`, {
+        api(server.url, "POST", `/api/questions/${questionId}/upvote`, {
           body: { participantId },
           headers: { "x-forwarded-for": VENUE },
         }),
@@ -60,9 +53,9 @@ describe(`${N} participants behind one NAT`, () => {
     );
     for (const res of upvotes) expect(res.status, JSON.stringify(res.body)).toBe(200);
 
-    const results = await getResults(url, poll.id);
+    const results = await getResults(server.url, poll.id);
     expect(results.voters).toBe(N);
-    const state = await moderationState(url, ev.moderatorKey, ev.code);
+    const state = await moderationState(server.url, ev.moderatorKey, ev.code);
     expect(state.questions).toHaveLength(asked.length);
     expect(state.questions.find((q: any) => q.id === questionId).upvotes).toBe(N);
     expect(state.participants).toBe(N);

@@ -1,10 +1,9 @@
 // Bad input on every HTTP route: the right 4xx with {error:{code,message}}, and nothing changed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, newParticipantId, type Reply } from "../helpers/clients.js";
 import {
   ADMIN_TOKEN,
   askOk,
-  createEvent,
   createOpenPoll,
   createPoll,
   type EventFixture,
@@ -12,33 +11,24 @@ import {
   moderationState,
   pollBody,
 } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer();
 
 /** A room with an open poll, a draft and a live question, and a snapshot of everything that could change. */
 async function scene() {
-  const ev = await createEvent(url, { rooms: 2 });
+  const ev = await server.event({ rooms: 2 });
   const key = ev.moderatorKey;
-  const poll = await createOpenPoll(url, key, ev.code);
-  const draft = await createPoll(url, key, ev.code, pollBody("multiple", { title: "Draft" }));
-  const question = await askOk(url, ev.code, "A question");
+  const poll = await createOpenPoll(server.url, key, ev.code);
+  const draft = await createPoll(server.url, key, ev.code, pollBody("multiple", { title: "Draft" }));
+  const question = await askOk(server.url, ev.code, "A question");
   return { ev, key, poll, draft, question };
 }
 
 async function snapshot(ev: EventFixture) {
-  const event = await api(url, "GET", `/api/events/${ev.eventId}`, { token: ev.moderatorKey });
+  const event = await api(server.url, "GET", `/api/events/${ev.eventId}`, { token: ev.moderatorKey });
   const rooms = [];
-  for (const room of ev.rooms) rooms.push(await moderationState(url, ev.moderatorKey, room.code));
+  for (const room of ev.rooms) rooms.push(await moderationState(server.url, ev.moderatorKey, room.code));
   return { event: event.body, rooms };
 }
 
@@ -226,7 +216,10 @@ describe.each(routes)("$name", (route) => {
     const s = await scene();
     const before = await snapshot(s.ev);
     for (const body of route.invalid) {
-      const res = await api(url, route.method, route.path(s), { body: body === null ? "null" : body, token: tokenFor(route, s) });
+      const res = await api(server.url, route.method, route.path(s), {
+        body: body === null ? "null" : body,
+        token: tokenFor(route, s),
+      });
       expect(res.status, `${route.name} with ${JSON.stringify(body)}`).toBe(400);
       expectError(res, 400, "invalid");
     }
@@ -237,7 +230,7 @@ describe.each(routes)("$name", (route) => {
     const s = await scene();
     const before = await snapshot(s.ev);
     for (const raw of ["{", '{"title":', "{'a':1}", "not json", '{"a":1}}', "\u0000"]) {
-      const res = await api(url, route.method, route.path(s), { body: raw, token: tokenFor(route, s) });
+      const res = await api(server.url, route.method, route.path(s), { body: raw, token: tokenFor(route, s) });
       expectError(res, 400, "invalid");
     }
     expect(await snapshot(s.ev)).toEqual(before);
@@ -255,14 +248,18 @@ describe.each(routes)("$name", (route) => {
       inject('"nested":{"a":{"b":{"c":{"constructor":1}}}}'),
     ];
     for (const raw of bodies) {
-      const res = await api(url, route.method, route.path(s), { body: raw, token: tokenFor(route, s) });
+      const res = await api(server.url, route.method, route.path(s), { body: raw, token: tokenFor(route, s) });
       expectError(res, 400, "invalid");
     }
     expect(({} as any).polluted).toBeUndefined();
     if (route.auth !== "none") {
       // Without a token, auth answers first.
-      expectError(await api(url, route.method, route.path(s), { body: bodies[0] }), 401, "unauthorized");
-      expectError(await api(url, route.method, route.path(s), { body: bodies[2], token: "wrong-token" }), 401, "unauthorized");
+      expectError(await api(server.url, route.method, route.path(s), { body: bodies[0] }), 401, "unauthorized");
+      expectError(
+        await api(server.url, route.method, route.path(s), { body: bodies[2], token: "wrong-token" }),
+        401,
+        "unauthorized",
+      );
     }
     expect(await snapshot(s.ev)).toEqual(before);
   });
@@ -271,14 +268,14 @@ describe.each(routes)("$name", (route) => {
     const s = await scene();
     const before = await snapshot(s.ev);
     const big = JSON.stringify({ ...route.valid(s), padding: "x".repeat(1024 * 1024) });
-    const res = await api(url, route.method, route.path(s), { body: big, token: tokenFor(route, s) });
+    const res = await api(server.url, route.method, route.path(s), { body: big, token: tokenFor(route, s) });
     expectError(res, 413, "too_large");
     expect(await snapshot(s.ev)).toEqual(before);
   });
 
   it("ignores unknown keys", async () => {
     const s = await scene();
-    const res = await api(url, route.method, route.path(s), {
+    const res = await api(server.url, route.method, route.path(s), {
       body: { ...route.valid(s), somethingElse: { nested: [1, 2, 3] }, extra: "ignored" },
       token: tokenFor(route, s),
     });
@@ -316,7 +313,7 @@ describe("unknown ids", () => {
       ["GET", "/api/rooms/ZZZZZZ/export.json", undefined, key],
     ];
     for (const [method, path, body, token] of cases) {
-      const res = await api(url, method, path, { body, token });
+      const res = await api(server.url, method, path, { body, token });
       expect(res.status, `${method} ${path}`).toBe(404);
       expectError(res, 404, "not_found");
     }
@@ -329,7 +326,7 @@ describe("unknown ids", () => {
       ["POST", "/api/rooms"],
       ["PUT", "/api/events"],
     ]) {
-      const res = await api(url, method, path, { body: method === "GET" ? undefined : {} });
+      const res = await api(server.url, method, path, { body: method === "GET" ? undefined : {} });
       expect(res.status, `${method} ${path}`).toBe(404);
       expectError(res, 404, "not_found");
     }
@@ -339,7 +336,7 @@ describe("unknown ids", () => {
 describe("odd requests", () => {
   it("a body that is not JSON (text/plain) is refused with a 4xx in the error shape", async () => {
     const s = await scene();
-    const res = await api(url, "POST", `/api/rooms/${s.ev.code}/questions`, {
+    const res = await api(server.url, "POST", `/api/rooms/${s.ev.code}/questions`, {
       body: "participantId=abc&text=hi",
       headers: { "content-type": "text/plain" },
     });
@@ -351,11 +348,11 @@ describe("odd requests", () => {
     const s = await scene();
     const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
     const raw = `{"participantId":"${pid}","text":"deep","author":${deep}}`;
-    const res = await api(url, "POST", `/api/rooms/${s.ev.code}/questions`, { body: raw });
+    const res = await api(server.url, "POST", `/api/rooms/${s.ev.code}/questions`, { body: raw });
     expectError(res, 400, "invalid");
     const deepObject = `{"participantId":"${pid}","text":"deep","x":${'{"a":'.repeat(2000)}1${"}".repeat(2000)}}`;
-    expectError(await api(url, "POST", `/api/rooms/${s.ev.code}/questions`, { body: deepObject }), 400, "invalid");
-    expect((await moderationState(url, s.key, s.ev.code)).questions).toHaveLength(1);
+    expectError(await api(server.url, "POST", `/api/rooms/${s.ev.code}/questions`, { body: deepObject }), 400, "invalid");
+    expect((await moderationState(server.url, s.key, s.ev.code)).questions).toHaveLength(1);
   });
 
   it("never leaks a stack trace, whatever is sent", async () => {
@@ -372,7 +369,7 @@ describe("odd requests", () => {
       ["POST", "/api/events", '{"title":"x","rooms":[{"name":"a"}]}', { authorization: "Basic abc" }],
       ["POST", "/api/events", '{"title":"x","rooms":[{"name":"a"}]}', { authorization: "Bearer" }],
     ];
-    for (const [method, path, body, headers] of weird) replies.push(await api(url, method, path, { body, headers }));
+    for (const [method, path, body, headers] of weird) replies.push(await api(server.url, method, path, { body, headers }));
     replies.forEach((res, i) => {
       const what = `${weird[i][0]} ${weird[i][1].slice(0, 60)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`;
       expect.soft(res.status, what).toBeGreaterThanOrEqual(400);
@@ -383,52 +380,49 @@ describe("odd requests", () => {
       expect.soft(typeof res.body?.error?.message, what).toBe("string");
     });
     // A lone surrogate is not text: refused, or at least no failure.
-    const surrogate = await api(url, "POST", `/api/rooms/${s.ev.code}/questions`, {
+    const surrogate = await api(server.url, "POST", `/api/rooms/${s.ev.code}/questions`, {
       body: '{"participantId":"participant_0123456789","text":"\\ud800 lone"}',
     });
     expect([201, 400]).toContain(surrogate.status);
     // The server still serves.
-    expect((await api(url, "GET", "/healthz")).status).toBe(200);
+    expect((await api(server.url, "GET", "/healthz")).status).toBe(200);
   });
 });
 
 describe("order of checks for bad bodies", () => {
   it("malformed JSON and __proto__ keys are judged at the invalid-body step: 401, 404 and 403 come first", async () => {
     const s = await scene();
-    const other = await createEvent(url);
+    const other = await server.event();
     const proto = '{"participantId":"participant_0123456789","choice":[0],"__proto__":{"x":1}}';
     // Participant routes: an unknown resource answers 404 before the body is judged.
-    expectError(await api(url, "POST", "/api/polls/unknown/votes", { body: proto }), 404, "not_found");
-    expectError(await api(url, "POST", "/api/polls/unknown/votes", { body: "{oops" }), 404, "not_found");
-    expectError(await api(url, "POST", "/api/rooms/ZZZZZZ/questions", { body: "{oops" }), 404, "not_found");
+    expectError(await api(server.url, "POST", "/api/polls/unknown/votes", { body: proto }), 404, "not_found");
+    expectError(await api(server.url, "POST", "/api/polls/unknown/votes", { body: "{oops" }), 404, "not_found");
+    expectError(await api(server.url, "POST", "/api/rooms/ZZZZZZ/questions", { body: "{oops" }), 404, "not_found");
     // Moderator routes: 401, then 404, then 403, then 400.
     const bad = '{"title":"x","__proto__":{"x":1}}';
-    expectError(await api(url, "PATCH", `/api/polls/${s.draft.id}`, { body: bad }), 401, "unauthorized");
-    expectError(await api(url, "PATCH", "/api/polls/unknown", { body: bad, token: s.key }), 404, "not_found");
-    expectError(await api(url, "PATCH", `/api/polls/${s.draft.id}`, { body: bad, token: other.moderatorKey }), 403, "forbidden");
+    expectError(await api(server.url, "PATCH", `/api/polls/${s.draft.id}`, { body: bad }), 401, "unauthorized");
+    expectError(await api(server.url, "PATCH", "/api/polls/unknown", { body: bad, token: s.key }), 404, "not_found");
     expectError(
-      await api(url, "PATCH", `/api/polls/${s.draft.id}`, { body: "{oops", token: other.moderatorKey }),
+      await api(server.url, "PATCH", `/api/polls/${s.draft.id}`, { body: bad, token: other.moderatorKey }),
       403,
       "forbidden",
     );
-    expectError(await api(url, "PATCH", `/api/polls/${s.draft.id}`, { body: bad, token: s.key }), 400, "invalid");
+    expectError(
+      await api(server.url, "PATCH", `/api/polls/${s.draft.id}`, { body: "{oops", token: other.moderatorKey }),
+      403,
+      "forbidden",
+    );
+    expectError(await api(server.url, "PATCH", `/api/polls/${s.draft.id}`, { body: bad, token: s.key }), 400, "invalid");
     // 400 before 409: a bad body on an open poll (title changes are refused once open).
-    expectError(await api(url, "PATCH", `/api/polls/${s.poll.id}`, { body: bad, token: s.key }), 400, "invalid");
+    expectError(await api(server.url, "PATCH", `/api/polls/${s.poll.id}`, { body: bad, token: s.key }), 400, "invalid");
   });
 });
 
 describe("unexpected failures", () => {
-  let own: TestServer;
-
-  beforeAll(async () => {
-    own = await startServer();
-  });
-  afterAll(async () => {
-    await own?.close().catch(() => {});
-  });
+  const own = useServer();
 
   it("answer 503 unavailable with a sentence, never a stack trace", async () => {
-    const ev = await createEvent(own.url);
+    const ev = await own.event();
     const poll = await createOpenPoll(own.url, ev.moderatorKey, ev.code);
     // The store goes away under the server's feet.
     await own.app.store.close();

@@ -2,37 +2,21 @@
 // Final counts are exact, every screen's last `results` equals the stored results, seq never goes back.
 // The vote rate and p99 ack latency are printed, never asserted.
 import type { Socket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emitAck, record } from "../helpers/clients.js";
 import {
   barrier,
-  closeSockets,
-  createEvent,
-  createOpenPoll,
   expectAckOk,
   expectSeqNeverBack,
   getResults,
-  moderatorSocket,
-  participantSocket,
   pollBody,
   publicState,
-  screenSocket,
   sleep,
   until,
 } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => closeSockets());
+const server = useServer();
 
 const N = 200;
 const OPTIONS = ["A", "B", "C", "D", "E"];
@@ -40,7 +24,7 @@ const OPTIONS = ["A", "B", "C", "D", "E"];
 async function connectParticipants(code: string, n: number): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < n; i += 50) {
-    const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => participantSocket(url, code)));
+    const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => server.participant(code)));
     sockets.push(...batch.map((b) => b.socket));
   }
   return sockets;
@@ -75,14 +59,14 @@ function report(label: string, latencies: number[], wall: number) {
 
 describe("concurrency", () => {
   it(`${N} participants vote at once, then all change their ballot, while 3 screens watch`, async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("single", { options: OPTIONS }));
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("single", { options: OPTIONS }));
     const sockets = await connectParticipants(ev.code, N);
-    const screens = await Promise.all([0, 1, 2].map(() => screenSocket(url, ev.code)));
-    const mod = await moderatorSocket(url, ev.code, ev.moderatorKey);
+    const screens = await Promise.all([0, 1, 2].map(() => server.screen(ev.code)));
+    const mod = await server.moderator(ev.code, ev.moderatorKey);
     const watchers = [...screens.map((s) => s.socket), mod.socket];
     const heard = watchers.map((s) => record(s, "results"));
-    await expect.poll(async () => (await publicState(url, ev.code)).participants, { timeout: 10_000 }).toBe(N);
+    await expect.poll(async () => (await publicState(server.url, ev.code)).participants, { timeout: 10_000 }).toBe(N);
 
     // Round 1: everyone votes at once.
     const round1 = await storm(sockets, poll.id, (i) => [i % OPTIONS.length]);
@@ -91,7 +75,7 @@ describe("concurrency", () => {
     const expected1 = OPTIONS.map(
       (_, k) => Array.from({ length: N }, (_, i) => i % OPTIONS.length).filter((x) => x === k).length,
     );
-    const stored1 = await getResults(url, poll.id);
+    const stored1 = await getResults(server.url, poll.id);
     expect(stored1).toMatchObject({ voters: N, counts: expected1 });
     // Every ack saw a consistent tally: voters never exceed N, counts sum to voters.
     for (const a of round1.acks) {
@@ -107,12 +91,12 @@ describe("concurrency", () => {
     const expected2 = OPTIONS.map(
       (_, k) => Array.from({ length: N }, (_, i) => (i * 3 + 1) % OPTIONS.length).filter((x) => x === k).length,
     );
-    const stored2 = await getResults(url, poll.id);
+    const stored2 = await getResults(server.url, poll.id);
     expect(stored2).toMatchObject({ voters: N, counts: expected2 });
 
     for (const list of heard) await until(list, (r: any) => r.pollId === poll.id && r.seq === stored2.seq, 10_000);
     await sleep(300);
-    await barrier(url, ev.moderatorKey, ev.code, watchers);
+    await barrier(server.url, ev.moderatorKey, ev.code, watchers);
     for (const list of heard) {
       const mine = list.filter((r: any) => r.pollId === poll.id);
       expectSeqNeverBack(mine);
@@ -123,7 +107,7 @@ describe("concurrency", () => {
   }, 120_000);
 
   it(`${N} participants ask and upvote at once: every question stored once, upvotes exact`, async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     const sockets = await connectParticipants(ev.code, N);
     const asked = await Promise.all(sockets.map((s, i) => emitAck(s, "ask", { text: `Question ${i}`, clientId: `c${i}` })));
     const ids = asked.map((a) => expectAckOk(a).id);
@@ -137,7 +121,7 @@ describe("concurrency", () => {
     const wall = performance.now() - start;
     for (const a of acks) expectAckOk(a);
     console.log(`upvotes: ${acks.length} in ${wall.toFixed(0)} ms → ${Math.round((acks.length / wall) * 1000)} upvotes/s`);
-    const state = await publicState(url, ev.code);
+    const state = await publicState(server.url, ev.code);
     expect(state.questions).toHaveLength(N);
     for (const id of targets) expect(state.questions.find((q: any) => q.id === id).upvotes).toBe(N);
     expect(

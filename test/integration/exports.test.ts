@@ -1,11 +1,10 @@
 // Exports: a room's polls, results and questions as CSV and JSON, for moderators only.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, newParticipantId } from "../helpers/clients.js";
 import {
   ADMIN_TOKEN,
   askOk,
   closePoll,
-  createEvent,
   createOpenPoll,
   createPoll,
   expectError,
@@ -15,49 +14,45 @@ import {
   upvote,
   vote,
 } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer();
 
 /** A room with a poll of each kind, ballots and questions in several statuses; returns what to look for. */
 async function busyRoom() {
-  const ev = await createEvent(url, { title: "Export day", rooms: ["Export room"] });
+  const ev = await server.event({ title: "Export day", rooms: ["Export room"] });
   const key = ev.moderatorKey;
   const pids = Array.from({ length: 4 }, () => newParticipantId());
   const single = await createOpenPoll(
-    url,
+    server.url,
     key,
     ev.code,
     pollBody("single", { title: "Lunch, or coffee?", options: ["Lunch", 'Coffee "now"', "Both"] }),
   );
-  await vote(url, single.id, [1], pids[0]);
-  await vote(url, single.id, [1], pids[1]);
-  await vote(url, single.id, [2], pids[2]);
-  await closePoll(url, key, single.id);
-  const cloud = await createOpenPoll(url, key, ev.code, pollBody("wordcloud", { title: "One word" }));
-  await vote(url, cloud.id, "Zanzibar", pids[0]);
-  await vote(url, cloud.id, "zanzibar ", pids[1]);
-  await vote(url, cloud.id, "Quokka", pids[3]);
-  await closePoll(url, key, cloud.id);
-  const hidden = await createOpenPoll(url, key, ev.code, pollBody("scale", { title: "Hidden scale", resultsVisible: false }));
-  await vote(url, hidden.id, 4, pids[0]);
-  const draft = await createPoll(url, key, ev.code, pollBody("scale", { title: "Draft scale" }));
-  const live = await askOk(url, ev.code, 'He said "hi", then left; why?', { participantId: pids[0], author: "Ann, B." });
-  await upvote(url, live.id, pids[1]);
-  await upvote(url, live.id, pids[2]);
-  const answered = await askOk(url, ev.code, "Answered question text", { participantId: pids[1] });
-  await moderateOk(url, key, answered.id, "answer");
-  await patchRoom(url, key, ev.code, { premoderation: true });
-  const pending = await askOk(url, ev.code, "Pending question text", { participantId: pids[2] });
+  await vote(server.url, single.id, [1], pids[0]);
+  await vote(server.url, single.id, [1], pids[1]);
+  await vote(server.url, single.id, [2], pids[2]);
+  await closePoll(server.url, key, single.id);
+  const cloud = await createOpenPoll(server.url, key, ev.code, pollBody("wordcloud", { title: "One word" }));
+  await vote(server.url, cloud.id, "Zanzibar", pids[0]);
+  await vote(server.url, cloud.id, "zanzibar ", pids[1]);
+  await vote(server.url, cloud.id, "Quokka", pids[3]);
+  await closePoll(server.url, key, cloud.id);
+  const hidden = await createOpenPoll(
+    server.url,
+    key,
+    ev.code,
+    pollBody("scale", { title: "Hidden scale", resultsVisible: false }),
+  );
+  await vote(server.url, hidden.id, 4, pids[0]);
+  const draft = await createPoll(server.url, key, ev.code, pollBody("scale", { title: "Draft scale" }));
+  const live = await askOk(server.url, ev.code, 'He said "hi", then left; why?', { participantId: pids[0], author: "Ann, B." });
+  await upvote(server.url, live.id, pids[1]);
+  await upvote(server.url, live.id, pids[2]);
+  const answered = await askOk(server.url, ev.code, "Answered question text", { participantId: pids[1] });
+  await moderateOk(server.url, key, answered.id, "answer");
+  await patchRoom(server.url, key, ev.code, { premoderation: true });
+  const pending = await askOk(server.url, ev.code, "Pending question text", { participantId: pids[2] });
   return { ev, key, pids, single, cloud, hidden, draft, live, answered, pending };
 }
 
@@ -75,7 +70,7 @@ function findDeep(value: unknown, predicate: (o: any) => boolean): any {
 describe("GET /api/rooms/:code/export.json", () => {
   it("holds the room's polls with their results and its questions, without participant ids", async () => {
     const room = await busyRoom();
-    const res = await api(url, "GET", `/api/rooms/${room.ev.code}/export.json`, { token: room.key });
+    const res = await api(server.url, "GET", `/api/rooms/${room.ev.code}/export.json`, { token: room.key });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
     const body = res.body;
@@ -106,14 +101,14 @@ describe("GET /api/rooms/:code/export.json", () => {
 
   it("accepts a lower-case code and the organizer token", async () => {
     const room = await busyRoom();
-    const res = await api(url, "GET", `/api/rooms/${room.ev.code.toLowerCase()}/export.json`, { token: ADMIN_TOKEN });
+    const res = await api(server.url, "GET", `/api/rooms/${room.ev.code.toLowerCase()}/export.json`, { token: ADMIN_TOKEN });
     expect(res.status).toBe(200);
     expect(findDeep(res.body, (o) => o.id === room.live.id)).toBeDefined();
   });
 
   it("of an empty room is valid", async () => {
-    const ev = await createEvent(url);
-    const res = await api(url, "GET", `/api/rooms/${ev.code}/export.json`, { token: ev.moderatorKey });
+    const ev = await server.event();
+    const res = await api(server.url, "GET", `/api/rooms/${ev.code}/export.json`, { token: ev.moderatorKey });
     expect(res.status).toBe(200);
     expect(typeof res.body).toBe("object");
   });
@@ -155,7 +150,7 @@ function parseCsv(text: string): string[][] {
 describe("GET /api/rooms/:code/export.csv", () => {
   it("holds the polls, results and questions as CSV, quoting commas and quotes, without participant ids", async () => {
     const room = await busyRoom();
-    const res = await api(url, "GET", `/api/rooms/${room.ev.code}/export.csv`, { token: room.key });
+    const res = await api(server.url, "GET", `/api/rooms/${room.ev.code}/export.csv`, { token: room.key });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const text: string = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
@@ -184,13 +179,13 @@ describe("GET /api/rooms/:code/export.csv", () => {
 describe("export access", () => {
   for (const file of ["export.csv", "export.json"]) {
     it(`${file} is for moderators: 401 → 404 → 403`, async () => {
-      const ev = await createEvent(url);
-      const other = await createEvent(url);
-      await askOk(url, ev.code, "Secret-ish question");
-      expectError(await api(url, "GET", `/api/rooms/${ev.code}/${file}`), 401, "unauthorized");
-      expectError(await api(url, "GET", `/api/rooms/${ev.code}/${file}`, { token: "wrong" }), 401, "unauthorized");
-      expectError(await api(url, "GET", `/api/rooms/ZZZZZZ/${file}`, { token: ev.moderatorKey }), 404, "not_found");
-      expectError(await api(url, "GET", `/api/rooms/${ev.code}/${file}`, { token: other.moderatorKey }), 403, "forbidden");
+      const ev = await server.event();
+      const other = await server.event();
+      await askOk(server.url, ev.code, "Secret-ish question");
+      expectError(await api(server.url, "GET", `/api/rooms/${ev.code}/${file}`), 401, "unauthorized");
+      expectError(await api(server.url, "GET", `/api/rooms/${ev.code}/${file}`, { token: "wrong" }), 401, "unauthorized");
+      expectError(await api(server.url, "GET", `/api/rooms/ZZZZZZ/${file}`, { token: ev.moderatorKey }), 404, "not_found");
+      expectError(await api(server.url, "GET", `/api/rooms/${ev.code}/${file}`, { token: other.moderatorKey }), 403, "forbidden");
     });
   }
 });

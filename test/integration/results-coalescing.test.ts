@@ -1,42 +1,27 @@
 // `results` are coalesced: a vote in an idle poll is sent at once, a burst costs few messages.
 // Counts of messages are asserted relative to the number of votes, never timings.
 import type { Socket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, emitAck, newParticipantId, record, waitFor } from "../helpers/clients.js";
 import {
   barrier,
-  closeSockets,
-  createEvent,
   createOpenPoll,
   expectAckOk,
   expectSeqNeverBack,
   getResults,
-  moderatorSocket,
-  participantSocket,
   pollBody,
-  screenSocket,
   sleep,
   until,
   vote,
 } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => closeSockets());
+const server = useServer();
 
 async function participants(code: string, n: number): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < n; i += 25) {
-    const batch = await Promise.all(Array.from({ length: Math.min(25, n - i) }, () => participantSocket(url, code)));
+    const batch = await Promise.all(Array.from({ length: Math.min(25, n - i) }, () => server.participant(code)));
     sockets.push(...batch.map((b) => b.socket));
   }
   return sockets;
@@ -46,26 +31,31 @@ const forPoll = (list: any[], pollId: string) => list.filter((r) => r.pollId ===
 
 describe("results coalescing", () => {
   it("a vote in an idle poll produces `results` for every watcher", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
-    const screen = await screenSocket(url, ev.code);
-    const mod = await moderatorSocket(url, ev.code, ev.moderatorKey);
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const screen = await server.screen(ev.code);
+    const mod = await server.moderator(ev.code, ev.moderatorKey);
     const waits = [screen.socket, mod.socket].map((s) => waitFor(s, "results", (r: any) => r.pollId === poll.id, 2000));
-    const ack = await vote(url, poll.id, [0]);
+    const ack = await vote(server.url, poll.id, [0]);
     for (const r of await Promise.all(waits)) expect(r).toEqual(ack.body);
     // Idle again: a second, lone vote is sent too.
     await sleep(300);
     const next = waitFor(screen.socket, "results", (r: any) => r.pollId === poll.id && r.voters === 2, 2000);
-    const ack2 = await vote(url, poll.id, [1]);
+    const ack2 = await vote(server.url, poll.id, [1]);
     expect(await next).toEqual(ack2.body);
   });
 
   it("a burst of 100 socket votes produces far fewer than 100 `results` per screen; seq never goes back; the last equals GET", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("single", { options: ["A", "B", "C", "D"] }));
+    const ev = await server.event();
+    const poll = await createOpenPoll(
+      server.url,
+      ev.moderatorKey,
+      ev.code,
+      pollBody("single", { options: ["A", "B", "C", "D"] }),
+    );
     const voters = await participants(ev.code, 100);
-    const screens = await Promise.all([0, 1, 2].map(() => screenSocket(url, ev.code)));
-    const mod = await moderatorSocket(url, ev.code, ev.moderatorKey);
+    const screens = await Promise.all([0, 1, 2].map(() => server.screen(ev.code)));
+    const mod = await server.moderator(ev.code, ev.moderatorKey);
     const watchers = [...screens.map((s) => s.socket), mod.socket];
     const heard = watchers.map((s) => record(s, "results"));
 
@@ -73,9 +63,9 @@ describe("results coalescing", () => {
     for (const a of acks) expectAckOk(a);
     for (const list of heard) await until(list, (r: any) => r.pollId === poll.id && r.voters === 100, 5000);
     await sleep(300);
-    await barrier(url, ev.moderatorKey, ev.code, watchers);
+    await barrier(server.url, ev.moderatorKey, ev.code, watchers);
 
-    const stored = await getResults(url, poll.id);
+    const stored = await getResults(server.url, poll.id);
     expect(stored).toMatchObject({ voters: 100, counts: [25, 25, 25, 25] });
     for (const list of heard) {
       const mine = forPoll(list, poll.id);
@@ -90,20 +80,20 @@ describe("results coalescing", () => {
   });
 
   it("a burst of 100 HTTP votes (ballots replaced too) produces far fewer than 100 `results` per screen", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code, pollBody("wordcloud"));
-    const screen = await screenSocket(url, ev.code);
+    const ev = await server.event();
+    const poll = await server.openPoll(ev, pollBody("wordcloud"));
+    const screen = await server.screen(ev.code);
     const heard = record(screen.socket, "results");
     const pids = Array.from({ length: 50 }, () => newParticipantId());
     // 50 participants vote, then all change their ballot: 100 votes, 50 voters.
-    const first = await Promise.all(pids.map((pid, i) => vote(url, poll.id, `word${i % 5}`, pid)));
-    const second = await Promise.all(pids.map((pid) => vote(url, poll.id, " Final ", pid)));
+    const first = await Promise.all(pids.map((pid, i) => vote(server.url, poll.id, `word${i % 5}`, pid)));
+    const second = await Promise.all(pids.map((pid) => vote(server.url, poll.id, " Final ", pid)));
     for (const r of [...first, ...second]) expect(r.status).toBe(200);
-    const stored = await getResults(url, poll.id);
+    const stored = await getResults(server.url, poll.id);
     expect(stored).toMatchObject({ voters: 50, words: [{ text: "final", count: 50 }] });
     await until(heard, (r: any) => r.seq === stored.seq, 5000);
     await sleep(300);
-    await barrier(url, ev.moderatorKey, ev.code, [screen.socket]);
+    await barrier(server.url, ev.moderatorKey, ev.code, [screen.socket]);
     const mine = forPoll(heard, poll.id);
     expect(mine.length, `${mine.length} results messages for 100 votes`).toBeLessThanOrEqual(25);
     expectSeqNeverBack(mine);
@@ -111,20 +101,20 @@ describe("results coalescing", () => {
   });
 
   it("coalesces per poll: bursts in two rooms each reach their own screens, few messages each", async () => {
-    const ev = await createEvent(url, { rooms: 2 });
+    const ev = await server.event({ rooms: 2 });
     const [a, b] = ev.rooms.map((r) => r.code);
-    const pollA = await createOpenPoll(url, ev.moderatorKey, a);
-    const pollB = await createOpenPoll(url, ev.moderatorKey, b, pollBody("scale"));
-    const screenA = await screenSocket(url, a);
-    const screenB = await screenSocket(url, b);
+    const pollA = await createOpenPoll(server.url, ev.moderatorKey, a);
+    const pollB = await createOpenPoll(server.url, ev.moderatorKey, b, pollBody("scale"));
+    const screenA = await server.screen(a);
+    const screenB = await server.screen(b);
     const heardA = record(screenA.socket, "results");
     const heardB = record(screenB.socket, "results");
-    const votesA = Array.from({ length: 60 }, (_, i) => vote(url, pollA.id, [i % 3]));
-    const votesB = Array.from({ length: 60 }, (_, i) => vote(url, pollB.id, (i % 5) + 1));
+    const votesA = Array.from({ length: 60 }, (_, i) => vote(server.url, pollA.id, [i % 3]));
+    const votesB = Array.from({ length: 60 }, (_, i) => vote(server.url, pollB.id, (i % 5) + 1));
     const replies = await Promise.all([...votesA, ...votesB]);
     for (const r of replies) expect(r.status).toBe(200);
-    const storedA = await getResults(url, pollA.id);
-    const storedB = await getResults(url, pollB.id);
+    const storedA = await getResults(server.url, pollA.id);
+    const storedB = await getResults(server.url, pollB.id);
     expect(storedA).toMatchObject({ voters: 60, counts: [20, 20, 20] });
     expect(storedB).toMatchObject({ voters: 60, counts: [12, 12, 12, 12, 12] });
     await until(heardA, (r: any) => r.seq === storedA.seq, 5000);
@@ -142,18 +132,18 @@ describe("results coalescing", () => {
   });
 
   it("seq grows with every change: votes and a reset", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
-    const r0 = await getResults(url, poll.id);
-    const r1 = (await vote(url, poll.id, [0])).body;
-    const r2 = (await vote(url, poll.id, [1])).body;
-    const { body: reset } = await api(url, "POST", `/api/polls/${poll.id}/reset`, { token: ev.moderatorKey });
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const r0 = await getResults(server.url, poll.id);
+    const r1 = (await vote(server.url, poll.id, [0])).body;
+    const r2 = (await vote(server.url, poll.id, [1])).body;
+    const { body: reset } = await api(server.url, "POST", `/api/polls/${poll.id}/reset`, { token: ev.moderatorKey });
     expect(r1.seq).toBeGreaterThan(r0.seq);
     expect(r2.seq).toBeGreaterThan(r1.seq);
     expect(reset.seq).toBeGreaterThan(r2.seq);
-    const screen = await screenSocket(url, ev.code);
+    const screen = await server.screen(ev.code);
     const next = waitFor(screen.socket, "results", (r: any) => r.pollId === poll.id);
-    const r3 = (await vote(url, poll.id, [2])).body;
+    const r3 = (await vote(server.url, poll.id, [2])).body;
     expect(r3.seq).toBeGreaterThan(reset.seq);
     const got = await next;
     expect(got.seq).toBeGreaterThan(reset.seq);

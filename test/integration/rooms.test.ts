@@ -1,47 +1,32 @@
 // Rooms: public state by code, settings and screen, moderation view.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, newParticipantId, waitFor } from "../helpers/clients.js";
 import {
   ADMIN_TOKEN,
   askOk,
-  closeSockets,
-  createEvent,
   createOpenPoll,
   createPoll,
   expectError,
   ISO_MS,
   moderateOk,
   moderationState,
-  moderatorSocket,
-  participantSocket,
   patchRoom,
   pollBody,
   publicState,
-  screenSocket,
   sleep,
   upvote,
   vote,
 } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 
-let server: TestServer;
-let url: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => closeSockets());
+const server = useServer();
 
 const SCREEN_MODES = ["auto", "join", "poll", "question", "questions"];
 
 describe("GET /api/rooms/:code", () => {
   it("answers the public RoomState of a new room", async () => {
-    const ev = await createEvent(url, { title: "Assises", rooms: ["Amphi"] });
-    const res = await api(url, "GET", `/api/rooms/${ev.code}`);
+    const ev = await server.event({ title: "Assises", rooms: ["Amphi"] });
+    const res = await api(server.url, "GET", `/api/rooms/${ev.code}`);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(["participants", "polls", "questions", "room"]);
     expect(res.body.room).toMatchObject({ code: ev.code, name: "Amphi", eventTitle: "Assises" });
@@ -55,56 +40,56 @@ describe("GET /api/rooms/:code", () => {
   });
 
   it("finds the room whatever the case of the code", async () => {
-    const ev = await createEvent(url);
-    const lower = await api(url, "GET", `/api/rooms/${ev.code.toLowerCase()}`);
+    const ev = await server.event();
+    const lower = await api(server.url, "GET", `/api/rooms/${ev.code.toLowerCase()}`);
     expect(lower.status).toBe(200);
     expect(lower.body.room.code).toBe(ev.code);
     const mixed = ev.code
       .split("")
       .map((c, i) => (i % 2 ? c.toLowerCase() : c))
       .join("");
-    const res = await api(url, "GET", `/api/rooms/${mixed}`);
+    const res = await api(server.url, "GET", `/api/rooms/${mixed}`);
     expect(res.status).toBe(200);
     expect(res.body.room.code).toBe(ev.code);
   });
 
   it("answers 404 not_found to an unknown code, and to something that is not a code", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     // Same alphabet, very likely unknown: change every character.
     const unknown = ev.code
       .split("")
       .map((c) => (c === "Z" ? "Y" : "Z"))
       .join("");
-    expectError(await api(url, "GET", `/api/rooms/${unknown}`), 404, "not_found");
-    expectError(await api(url, "GET", "/api/rooms/0OIL1x"), 404, "not_found");
-    expectError(await api(url, "GET", "/api/rooms/TOOLONGCODE"), 404, "not_found");
+    expectError(await api(server.url, "GET", `/api/rooms/${unknown}`), 404, "not_found");
+    expectError(await api(server.url, "GET", "/api/rooms/0OIL1x"), 404, "not_found");
+    expectError(await api(server.url, "GET", "/api/rooms/TOOLONGCODE"), 404, "not_found");
   });
 
   it("shows the public only open/closed polls (results where visible) and live/answered questions, polls oldest first", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     const key = ev.moderatorKey;
-    const draft = await createPoll(url, key, ev.code, pollBody("single", { title: "Draft" }));
-    const closed = await createOpenPoll(url, key, ev.code, pollBody("scale", { title: "Closed" }));
-    await vote(url, closed.id, 4);
-    await api(url, "POST", `/api/polls/${closed.id}/close`, { token: key });
-    const hidden = await createOpenPoll(url, key, ev.code, pollBody("single", { title: "Hidden", resultsVisible: false }));
-    await api(url, "POST", `/api/polls/${hidden.id}/close`, { token: key });
-    const open = await createOpenPoll(url, key, ev.code, pollBody("multiple", { title: "Open" }));
-    await vote(url, open.id, [0, 2]);
+    const draft = await createPoll(server.url, key, ev.code, pollBody("single", { title: "Draft" }));
+    const closed = await createOpenPoll(server.url, key, ev.code, pollBody("scale", { title: "Closed" }));
+    await vote(server.url, closed.id, 4);
+    await api(server.url, "POST", `/api/polls/${closed.id}/close`, { token: key });
+    const hidden = await createOpenPoll(server.url, key, ev.code, pollBody("single", { title: "Hidden", resultsVisible: false }));
+    await api(server.url, "POST", `/api/polls/${hidden.id}/close`, { token: key });
+    const open = await createOpenPoll(server.url, key, ev.code, pollBody("multiple", { title: "Open" }));
+    await vote(server.url, open.id, [0, 2]);
 
-    await patchRoom(url, key, ev.code, { premoderation: true });
-    const pending = await askOk(url, ev.code, "Pending one");
-    const rejected = await askOk(url, ev.code, "Rejected one");
-    await moderateOk(url, key, rejected.id, "reject");
-    const archived = await askOk(url, ev.code, "Archived one");
-    await moderateOk(url, key, archived.id, "archive");
-    const live = await askOk(url, ev.code, "Live one");
-    await moderateOk(url, key, live.id, "approve");
-    const answered = await askOk(url, ev.code, "Answered one");
-    await moderateOk(url, key, answered.id, "approve");
-    await moderateOk(url, key, answered.id, "answer");
+    await patchRoom(server.url, key, ev.code, { premoderation: true });
+    const pending = await askOk(server.url, ev.code, "Pending one");
+    const rejected = await askOk(server.url, ev.code, "Rejected one");
+    await moderateOk(server.url, key, rejected.id, "reject");
+    const archived = await askOk(server.url, ev.code, "Archived one");
+    await moderateOk(server.url, key, archived.id, "archive");
+    const live = await askOk(server.url, ev.code, "Live one");
+    await moderateOk(server.url, key, live.id, "approve");
+    const answered = await askOk(server.url, ev.code, "Answered one");
+    await moderateOk(server.url, key, answered.id, "approve");
+    await moderateOk(server.url, key, answered.id, "answer");
 
-    const state = await publicState(url, ev.code);
+    const state = await publicState(server.url, ev.code);
     expect(state.polls.map((p: any) => p.title)).toEqual(["Closed", "Hidden", "Open"]);
     expect(state.polls.some((p: any) => p.id === draft.id)).toBe(false);
     const byId = Object.fromEntries(state.polls.map((p: any) => [p.id, p]));
@@ -120,9 +105,9 @@ describe("GET /api/rooms/:code", () => {
 
 describe("PATCH /api/rooms/:code", () => {
   it("changes premoderation, qaOpen and screen and answers the RoomState", async () => {
-    const ev = await createEvent(url);
-    const poll = await createOpenPoll(url, ev.moderatorKey, ev.code);
-    const res = await api(url, "PATCH", `/api/rooms/${ev.code}`, {
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const res = await api(server.url, "PATCH", `/api/rooms/${ev.code}`, {
       token: ev.moderatorKey,
       body: { premoderation: true, qaOpen: false, screen: { mode: "poll", pollId: poll.id } },
     });
@@ -136,56 +121,63 @@ describe("PATCH /api/rooms/:code", () => {
     expect(Array.isArray(res.body.polls)).toBe(true);
     expect(Array.isArray(res.body.questions)).toBe(true);
     expect(typeof res.body.participants).toBe("number");
-    const state = await publicState(url, ev.code);
+    const state = await publicState(server.url, ev.code);
     expect(state.room).toEqual(res.body.room);
   });
 
   it("changes only what the body names", async () => {
-    const ev = await createEvent(url);
-    await patchRoom(url, ev.moderatorKey, ev.code, { premoderation: true, qaOpen: false });
-    const res = await patchRoom(url, ev.moderatorKey, ev.code, { qaOpen: true });
+    const ev = await server.event();
+    await patchRoom(server.url, ev.moderatorKey, ev.code, { premoderation: true, qaOpen: false });
+    const res = await patchRoom(server.url, ev.moderatorKey, ev.code, { qaOpen: true });
     expect(res.room).toMatchObject({ premoderation: true, qaOpen: true });
-    const same = await patchRoom(url, ev.moderatorKey, ev.code, { unknownKey: 42 });
+    const same = await patchRoom(server.url, ev.moderatorKey, ev.code, { unknownKey: 42 });
     expect(same.room).toEqual(res.room);
   });
 
   it("takes every screen mode", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     for (const mode of SCREEN_MODES) {
-      const res = await patchRoom(url, ev.moderatorKey, ev.code, { screen: { mode } });
+      const res = await patchRoom(server.url, ev.moderatorKey, ev.code, { screen: { mode } });
       expect(res.room.screen.mode).toBe(mode);
     }
   });
 
   it("accepts a lower-case code and the organizer token", async () => {
-    const ev = await createEvent(url);
-    const res = await api(url, "PATCH", `/api/rooms/${ev.code.toLowerCase()}`, { token: ADMIN_TOKEN, body: { qaOpen: false } });
+    const ev = await server.event();
+    const res = await api(server.url, "PATCH", `/api/rooms/${ev.code.toLowerCase()}`, {
+      token: ADMIN_TOKEN,
+      body: { qaOpen: false },
+    });
     expect(res.status).toBe(200);
     expect(res.body.room.qaOpen).toBe(false);
   });
 
   it("sends `room` to every role when settings or screen change", async () => {
-    const ev = await createEvent(url);
-    const p = await participantSocket(url, ev.code);
-    const s = await screenSocket(url, ev.code);
-    const m = await moderatorSocket(url, ev.code, ev.moderatorKey);
+    const ev = await server.event();
+    const p = await server.participant(ev.code);
+    const s = await server.screen(ev.code);
+    const m = await server.moderator(ev.code, ev.moderatorKey);
     const got = [p.socket, s.socket, m.socket].map((socket) =>
       waitFor(socket, "room", (room: any) => room.screen?.mode === "questions"),
     );
-    const res = await patchRoom(url, ev.moderatorKey, ev.code, { screen: { mode: "questions" }, premoderation: true });
+    const res = await patchRoom(server.url, ev.moderatorKey, ev.code, { screen: { mode: "questions" }, premoderation: true });
     const rooms = await Promise.all(got);
     for (const room of rooms) expect(room).toEqual(res.room);
   });
 
   it("answers in order 401 → 404 → 403 → 400, and a bad body changes nothing", async () => {
-    const ev = await createEvent(url);
-    const other = await createEvent(url);
+    const ev = await server.event();
+    const other = await server.event();
     const bad = { premoderation: "yes" };
-    expectError(await api(url, "PATCH", `/api/rooms/${ev.code}`, { body: bad }), 401, "unauthorized");
-    expectError(await api(url, "PATCH", "/api/rooms/ZZZZZZ", { body: bad, token: "nope" }), 401, "unauthorized");
-    expectError(await api(url, "PATCH", "/api/rooms/ZZZZZZ", { body: bad, token: ev.moderatorKey }), 404, "not_found");
-    expectError(await api(url, "PATCH", `/api/rooms/${ev.code}`, { body: bad, token: other.moderatorKey }), 403, "forbidden");
-    const before = await publicState(url, ev.code);
+    expectError(await api(server.url, "PATCH", `/api/rooms/${ev.code}`, { body: bad }), 401, "unauthorized");
+    expectError(await api(server.url, "PATCH", "/api/rooms/ZZZZZZ", { body: bad, token: "nope" }), 401, "unauthorized");
+    expectError(await api(server.url, "PATCH", "/api/rooms/ZZZZZZ", { body: bad, token: ev.moderatorKey }), 404, "not_found");
+    expectError(
+      await api(server.url, "PATCH", `/api/rooms/${ev.code}`, { body: bad, token: other.moderatorKey }),
+      403,
+      "forbidden",
+    );
+    const before = await publicState(server.url, ev.code);
     for (const body of [
       bad,
       { qaOpen: 1 },
@@ -194,29 +186,29 @@ describe("PATCH /api/rooms/:code", () => {
       { screen: { pollId: "x" } },
       { premoderation: true, qaOpen: "false" },
     ]) {
-      expectError(await api(url, "PATCH", `/api/rooms/${ev.code}`, { body, token: ev.moderatorKey }), 400, "invalid");
+      expectError(await api(server.url, "PATCH", `/api/rooms/${ev.code}`, { body, token: ev.moderatorKey }), 400, "invalid");
     }
-    expect(await publicState(url, ev.code)).toEqual(before);
+    expect(await publicState(server.url, ev.code)).toEqual(before);
   });
 });
 
 describe("GET /api/rooms/:code/moderation", () => {
   it("shows every poll (drafts too) with results, and every question whatever its status", async () => {
-    const ev = await createEvent(url);
+    const ev = await server.event();
     const key = ev.moderatorKey;
-    const draft = await createPoll(url, key, ev.code, pollBody("single", { title: "Draft" }));
-    const hidden = await createOpenPoll(url, key, ev.code, pollBody("scale", { resultsVisible: false }));
-    await vote(url, hidden.id, 2);
-    await vote(url, hidden.id, 2);
-    await patchRoom(url, key, ev.code, { premoderation: true });
+    const draft = await createPoll(server.url, key, ev.code, pollBody("single", { title: "Draft" }));
+    const hidden = await createOpenPoll(server.url, key, ev.code, pollBody("scale", { resultsVisible: false }));
+    await vote(server.url, hidden.id, 2);
+    await vote(server.url, hidden.id, 2);
+    await patchRoom(server.url, key, ev.code, { premoderation: true });
     const pid = newParticipantId();
-    const pending = await askOk(url, ev.code, "Pending?", { participantId: pid, author: "Zoé" });
-    const rejected = await askOk(url, ev.code, "Rejected?");
-    await moderateOk(url, key, rejected.id, "reject");
-    const archived = await askOk(url, ev.code, "Archived?");
-    await moderateOk(url, key, archived.id, "archive");
+    const pending = await askOk(server.url, ev.code, "Pending?", { participantId: pid, author: "Zoé" });
+    const rejected = await askOk(server.url, ev.code, "Rejected?");
+    await moderateOk(server.url, key, rejected.id, "reject");
+    const archived = await askOk(server.url, ev.code, "Archived?");
+    await moderateOk(server.url, key, archived.id, "archive");
 
-    const res = await api(url, "GET", `/api/rooms/${ev.code}/moderation`, { token: key });
+    const res = await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: key });
     expect(res.status).toBe(200);
     expect(res.body.polls.map((p: any) => p.id)).toEqual([draft.id, hidden.id]);
     for (const poll of res.body.polls) expect(poll.results, `results of ${poll.title}`).toBeDefined();
@@ -239,25 +231,29 @@ describe("GET /api/rooms/:code/moderation", () => {
   });
 
   it("sorts questions by upvotes, most first, then oldest first", async () => {
-    const ev = await createEvent(url);
-    const q1 = await askOk(url, ev.code, "first");
+    const ev = await server.event();
+    const q1 = await askOk(server.url, ev.code, "first");
     await sleep(5);
-    const q2 = await askOk(url, ev.code, "second");
+    const q2 = await askOk(server.url, ev.code, "second");
     await sleep(5);
-    const q3 = await askOk(url, ev.code, "third");
-    await upvote(url, q3.id, newParticipantId());
-    const res = await api(url, "GET", `/api/rooms/${ev.code}/moderation`, { token: ev.moderatorKey });
+    const q3 = await askOk(server.url, ev.code, "third");
+    await upvote(server.url, q3.id, newParticipantId());
+    const res = await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: ev.moderatorKey });
     expect(res.body.questions.map((q: any) => q.id)).toEqual([q3.id, q1.id, q2.id]);
   });
 
   it("is for moderators: 401 without a key, 403 with another event's, 404 for an unknown code", async () => {
-    const ev = await createEvent(url);
-    const other = await createEvent(url);
-    expectError(await api(url, "GET", `/api/rooms/${ev.code}/moderation`), 401, "unauthorized");
-    expectError(await api(url, "GET", `/api/rooms/${ev.code}/moderation`, { token: "wrong" }), 401, "unauthorized");
-    expectError(await api(url, "GET", "/api/rooms/ZZZZZZ/moderation", { token: ev.moderatorKey }), 404, "not_found");
-    expectError(await api(url, "GET", `/api/rooms/${ev.code}/moderation`, { token: other.moderatorKey }), 403, "forbidden");
-    const organizer = await moderationState(url, ADMIN_TOKEN, ev.code);
+    const ev = await server.event();
+    const other = await server.event();
+    expectError(await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`), 401, "unauthorized");
+    expectError(await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: "wrong" }), 401, "unauthorized");
+    expectError(await api(server.url, "GET", "/api/rooms/ZZZZZZ/moderation", { token: ev.moderatorKey }), 404, "not_found");
+    expectError(
+      await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: other.moderatorKey }),
+      403,
+      "forbidden",
+    );
+    const organizer = await moderationState(server.url, ADMIN_TOKEN, ev.code);
     expect(organizer.room.code).toBe(ev.code);
   });
 });

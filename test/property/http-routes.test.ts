@@ -2,16 +2,15 @@
 // answers a 4xx in the contract's shape (never a crash, never a 5xx), changes nothing, and the
 // room's invariants hold afterwards.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Poll } from "../../shared/model.js";
 import { api, newParticipantId, type Reply } from "../helpers/clients.js";
-import { ADMIN_TOKEN, askOk, createEvent, createOpenPoll, createPoll, patchRoom, pollBody } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { ADMIN_TOKEN, askOk, createOpenPoll, createPoll, patchRoom, pollBody } from "../helpers/fixtures.js";
+import { useServer } from "../helpers/use-server.js";
 import { accepts, type Body, hostileBody, hostileString, refused } from "./hostile.js";
 import { expectInvariants } from "./invariants.js";
 
-let server: TestServer;
-let url: string;
+const server = useServer();
 let key: string;
 let code: string;
 let eventId: string;
@@ -21,26 +20,23 @@ let live: { id: string };
 let pending: { id: string };
 
 beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-  const ev = await createEvent(url, { rooms: 1 });
+  const ev = await server.event({ rooms: 1 });
   ({ moderatorKey: key, code, eventId } = ev);
-  draft = await createPoll(url, key, code, pollBody("multiple"));
-  open = await createOpenPoll(url, key, code, pollBody("single"));
+  draft = await createPoll(server.url, key, code, pollBody("multiple"));
+  open = await createOpenPoll(server.url, key, code, pollBody("single"));
   for (let i = 0; i < 5; i++)
-    await api(url, "POST", `/api/polls/${open.id}/votes`, { body: { participantId: newParticipantId(), choice: [i % 3] } });
-  live = await askOk(url, code, "A live question");
-  await patchRoom(url, key, code, { premoderation: true });
-  pending = await askOk(url, code, "A pending question");
-});
-afterAll(async () => {
-  await server?.close();
+    await api(server.url, "POST", `/api/polls/${open.id}/votes`, {
+      body: { participantId: newParticipantId(), choice: [i % 3] },
+    });
+  live = await askOk(server.url, code, "A live question");
+  await patchRoom(server.url, key, code, { premoderation: true });
+  pending = await askOk(server.url, code, "A pending question");
 });
 
 /** Everything a refused request must leave as it was. */
 async function snapshot() {
-  const { moderation, audit } = await expectInvariants(url, key, code);
-  const event = await api(url, "GET", `/api/events/${eventId}`, { token: key });
+  const { moderation, audit } = await expectInvariants(server.url, key, code);
+  const event = await api(server.url, "GET", `/api/events/${eventId}`, { token: key });
   const events = (await server.app.store.expiredEvents("2999-01-01T00:00:00.000Z")).length;
   return { moderation: { ...moderation, participants: 0 }, audit, event: event.body, events };
 }
@@ -53,7 +49,7 @@ async function send(method: string, path: string, body: Body | undefined, token?
     headers["content-type"] = "application/json";
     payload = "json" in body ? JSON.stringify(body.json) : body.raw;
   }
-  const res = await fetch(url + path, { method, headers, body: payload });
+  const res = await fetch(server.url + path, { method, headers, body: payload });
   const text = await res.text();
   let parsed: any = text;
   try {
@@ -260,6 +256,6 @@ describe("hostile paths and keys", () => {
     );
     expect(await snapshot()).toEqual(before);
     // A valid key is never refused, even after all of that.
-    expect((await api(url, "GET", `/api/rooms/${code}/moderation`, { token: key })).status).toBe(200);
+    expect((await api(server.url, "GET", `/api/rooms/${code}/moderation`, { token: key })).status).toBe(200);
   });
 });

@@ -3,10 +3,10 @@
 // rules written here from the contract (not from the server's code). After every step the
 // answer and the whole room (moderation and public views) must match the model.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, newParticipantId, type Reply } from "../helpers/clients.js";
 import { createEvent } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/use-server.js";
 import { expectInvariants } from "./invariants.js";
 
 type PollStatus = "draft" | "open" | "closed";
@@ -48,13 +48,7 @@ const PARTICIPANTS = 4;
 const BURST = { ask: 5, vote: 20, upvote: 40 } as const;
 const PUBLIC: QStatus[] = ["live", "answered"];
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer();
 
 /** Expected status, or a pair when a participant is past its burst (the refill may have let it through). */
 function limited(model: Model, kind: keyof typeof BURST, p: number, ok: number): number[] {

@@ -3,7 +3,7 @@
 // never crashes the server, changes nothing, and the room's invariants hold afterwards.
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { normalizeChoice } from "../../server/core/polls.js";
 
 import type { Poll } from "../../shared/model.js";
@@ -18,13 +18,12 @@ import {
   socketUpvote,
 } from "../../shared/schemas.js";
 import { connect, emitAck, newParticipantId } from "../helpers/clients.js";
-import { askOk, createEvent, createOpenPoll, createPoll, patchRoom, pollBody } from "../helpers/fixtures.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { askOk, createOpenPoll, createPoll, patchRoom, pollBody } from "../helpers/fixtures.js";
+import { useServer } from "../helpers/use-server.js";
 import { accepts, hostileString, hostileValue } from "./hostile.js";
 import { expectInvariants } from "./invariants.js";
 
-let server: TestServer;
-let url: string;
+const server = useServer();
 let key: string;
 let code: string;
 let open: Poll;
@@ -33,22 +32,17 @@ let live: { id: string };
 let pending: { id: string };
 
 beforeAll(async () => {
-  server = await startServer();
-  url = server.url;
-  const ev = await createEvent(url);
+  const ev = await server.event();
   ({ moderatorKey: key, code } = ev);
-  draft = await createPoll(url, key, code, pollBody("multiple"));
-  open = await createOpenPoll(url, key, code, pollBody("single"));
-  live = await askOk(url, code, "A live question");
-  await patchRoom(url, key, code, { premoderation: true });
-  pending = await askOk(url, code, "A pending question");
-});
-afterAll(async () => {
-  await server?.close();
+  draft = await createPoll(server.url, key, code, pollBody("multiple"));
+  open = await createOpenPoll(server.url, key, code, pollBody("single"));
+  live = await askOk(server.url, code, "A live question");
+  await patchRoom(server.url, key, code, { premoderation: true });
+  pending = await askOk(server.url, code, "A pending question");
 });
 
 async function snapshot() {
-  const { moderation, audit } = await expectInvariants(url, key, code);
+  const { moderation, audit } = await expectInvariants(server.url, key, code);
   return { moderation: { ...moderation, participants: 0 }, audit };
 }
 
@@ -62,7 +56,7 @@ function socketPool(auth: () => Record<string, unknown>) {
     async get(): Promise<Socket> {
       if (!socket || used >= 40 || !socket.connected) {
         socket?.close();
-        socket = await connect(url, auth());
+        socket = await connect(server.url, auth());
         used = 0;
       }
       used++;
@@ -153,7 +147,7 @@ async function sendHostile(pool: { get(): Promise<Socket> }, event: string, payl
 function tryConnect(
   auth: Record<string, unknown>,
 ): Promise<{ kind: "connected" | "refused" | "closed"; error?: Error & { data?: any } }> {
-  const socket = io(url, {
+  const socket = io(server.url, {
     auth,
     transports: ["websocket"],
     reconnection: false,

@@ -1,0 +1,73 @@
+// The servers a live run measures: Tribune (one node or several on Redis) and the bare
+// Socket.IO baseline, each in its own child process, behind one interface.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Child, startChild } from "../lib/children.js";
+import { ADMIN_TOKEN, createEvent, questionCount, results } from "../lib/tribune-api.js";
+import type { LiveOptions } from "./types.js";
+
+export interface Target {
+  label: "tribune" | "bare";
+  nodes: Child[];
+  setup(names: string[]): Promise<{ codes: string[]; moderatorKey: string }>;
+  results(pollId: string): Promise<{ voters: number; seq: number }>;
+  questions(code: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function tribuneTarget(options: LiveOptions): Promise<Target> {
+  const dirs: string[] = [];
+  const nodes: Child[] = [];
+  try {
+    for (let k = 0; k < options.nodes; k++) {
+      const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-live-"));
+      dirs.push(dataDir);
+      nodes.push(
+        await startChild(`tribune-${k}`, "tribune.ts", {
+          env: {
+            DATA_DIR: dataDir,
+            ADMIN_TOKEN,
+            LOG_LEVEL: "warn",
+            REDIS_URL: options.redisUrl ?? "",
+            BENCH_APP: options.app ?? "",
+          },
+          nodeArgs: ["--expose-gc"],
+        }),
+      );
+    }
+  } catch (error) {
+    await Promise.all(nodes.map((n) => n.stop()));
+    throw error;
+  }
+  const base = nodes[0]!.url;
+  return {
+    label: "tribune",
+    nodes,
+    async setup(names) {
+      const event = await createEvent(base, names);
+      return { codes: event.rooms.map((r) => r.code), moderatorKey: event.moderatorKey };
+    },
+    results: (pollId) => results(base, pollId),
+    questions: (code) => questionCount(base, code),
+    async stop() {
+      await Promise.all(nodes.map((n) => n.stop()));
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function bareTarget(): Promise<Target> {
+  const node = await startChild("bare-socketio", "bare-socketio.ts", { nodeArgs: ["--expose-gc"] });
+  return {
+    label: "bare",
+    nodes: [node],
+    async setup(names) {
+      const { codes } = await node.request<{ codes: string[] }>({ type: "rooms", count: names.length });
+      return { codes, moderatorKey: "bare" };
+    },
+    results: (pollId) => node.request({ type: "results", pollId }),
+    questions: async (code) => (await node.request<{ count: number }>({ type: "questions", code })).count,
+    stop: () => node.stop(),
+  };
+}
