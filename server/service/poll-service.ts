@@ -6,6 +6,7 @@ import {
   ballotKeys,
   buildResults,
   checkOptions,
+  defaultResultsVisible,
   isPublicPoll,
   normalizeChoice,
   POLL_MOVES,
@@ -38,7 +39,7 @@ export class PollService {
       kind: input.kind,
       options: checkOptions(input.kind, input.options),
       status: "draft",
-      resultsVisible: input.resultsVisible ?? true,
+      resultsVisible: input.resultsVisible ?? defaultResultsVisible(input.kind),
       createdAt: isoNow(this.deps),
     };
     await this.deps.store.createPoll(poll);
@@ -120,7 +121,7 @@ export class PollService {
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw notOpen();
     await spend(this.deps, "vote", input.participantId);
-    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(choice));
+    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice));
     if (tally === "not_found") throw unknownPoll();
     if (tally === "not_open") throw notOpen();
     this.dirty(poll.roomCode, pollId);

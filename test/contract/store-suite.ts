@@ -8,6 +8,7 @@ import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
 import type { NewEvent, Store } from "../../server/store/store.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
+import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 
 /** Narrows a command's answer to its success shape, failing the test on any refusal. */
 function must<T>(value: T): Exclude<T, string> {
@@ -60,7 +61,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
     }
 
     async function makePoll(roomCode: string, kind: PollKind = "single", status: PollStatus = "draft"): Promise<Poll> {
-      const options = kind === "single" || kind === "multiple" ? ["A", "B", "C", "D"] : [];
+      const options = POLL_KINDS[kind].options ? ["A", "B", "C", "D"] : [];
       const poll: Poll = {
         id: newId(),
         roomCode,
