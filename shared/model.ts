@@ -1,6 +1,6 @@
 // The shapes every client and the server agree on (see docs/api.md).
 /** The poll kinds, in the order the poll builder offers them; each has its rules in shared/poll-kinds. */
-export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud"] as const;
+export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking"] as const;
 export type PollKind = (typeof POLL_KIND_NAMES)[number];
 export type PollStatus = "draft" | "open" | "closed";
 export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived";

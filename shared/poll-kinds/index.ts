@@ -2,13 +2,14 @@
 import type { Choice, Poll, PollKind, Results } from "../model.js";
 import type { PollKindRules, PollShape, TallySnapshot } from "./kind.js";
 import { multiple } from "./multiple.js";
+import { ranking } from "./ranking.js";
 import { scale } from "./scale.js";
 import { single } from "./single.js";
 import { wordcloud } from "./wordcloud.js";
 
 export type { PollKindRules, Tally, TallySnapshot } from "./kind.js";
 
-export const POLL_KINDS: Record<PollKind, PollKindRules> = { single, multiple, scale, wordcloud };
+export const POLL_KINDS: Record<PollKind, PollKindRules> = { single, multiple, scale, wordcloud, ranking };
 
 type KindOf = Pick<Poll, "kind"> & PollShape;
 

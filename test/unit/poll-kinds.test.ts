@@ -66,6 +66,31 @@ const SAMPLES: Record<PollKind, Sample> = {
       [3, /a word/],
     ],
   },
+  ranking: {
+    options: options(3),
+    // Borda: first of 3 gets 2 points (its key twice), second 1, last none.
+    accepts: [
+      [
+        [2, 0, 1],
+        [2, 0, 1],
+        ["2", "2", "0"],
+      ],
+      [
+        [0, 1, 2],
+        [0, 1, 2],
+        ["0", "0", "1"],
+      ],
+    ],
+    refuses: [
+      [[0, 0, 1], /once/],
+      [[0, 1], /Rank every option/],
+      [[0, 1, 3], /does not exist/],
+      [[-1, 0, 1], /does not exist/],
+      [[0, 1, 2, 0], /once/],
+      [2, /list of option numbers/],
+      [[0, 1.5, 2], /list of option numbers/],
+    ],
+  },
 };
 
 /** Runs `fn` and returns the AppError it throws, failing if it does not throw one. */
@@ -138,5 +163,55 @@ describe.each(Object.keys(POLL_KINDS) as PollKind[])("%s", (kind) => {
     const empty = buildResults(poll, { tally: {}, voters: 0, seq: 0 });
     if (empty.counts) expect(empty.counts).toEqual(rules.labels(poll).map(() => 0));
     else expect(empty.words).toEqual([]);
+  });
+});
+
+describe("ranking: Borda points", () => {
+  const rules = POLL_KINDS.ranking;
+  const poll = { id: "p1", kind: "ranking" as const, options: options(4) };
+  const count = (ballots: number[][]) => {
+    const tally: Record<string, number> = {};
+    for (const b of ballots) for (const key of rules.tallyKeys(b, poll)) tally[key] = (tally[key] ?? 0) + 1;
+    return buildResults(poll, { tally, voters: ballots.length, seq: 1 }).counts;
+  };
+
+  it("gives n − 1 − p points to the option at position p", () => {
+    expect(count([[3, 1, 0, 2]])).toEqual([1, 2, 0, 3]);
+    expect(count([[0, 1, 2, 3]])).toEqual([3, 2, 1, 0]);
+  });
+
+  it("adds the points of every ballot; each ballot gives n(n − 1)/2 in all", () => {
+    const ballots = [
+      [3, 1, 0, 2],
+      [0, 1, 2, 3],
+      [1, 0, 3, 2],
+    ];
+    expect(count(ballots)).toEqual([1 + 3 + 2, 2 + 2 + 3, 0 + 1 + 0, 3 + 0 + 1]);
+    expect(count(ballots)!.reduce((a, b) => a + b, 0)).toBe(3 * 6);
+  });
+
+  it("takes 2 to 10 options", () => {
+    expect(rules.checkOptions(options(2))).toHaveLength(2);
+    expect(rules.checkOptions(options(10))).toHaveLength(10);
+    expect(refusal(() => rules.checkOptions(options(11))).text).toEqual({
+      en: "A ranking poll needs 2 to 10 options.",
+      fr: "Un classement demande de 2 à 10 options.",
+    });
+    expect(refusal(() => rules.checkOptions(undefined)).code).toBe("invalid");
+  });
+
+  it("keeps the ordering as given: it is the stored form", () => {
+    expect(rules.normalizeChoice(poll, [2, 3, 0, 1])).toEqual([2, 3, 0, 1]);
+  });
+
+  it("exports one row per option with its points", () => {
+    const results = buildResults(poll, { tally: { "3": 3, "1": 2, "0": 1 }, voters: 1, seq: 1 });
+    expect(rules.csvRows(poll, results)).toEqual([
+      ["Option 1", 1],
+      ["Option 2", 2],
+      ["Option 3", 0],
+      ["Option 4", 3],
+    ]);
+    expect(rules.csvRows(poll, null).map(([, n]) => n)).toEqual([0, 0, 0, 0]);
   });
 });
