@@ -371,6 +371,21 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect((await store.participantData(code, voters[0]!)).ballots).toEqual({ [words.id]: "lyon", [scale.id]: 5 });
       });
 
+      it("counts a key once per occurrence, and takes as many back when the ballot is replaced", async () => {
+        // A kind may weigh a ballot by repeating a key (a ranking's Borda points do).
+        const code = await makeRoom();
+        const poll = await makePoll(code, "multiple", "open");
+        const alice = pid();
+        must(await vote(poll.id, alice, [2, 0, 1], ["2", "2", "0"]));
+        const s2 = must(await vote(poll.id, pid(), [0, 1, 2], ["0", "0", "1"]));
+        expect(counted(s2.tally)).toEqual({ "0": 3, "1": 1, "2": 2 });
+        const s3 = must(await vote(poll.id, alice, [1, 2, 0], ["1", "1", "2"]));
+        expect(s3.voters).toBe(2);
+        expect(counted(s3.tally)).toEqual({ "0": 2, "1": 3, "2": 1 });
+        expect(counted((await store.tally(poll.id))?.tally)).toEqual(counted(s3.tally));
+        expect((await store.participantData(code, alice)).ballots).toEqual({ [poll.id]: [1, 2, 0] });
+      });
+
       it("refuses a ballot unless the poll is open, and changes nothing", async () => {
         const code = await makeRoom();
         const draft = await makePoll(code, "single");
