@@ -56,7 +56,8 @@ export default defineConfig({
         manualChunks(id) {
           if (/lib\/copy-field|moderator\/console\.css/.test(id)) return "console-kit";
           if (/qrcode|dijkstrajs|encode-utf8|lib\/qr-code/.test(id)) return undefined;
-          if (/node_modules\/preact|\/client\/lib\/|\/client\/styles\/|\/shared\//.test(id)) return "common";
+          if (/node_modules\/preact|\/client\/lib\/|\/client\/poll-kinds\/|\/client\/styles\/|\/shared\//.test(id))
+            return "common";
           return undefined;
         },
       },

@@ -1,11 +1,13 @@
 // The shapes every client and the server agree on (see docs/api.md).
-export type PollKind = "single" | "multiple" | "scale" | "wordcloud";
+/** The poll kinds, in the order the poll builder offers them; each has its rules in shared/poll-kinds. */
+export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking"] as const;
+export type PollKind = (typeof POLL_KIND_NAMES)[number];
 export type PollStatus = "draft" | "open" | "closed";
 export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived";
 export type ModerationAction = "approve" | "reject" | "answer" | "highlight" | "unhighlight" | "archive";
 export type ScreenMode = "auto" | "join" | "poll" | "question" | "questions";
 
-/** single/multiple: sorted option indexes; scale: 1–5; wordcloud: folded text. */
+/** A ballot in its stored form, given by its kind (shared/poll-kinds): option indexes, a value or a text. */
 export type Choice = number[] | number | string;
 
 export interface Poll {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ERR } from "./error-catalogue.js";
 import type { AppError } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
+import { POLL_KIND_NAMES } from "./model.js";
 
 /** A trimmed string whose length in code points is within [min, max]. */
 const text = (min: number, max: number) =>
@@ -17,7 +18,7 @@ const id = z.string().min(1).max(64);
 
 export const participantId = z.string().regex(PARTICIPANT_ID, { message: "must be 16 to 64 characters of A-Z a-z 0-9 _ -" });
 
-export const pollKind = z.enum(["single", "multiple", "scale", "wordcloud"]);
+export const pollKind = z.enum(POLL_KIND_NAMES);
 export const moderationAction = z.enum(["approve", "reject", "answer", "highlight", "unhighlight", "archive"]);
 export const screenSchema = z.object({
   mode: z.enum(["auto", "join", "poll", "question", "questions"]),

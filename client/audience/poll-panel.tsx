@@ -4,18 +4,15 @@ import type { Action } from "../lib/offline-queue";
 import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
 import type { Link } from "../lib/socket";
-import { Ballot } from "./ballot";
+import { CLIENT_KINDS } from "../poll-kinds";
 import type { AudienceSession } from "./session";
 import { t, tn } from "./strings";
 
 export const resultLabels = (): ResultLabels => ({
   voters: (n) => tn("voters", n),
   votes: (n) => tn("votes", n),
-  average: (value) => t("average", { value }),
   noAnswer: t("noAnswer"),
 });
-
-const hints = { single: "hintSingle", multiple: "hintMultiple", scale: "hintScale", wordcloud: "hintWord" } as const;
 
 function lastClosedWithResults(state: RoomState): PollView | undefined {
   for (let i = state.polls.length - 1; i >= 0; i--) {
@@ -56,6 +53,7 @@ export function PollPanel({
     );
   }
 
+  const kind = CLIENT_KINDS[poll.kind];
   const results = resultsOf(poll);
   const queued = outbox.find((a): a is Extract<Action, { kind: "vote" }> => a.kind === "vote" && a.pollId === poll.id);
   const stored = state.me?.ballots[poll.id];
@@ -77,10 +75,10 @@ export function PollPanel({
           {poll.title}
         </h2>
         <p class="hint" id="poll-hint">
-          {t(hints[poll.kind])}
+          {kind.hint()}
         </p>
       </div>
-      <Ballot
+      <kind.Ballot
         key={poll.id}
         poll={poll}
         current={current}

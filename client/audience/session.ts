@@ -1,7 +1,7 @@
 // A participant in a room: the live room, and an outbox of actions sent in order, kept offline.
 import { useEffect, useState } from "preact/hooks";
-import { foldWord } from "../../shared/limits";
 import type { Choice, Question, RoomState } from "../../shared/model";
+import { normalizeChoice } from "../../shared/poll-kinds";
 import { ClientError } from "../lib/api";
 import { LiveRoom, type Snapshot } from "../lib/live-room";
 import { type Action, OfflineQueue, type Outcome } from "../lib/offline-queue";
@@ -16,15 +16,11 @@ export interface AudienceView extends Snapshot {
   notices: string[];
 }
 
-/** The stored form of a choice: indexes sorted, words folded. */
-export function storedChoice(choice: Choice): Choice {
-  if (Array.isArray(choice)) return [...choice].sort((a, b) => a - b);
-  return typeof choice === "string" ? foldWord(choice) : choice;
-}
-
+/** Keeps a ballot the server accepted in the form the server stores it (its kind's normalisation). */
 function withBallot(state: RoomState, pollId: string, choice: Choice): RoomState {
-  if (!state.me) return state;
-  return { ...state, me: { ...state.me, ballots: { ...state.me.ballots, [pollId]: storedChoice(choice) } } };
+  const poll = state.polls.find((p) => p.id === pollId);
+  if (!state.me || !poll) return state;
+  return { ...state, me: { ...state.me, ballots: { ...state.me.ballots, [pollId]: normalizeChoice(poll, choice) } } };
 }
 
 function withUpvoted(state: RoomState, id: string, on: boolean): RoomState {

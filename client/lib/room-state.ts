@@ -1,5 +1,6 @@
 // Applies server events to a RoomState, the same way for every page.
 import type { Poll, PollView, Question, Results, RoomInfo, RoomState } from "../../shared/model";
+import { buildResults } from "../../shared/poll-kinds";
 import { compareQuestions } from "../../shared/question-order";
 import { isPublicPoll, isPublicStatus } from "../../shared/visibility";
 
@@ -83,6 +84,5 @@ export function resultsOf(poll: PollView, moderator = false): Results | undefine
   if (own && (own.counts || own.words)) return own;
   if (poll.status === "draft" || (!poll.resultsVisible && !moderator)) return undefined;
   const voters = own?.voters ?? 0;
-  if (poll.kind === "wordcloud") return { pollId: poll.id, voters, words: [], seq: -1 };
-  return { pollId: poll.id, voters, counts: new Array<number>(poll.kind === "scale" ? 5 : poll.options.length).fill(0), seq: -1 };
+  return buildResults(poll, { tally: {}, voters, seq: -1 });
 }

@@ -1,13 +1,14 @@
-// A new poll of any of the four kinds, saved as a draft or opened at once.
+// A new poll of any kind, saved as a draft or opened at once. Each kind says whether it takes
+// options and how many (shared/poll-kinds), and its name (client/poll-kinds).
 import { useState } from "preact/hooks";
 import { codePoints, LIMITS } from "../../shared/limits";
-import type { PollKind } from "../../shared/model";
+import { POLL_KIND_NAMES, type PollKind } from "../../shared/model";
+import { POLL_KINDS } from "../../shared/poll-kinds";
 import type { LiveRoom } from "../lib/live-room";
+import { CLIENT_KINDS } from "../poll-kinds";
 import { createPoll, pollAction } from "./actions";
 import { announce } from "./announce";
 import { t } from "./strings";
-
-const KINDS: PollKind[] = ["single", "multiple", "scale", "wordcloud"];
 
 /** Unfolded while the room has no poll; folded away (one click to open) once it has some. */
 export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: boolean }) {
@@ -18,13 +19,16 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
   const [visible, setVisible] = useState(true);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  const withOptions = kind === "single" || kind === "multiple";
+  const bounds = POLL_KINDS[kind].options;
 
   async function submit(openNow: boolean) {
     const cleaned = options.map((o) => o.trim()).filter(Boolean);
     if (!title.trim() || codePoints(title.trim()) > LIMITS.pollTitle) return setError(t("needTitle"));
-    if (withOptions && (cleaned.length < LIMITS.minOptions || cleaned.some((o) => codePoints(o) > LIMITS.optionText))) {
-      return setError(t("needOptions", { min: LIMITS.minOptions, max: LIMITS.optionText }));
+    if (
+      bounds &&
+      (cleaned.length < bounds.min || cleaned.length > bounds.max || cleaned.some((o) => codePoints(o) > LIMITS.optionText))
+    ) {
+      return setError(t("needOptions", { min: bounds.min, most: bounds.max, max: LIMITS.optionText }));
     }
     setError("");
     setBusy(true);
@@ -32,7 +36,7 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
       title: title.trim(),
       kind,
       resultsVisible: visible,
-      ...(withOptions ? { options: cleaned } : {}),
+      ...(bounds ? { options: cleaned } : {}),
     });
     if (poll && openNow) await pollAction(room, "open", poll.id);
     setBusy(false);
@@ -63,14 +67,14 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
         </div>
         <fieldset class="kinds">
           <legend class="label">{t("kind")}</legend>
-          {KINDS.map((k) => (
+          {POLL_KIND_NAMES.map((k) => (
             <label key={k} class="check">
               <input type="radio" name="poll-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-              {t(`kind_${k}`)}
+              {CLIENT_KINDS[k].name()}
             </label>
           ))}
         </fieldset>
-        {withOptions && (
+        {bounds && (
           <fieldset class="options">
             <legend class="label">{t("options")}</legend>
             {options.map((option, i) => (
@@ -88,7 +92,7 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
                     setOptions((list) => list.map((o, j) => (j === i ? value : o)));
                   }}
                 />
-                {options.length > LIMITS.minOptions && (
+                {options.length > bounds.min && (
                   <button
                     type="button"
                     class="btn icon"
@@ -100,7 +104,7 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
                 )}
               </div>
             ))}
-            {options.length < LIMITS.maxOptions && (
+            {options.length < bounds.max && (
               <button type="button" class="btn" onClick={() => setOptions((list) => [...list, ""])}>
                 {t("addOption")}
               </button>

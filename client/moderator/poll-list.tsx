@@ -3,13 +3,13 @@ import type { PollView, RoomState } from "../../shared/model";
 import type { LiveRoom } from "../lib/live-room";
 import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
+import { CLIENT_KINDS } from "../poll-kinds";
 import { deletePoll, pollAction, resetPoll, updatePoll, updateRoom } from "./actions";
 import { t, tn } from "./strings";
 
 const labels = (): ResultLabels => ({
   voters: (n) => tn("voters", n),
   votes: (n) => tn("votes", n),
-  average: (value) => t("average", { value }),
   noAnswer: t("noAnswer"),
 });
 
@@ -39,7 +39,7 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
       <div class="poll-card-head">
         <h4 id={titleId}>{poll.title}</h4>
         <span class={`badge ${poll.status}`}>{t(`status_${poll.status}`)}</span>
-        <span class="hint">{t(`kind_${poll.kind}`)}</span>
+        <span class="hint">{CLIENT_KINDS[poll.kind].name()}</span>
         {onScreen && <span class="badge open">{t("onScreen")}</span>}
       </div>
       <div class="row">

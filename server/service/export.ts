@@ -1,5 +1,6 @@
 // A room's polls, results and questions for the organizer's records, without participant ids.
 import type { RoomExport } from "../../shared/model.js";
+import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { compareQuestions } from "../../shared/question-order.js";
 import { toPublicQuestion } from "../core/questions.js";
 import type { RoomData } from "../store/store.js";
@@ -30,7 +31,7 @@ const HEADER = [
 ];
 
 /**
- * One CSV table, one line per poll option (or word), per question and per audit entry
+ * One CSV table, one line per poll answer (its kind's export rows: option, value or word), per question and per audit entry
  * (type "audit": id is the target, status the action, author who did it, created_at when).
  */
 export function toCsv(data: RoomExport): string {
@@ -38,12 +39,7 @@ export function toCsv(data: RoomExport): string {
   for (const poll of data.polls) {
     const r = poll.results;
     const voters = r?.voters ?? 0;
-    const answers =
-      poll.kind === "wordcloud"
-        ? (r?.words ?? []).map((w) => [w.text, w.count] as const)
-        : (poll.kind === "scale" ? ["1", "2", "3", "4", "5"] : poll.options).map(
-            (label, i) => [label, r?.counts?.[i] ?? 0] as const,
-          );
+    const answers = POLL_KINDS[poll.kind].csvRows(poll, r);
     if (answers.length === 0) rows.push(["poll", poll.id, poll.status, poll.title, "", "", "", voters, poll.createdAt]);
     for (const [label, count] of answers)
       rows.push(["poll", poll.id, poll.status, poll.title, "", label, count, voters, poll.createdAt]);

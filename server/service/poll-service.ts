@@ -3,7 +3,15 @@ import { ERR } from "../../shared/error-catalogue.js";
 import type { Poll, Results } from "../../shared/model.js";
 import { noBody, parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/schemas.js";
 import { isPublicPoll } from "../../shared/visibility.js";
-import { ballotKeys, buildResults, checkOptions, normalizeChoice, POLL_MOVES, type PollMove } from "../core/polls.js";
+import {
+  ballotKeys,
+  buildResults,
+  checkOptions,
+  defaultResultsVisible,
+  normalizeChoice,
+  POLL_MOVES,
+  type PollMove,
+} from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
 import { type Actor, mayModerate, refuseBanned, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
@@ -28,7 +36,7 @@ export class PollService {
       kind: input.kind,
       options: checkOptions(input.kind, input.options),
       status: "draft",
-      resultsVisible: input.resultsVisible ?? true,
+      resultsVisible: input.resultsVisible ?? defaultResultsVisible(input.kind),
       createdAt: isoNow(this.deps),
     };
     await this.deps.store.createPoll(poll);
@@ -103,7 +111,7 @@ export class PollService {
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw ERR.pollNotOpen();
     await spend(this.deps, "vote", input.participantId);
-    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(choice));
+    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice));
     if (tally === "not_found") throw ERR.unknownPoll();
     if (tally === "not_open") throw ERR.pollNotOpen();
     this.dirty(poll.roomCode, pollId);

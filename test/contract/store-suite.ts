@@ -8,6 +8,7 @@ import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
 import type { NewEvent, Store } from "../../server/store/store.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
+import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 
 /** Narrows a command's answer to its success shape, failing the test on any refusal. */
 function must<T>(value: T): Exclude<T, string> {
@@ -60,7 +61,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
     }
 
     async function makePoll(roomCode: string, kind: PollKind = "single", status: PollStatus = "draft"): Promise<Poll> {
-      const options = kind === "single" || kind === "multiple" ? ["A", "B", "C", "D"] : [];
+      const options = POLL_KINDS[kind].options ? ["A", "B", "C", "D"] : [];
       const poll: Poll = {
         id: newId(),
         roomCode,
@@ -368,6 +369,21 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         const scale = await makePoll(code, "scale", "open");
         expect(counted(must(await vote(scale.id, voters[0]!, 5, ["5"])).tally)).toEqual({ "5": 1 });
         expect((await store.participantData(code, voters[0]!)).ballots).toEqual({ [words.id]: "lyon", [scale.id]: 5 });
+      });
+
+      it("counts a key once per occurrence, and takes as many back when the ballot is replaced", async () => {
+        // A kind may weigh a ballot by repeating a key (a ranking's Borda points do).
+        const code = await makeRoom();
+        const poll = await makePoll(code, "multiple", "open");
+        const alice = pid();
+        must(await vote(poll.id, alice, [2, 0, 1], ["2", "2", "0"]));
+        const s2 = must(await vote(poll.id, pid(), [0, 1, 2], ["0", "0", "1"]));
+        expect(counted(s2.tally)).toEqual({ "0": 3, "1": 1, "2": 2 });
+        const s3 = must(await vote(poll.id, alice, [1, 2, 0], ["1", "1", "2"]));
+        expect(s3.voters).toBe(2);
+        expect(counted(s3.tally)).toEqual({ "0": 2, "1": 3, "2": 1 });
+        expect(counted((await store.tally(poll.id))?.tally)).toEqual(counted(s3.tally));
+        expect((await store.participantData(code, alice)).ballots).toEqual({ [poll.id]: [1, 2, 0] });
       });
 
       it("refuses a ballot unless the poll is open, and changes nothing", async () => {

@@ -3,6 +3,8 @@
 import type { Socket } from "socket.io-client";
 import { expect } from "vitest";
 import { ERROR_STATUS } from "../../shared/errors.js";
+import type { PollKind } from "../../shared/model.js";
+import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { api, connect, connectWithState, newParticipantId, type Reply, waitFor } from "./clients.js";
 import { ADMIN_TOKEN } from "./server.js";
 
@@ -54,9 +56,10 @@ export async function createEvent(
 
 export const DEFAULT_OPTIONS = ["Red", "Green", "Blue"];
 
-export function pollBody(kind: "single" | "multiple" | "scale" | "wordcloud", extra: Record<string, unknown> = {}) {
+/** A poll of this kind, with DEFAULT_OPTIONS when its kind takes options and `extra` names none. */
+export function pollBody(kind: PollKind, extra: Record<string, unknown> = {}) {
   const body: Record<string, unknown> = { title: `A ${kind} poll`, kind, ...extra };
-  if ((kind === "single" || kind === "multiple") && !("options" in extra)) body.options = DEFAULT_OPTIONS;
+  if (POLL_KINDS[kind].options && !("options" in extra)) body.options = DEFAULT_OPTIONS;
   return body;
 }
 

@@ -75,7 +75,7 @@ describe("POST /api/rooms/:code/polls", () => {
       expect(res.body).toMatchObject({ kind, options: [], status: "draft", resultsVisible: true });
       expectError(await post({ title: kind, kind, options: ["a", "b"] }), 400, "invalid");
     }
-    expectError(await post({ title: "t", kind: "ranking", options: opts(3) }), 400, "invalid");
+    expectError(await post({ title: "t", kind: "survey", options: opts(3) }), 400, "invalid");
     expectError(await post({ title: "t" }), 400, "invalid");
     expectError(await post({ title: "", kind: "scale" }), 400, "invalid");
     expectError(await post({ title: "x".repeat(201), kind: "scale" }), 400, "invalid");

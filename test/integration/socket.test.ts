@@ -301,7 +301,7 @@ describe("moderator events", () => {
   it("poll events refuse what HTTP refuses: invalid, not_found, conflict", async () => {
     const { key, code, moderator } = await roomWithRoles();
     const m = moderator.socket;
-    expectAckError(await emitAck(m, "poll:create", { title: "t", kind: "ranking" }), "invalid");
+    expectAckError(await emitAck(m, "poll:create", { title: "t", kind: "survey" }), "invalid");
     expectAckError(await emitAck(m, "poll:create", { title: "t", kind: "single", options: ["only"] }), "invalid");
     expectAckError(await emitAck(m, "poll:create", { title: "", kind: "scale" }), "invalid");
     expectAckError(await emitAck(m, "poll:open", { pollId: "nope" }), "not_found");

@@ -108,9 +108,9 @@ describe("normalizeChoice", () => {
 
 describe("ballotKeys", () => {
   it("counts an option list per index, a scale value or a word once", () => {
-    expect(ballotKeys([0, 2, 11])).toEqual(["0", "2", "11"]);
-    expect(ballotKeys(4)).toEqual(["4"]);
-    expect(ballotKeys("café")).toEqual(["café"]);
+    expect(ballotKeys(poll("multiple", 12), [0, 2, 11])).toEqual(["0", "2", "11"]);
+    expect(ballotKeys(poll("scale"), 4)).toEqual(["4"]);
+    expect(ballotKeys(poll("wordcloud"), "café")).toEqual(["café"]);
   });
 });
 

@@ -117,7 +117,7 @@ describe("parse: bodies", () => {
   it("polls: kind from the list, up to 12 trimmed options", () => {
     const body = parse(pollCreateBody, { title: "Lunch?", kind: "single", options: [" Yes ", "No"] });
     expect(body).toEqual({ title: "Lunch?", kind: "single", options: ["Yes", "No"] });
-    refused(() => parse(pollCreateBody, { title: "T", kind: "ranking" }));
+    refused(() => parse(pollCreateBody, { title: "T", kind: "survey" }));
     refused(() => parse(pollCreateBody, { title: "T", kind: "multiple", options: Array(13).fill("o") }));
     refused(() => parse(pollCreateBody, { title: "T", kind: "multiple", options: ["ok", "  "] }));
     expect(parse(pollUpdateBody, { resultsVisible: false })).toEqual({ resultsVisible: false });

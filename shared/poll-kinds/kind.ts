@@ -1,0 +1,40 @@
+// What one poll kind must say about itself. Pure and free of the schema library: the audience
+// page uses these rules too (to store a ballot the way the server does) and has a weight budget.
+import type { Choice, Poll, Results } from "../model.js";
+
+/** A poll's tally: how many times ballots hold each key (option index, scale value or folded word). */
+export type Tally = Record<string, number>;
+
+export interface TallySnapshot {
+  tally: Tally;
+  voters: number;
+  seq: number;
+}
+
+/** What the rules of a kind read of a poll. */
+export type PollShape = Pick<Poll, "options">;
+
+/** The figures of a kind's results: one count per label, or the top words. */
+export type Figures = Pick<Results, "counts"> | Pick<Results, "words">;
+
+export interface PollKindRules {
+  /** How many options a poll of this kind takes, or null when it takes none. */
+  options: { min: number; max: number } | null;
+  /** `resultsVisible` when the moderator does not say. */
+  resultsVisible: boolean;
+  /** Checks the options given at creation or in an edit; returns them as stored. Throws `invalid`. */
+  checkOptions(options: string[] | undefined): string[];
+  /** Checks a ballot as sent and returns its stored form. Throws `invalid` with a sentence. */
+  normalizeChoice(poll: PollShape, choice: unknown): Choice;
+  /**
+   * The tally keys a stored ballot counts toward. A key may repeat: both stores add one per
+   * occurrence and take as many back when the ballot is replaced.
+   */
+  tallyKeys(choice: Choice, poll: PollShape): string[];
+  /** The labels of `counts`, in order (none for a kind that counts words). */
+  labels(poll: PollShape): string[];
+  /** The results' figures from a tally. */
+  figures(poll: PollShape, tally: Tally): Figures;
+  /** Export rows (label, count) of a poll's results; `null` results are hidden or absent. */
+  csvRows(poll: PollShape, results: Results | null): [label: string, count: number][];
+}

@@ -1,0 +1,4 @@
+// Multiple choice: one or more distinct options.
+import { optionChoice } from "./option-choice.js";
+
+export const multiple = optionChoice(false);

@@ -1,0 +1,58 @@
+// Building blocks the poll kinds share: option bounds, index lists, counts per label.
+import { fail } from "../errors.js";
+import type { Results } from "../model.js";
+import type { PollKindRules, PollShape, Tally } from "./kind.js";
+
+/** The `invalid` refusal of a ballot or an option list, in both languages. */
+export const invalid = (en: string, fr: string) => fail("invalid", en, fr);
+
+/** Options between `min` and `max`, named in the refusal by `en` / `fr` (“A ranking poll”). */
+export function optionsBetween(
+  min: number,
+  max: number,
+  en: string,
+  fr: string,
+): Pick<PollKindRules, "options" | "checkOptions"> {
+  return {
+    options: { min, max },
+    checkOptions(options) {
+      const list = options ?? [];
+      if (list.length < min || list.length > max) {
+        throw invalid(`${en} needs ${min} to ${max} options.`, `${fr} demande de ${min} à ${max} options.`);
+      }
+      return list;
+    },
+  };
+}
+
+/** A kind without options (the refusal names it as `kind`). */
+export function noOptions(kind: string): Pick<PollKindRules, "options" | "checkOptions"> {
+  return {
+    options: null,
+    checkOptions(options) {
+      if (options && options.length > 0) {
+        throw invalid(`A ${kind} poll takes no options.`, `Un sondage de type ${kind} ne prend pas d'options.`);
+      }
+      return [];
+    },
+  };
+}
+
+/** True for an array of whole numbers. */
+export const isIndexList = (choice: unknown): choice is number[] =>
+  Array.isArray(choice) && choice.every((i) => Number.isInteger(i));
+
+/** True when every index names an option of the poll. */
+export const allExist = (poll: PollShape, indexes: number[]): boolean => indexes.every((i) => i >= 0 && i < poll.options.length);
+
+export const optionLabels = (poll: PollShape): string[] => poll.options;
+
+/** One count per label, read from the tally at keys "0", "1"… (or `key(i)`); zero when absent. */
+export function countsOf(labels: string[], tally: Tally, key: (i: number) => string = String): number[] {
+  return labels.map((_, i) => tally[key(i)] ?? 0);
+}
+
+/** One export row per label with its count. */
+export function labelRows(labels: string[], results: Results | null): [string, number][] {
+  return labels.map((label, i) => [label, results?.counts?.[i] ?? 0]);
+}

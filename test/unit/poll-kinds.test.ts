@@ -1,0 +1,217 @@
+// Each poll kind's rules (shared/poll-kinds) against the same questions: which ballots it takes and
+// how it stores them, which it refuses and in which words, what it counts, its results and exports.
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../shared/errors.js";
+import type { Choice, PollKind } from "../../shared/model.js";
+import { buildResults, POLL_KINDS } from "../../shared/poll-kinds/index.js";
+
+const options = (n: number) => Array.from({ length: n }, (_, i) => `Option ${i + 1}`);
+
+interface Sample {
+  /** Options of the sample poll. */
+  options: string[];
+  /** Ballots as sent, with their stored form and tally keys. */
+  accepts: [sent: unknown, stored: Choice, keys: string[]][];
+  /** Ballots refused, with a piece of their English sentence. */
+  refuses: [sent: unknown, en: RegExp][];
+}
+
+/** A Record over PollKind: a kind without samples is a type error. */
+const SAMPLES: Record<PollKind, Sample> = {
+  single: {
+    options: options(3),
+    accepts: [[[2], [2], ["2"]]],
+    refuses: [
+      [[0, 1], /exactly one/],
+      [[3], /does not exist/],
+      [[], /exactly one/],
+      ["0", /list of option numbers/],
+    ],
+  },
+  multiple: {
+    options: options(4),
+    accepts: [
+      [
+        [3, 0],
+        [0, 3],
+        ["0", "3"],
+      ],
+      [[1], [1], ["1"]],
+    ],
+    refuses: [
+      [[1, 1], /once/],
+      [[], /at least one/],
+      [[4], /does not exist/],
+      [[0.5], /list of option numbers/],
+    ],
+  },
+  scale: {
+    options: [],
+    accepts: [
+      [1, 1, ["1"]],
+      [5, 5, ["5"]],
+    ],
+    refuses: [
+      [0, /1 to 5/],
+      [6, /1 to 5/],
+      [2.5, /1 to 5/],
+      [[3], /1 to 5/],
+    ],
+  },
+  wordcloud: {
+    options: [],
+    accepts: [["  Élan ", "élan", ["élan"]]],
+    refuses: [
+      ["   ", /1 to 40/],
+      [3, /a word/],
+    ],
+  },
+  ranking: {
+    options: options(3),
+    // Borda: first of 3 gets 2 points (its key twice), second 1, last none.
+    accepts: [
+      [
+        [2, 0, 1],
+        [2, 0, 1],
+        ["2", "2", "0"],
+      ],
+      [
+        [0, 1, 2],
+        [0, 1, 2],
+        ["0", "0", "1"],
+      ],
+    ],
+    refuses: [
+      [[0, 0, 1], /once/],
+      [[0, 1], /Rank every option/],
+      [[0, 1, 3], /does not exist/],
+      [[-1, 0, 1], /does not exist/],
+      [[0, 1, 2, 0], /once/],
+      [2, /list of option numbers/],
+      [[0, 1.5, 2], /list of option numbers/],
+    ],
+  },
+};
+
+/** Runs `fn` and returns the AppError it throws, failing if it does not throw one. */
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe.each(Object.keys(POLL_KINDS) as PollKind[])("%s", (kind) => {
+  const rules = POLL_KINDS[kind];
+  const sample = SAMPLES[kind];
+  const poll = { id: "p1", kind, options: sample.options };
+
+  it("takes the options of its sample", () => {
+    expect(rules.checkOptions(sample.options)).toEqual(sample.options);
+    expect(rules.options === null).toBe(sample.options.length === 0);
+  });
+
+  it("refuses too few or too many options, in both languages", () => {
+    const wrong = rules.options ? [options(rules.options.min - 1), options(rules.options.max + 1)] : [options(2)];
+    for (const list of wrong) {
+      const error = refusal(() => rules.checkOptions(list));
+      expect(error.code).toBe("invalid");
+      expect(error.text.fr).not.toBe(error.text.en);
+    }
+  });
+
+  it("stores a ballot in its stored form, which it takes again unchanged", () => {
+    for (const [sent, stored, keys] of sample.accepts) {
+      expect(rules.normalizeChoice(poll, sent)).toEqual(stored);
+      expect(rules.normalizeChoice(poll, stored)).toEqual(stored);
+      expect(rules.tallyKeys(stored, poll)).toEqual(keys);
+    }
+  });
+
+  it("refuses a bad ballot with a sentence in English and French", () => {
+    for (const [sent, en] of sample.refuses) {
+      const error = refusal(() => rules.normalizeChoice(poll, sent));
+      expect(error.code).toBe("invalid");
+      expect(error.status).toBe(400);
+      expect(error.text.en).toMatch(en);
+      expect(error.text.fr.length).toBeGreaterThan(0);
+    }
+    for (const sent of [null, undefined, { 0: 1 }]) expect(refusal(() => rules.normalizeChoice(poll, sent)).code).toBe("invalid");
+  });
+
+  it("counts its ballots in its results and exports", () => {
+    const tally: Record<string, number> = {};
+    for (const [, stored] of sample.accepts) for (const key of rules.tallyKeys(stored, poll)) tally[key] = (tally[key] ?? 0) + 1;
+    const results = buildResults(poll, { tally, voters: sample.accepts.length, seq: 3 });
+    expect(results.pollId).toBe("p1");
+    expect(results.voters).toBe(sample.accepts.length);
+    expect(results.seq).toBe(3);
+    const rows = rules.csvRows(poll, results);
+    const total = (results.counts ?? results.words?.map((w) => w.count) ?? []).reduce((a, b) => a + b, 0);
+    expect(rows.reduce((a, [, count]) => a + count, 0)).toBe(total);
+    expect(total).toBe(Object.values(tally).reduce((a, b) => a + b, 0));
+    if (results.counts) {
+      expect(results.counts).toHaveLength(rules.labels(poll).length);
+      expect(rows.map(([label]) => label)).toEqual(rules.labels(poll));
+    }
+  });
+
+  it("shows zeros (or no words) before any ballot", () => {
+    const empty = buildResults(poll, { tally: {}, voters: 0, seq: 0 });
+    if (empty.counts) expect(empty.counts).toEqual(rules.labels(poll).map(() => 0));
+    else expect(empty.words).toEqual([]);
+  });
+});
+
+describe("ranking: Borda points", () => {
+  const rules = POLL_KINDS.ranking;
+  const poll = { id: "p1", kind: "ranking" as const, options: options(4) };
+  const count = (ballots: number[][]) => {
+    const tally: Record<string, number> = {};
+    for (const b of ballots) for (const key of rules.tallyKeys(b, poll)) tally[key] = (tally[key] ?? 0) + 1;
+    return buildResults(poll, { tally, voters: ballots.length, seq: 1 }).counts;
+  };
+
+  it("gives n − 1 − p points to the option at position p", () => {
+    expect(count([[3, 1, 0, 2]])).toEqual([1, 2, 0, 3]);
+    expect(count([[0, 1, 2, 3]])).toEqual([3, 2, 1, 0]);
+  });
+
+  it("adds the points of every ballot; each ballot gives n(n − 1)/2 in all", () => {
+    const ballots = [
+      [3, 1, 0, 2],
+      [0, 1, 2, 3],
+      [1, 0, 3, 2],
+    ];
+    expect(count(ballots)).toEqual([1 + 3 + 2, 2 + 2 + 3, 0 + 1 + 0, 3 + 0 + 1]);
+    expect(count(ballots)!.reduce((a, b) => a + b, 0)).toBe(3 * 6);
+  });
+
+  it("takes 2 to 10 options", () => {
+    expect(rules.checkOptions(options(2))).toHaveLength(2);
+    expect(rules.checkOptions(options(10))).toHaveLength(10);
+    expect(refusal(() => rules.checkOptions(options(11))).text).toEqual({
+      en: "A ranking poll needs 2 to 10 options.",
+      fr: "Un classement demande de 2 à 10 options.",
+    });
+    expect(refusal(() => rules.checkOptions(undefined)).code).toBe("invalid");
+  });
+
+  it("keeps the ordering as given: it is the stored form", () => {
+    expect(rules.normalizeChoice(poll, [2, 3, 0, 1])).toEqual([2, 3, 0, 1]);
+  });
+
+  it("exports one row per option with its points", () => {
+    const results = buildResults(poll, { tally: { "3": 3, "1": 2, "0": 1 }, voters: 1, seq: 1 });
+    expect(rules.csvRows(poll, results)).toEqual([
+      ["Option 1", 1],
+      ["Option 2", 2],
+      ["Option 3", 0],
+      ["Option 4", 3],
+    ]);
+    expect(rules.csvRows(poll, null).map(([, n]) => n)).toEqual([0, 0, 0, 0]);
+  });
+});
