@@ -13,6 +13,7 @@ import { registerHardening } from "./http/hardening.js";
 import { loggerOptions } from "./http/logging.js";
 import { pollRoutes, questionRoutes } from "./http/poll-routes.js";
 import { roomRoutes } from "./http/room-routes.js";
+import { siteRoutes } from "./http/site-routes.js";
 import { createIo } from "./realtime/io.js";
 import { SocketOutbox } from "./realtime/outbox.js";
 import type { Deps } from "./service/deps.js";
@@ -44,6 +45,9 @@ export interface AppConfig {
   timeouts?: TimeoutOptions;
   /** How often the retention sweeper runs, in ms (1 h; 0: only at start). */
   retentionSweepMs?: number;
+  /** Named on the privacy and accessibility pages (ORGANIZATION_NAME, PRIVACY_CONTACT). */
+  organizationName?: string | undefined;
+  privacyContact?: string | undefined;
   /** Where log lines go (tests capture them); stdout when absent. */
   logStream?: { write(line: string): void };
 }
@@ -138,6 +142,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   roomRoutes(fastify, tribune);
   pollRoutes(fastify, tribune);
   questionRoutes(fastify, tribune);
+  siteRoutes(fastify, config);
   const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     const { registerPages } = await import("./http/pages.js");

@@ -98,3 +98,11 @@ export interface Upvotes {
   id: string;
   upvotes: number;
 }
+
+/** GET /api/site: who runs this server and its default retention, for the privacy and accessibility pages. */
+export interface SiteInfo {
+  organizationName: string | null;
+  privacyContact: string | null;
+  /** Days an event keeps participant ids when its organizer set no other retention. */
+  defaultRetentionDays: number;
+}

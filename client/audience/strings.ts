@@ -80,6 +80,11 @@ const en = {
   refusedUpvote: "Your support was not recorded: {reason}",
   dismiss: "Close",
   questionsList: "Questions from the room",
+  readResults: "Read results",
+  pollClosedSaid: "Poll closed. {summary}",
+  pollClosedHidden: "Poll closed: {title}.",
+  sep: ": ",
+  listSep: "; ",
 };
 
 const fr: typeof en = {
@@ -162,6 +167,11 @@ const fr: typeof en = {
   refusedUpvote: "Votre soutien n’a pas été enregistré : {reason}",
   dismiss: "Fermer",
   questionsList: "Questions de la salle",
+  readResults: "Lire les résultats",
+  pollClosedSaid: "Sondage clos. {summary}",
+  pollClosedHidden: "Sondage clos\u202f: {title}.",
+  sep: "\u202f: ",
+  listSep: "\u202f; ",
 };
 
 export const { t, tn } = translator({ en, fr });

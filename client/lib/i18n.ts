@@ -27,10 +27,11 @@ document.documentElement.lang = current;
 
 export const getLang = (): Lang => current;
 
-export function setLang(lang: Lang): void {
+/** Switches the language; `remember: false` when the page's address chose it, not the person. */
+export function setLang(lang: Lang, remember = true): void {
   if (lang === current) return;
   current = lang;
-  save(KEY, lang);
+  if (remember) save(KEY, lang);
   document.documentElement.lang = lang;
   for (const listener of listeners) listener(lang);
 }
