@@ -35,7 +35,7 @@ export function AccessibilityPage() {
 
       <section aria-labelledby="results">
         <h2 id="results">{t("resultsTitle")}</h2>
-        <p class="rate">{t("resultsText", { date, rate: fmtPercent(d.rate) })}</p>
+        <p class="rate">{t("resultsText", { date, rate: fmtPercent(d.rate, 1) })}</p>
         <table class="counts">
           <caption>{t("countsCaption")}</caption>
           <thead>

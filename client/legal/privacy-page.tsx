@@ -1,4 +1,5 @@
 // The privacy notice: what Tribune keeps about a participant, why, for how long, whom to ask.
+import { useLang } from "../lib/i18n";
 import { storedParticipantId } from "../lib/participant";
 import { Contact } from "./contact";
 import { LegalFrame } from "./legal-frame";
@@ -6,6 +7,7 @@ import { t } from "./privacy-strings";
 import { useSiteInfo } from "./site-info";
 
 export function PrivacyPage() {
+  useLang();
   const site = useSiteInfo();
   // Shown so a request can name it; never made here (reading this page is not taking part).
   const id = storedParticipantId();
