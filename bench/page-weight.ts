@@ -1,6 +1,7 @@
-// Weight of the audience page's first load, from the built files: the HTML, plus every script,
+// Weight of each page's first load, from the built files: the HTML, plus every script,
 // module preload and stylesheet it references, plus the static imports of those scripts,
-// each gzipped (level 9) as the server sends them. Budget: 30 KB.
+// each gzipped (level 9) as the server sends them, and the number of requests that makes
+// (the favicon and the page's own API calls counted, the socket not). Budget of the audience page: 30 KB.
 //   npx tsx bench/page-weight.ts          (after `npm run build:client`)
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,7 +18,12 @@ export interface PageWeight {
   bytes: number;
   gzip: number;
   budget: number;
+  /** HTTP requests of the first load: the files, the favicon and the page's API calls. */
+  requests: number;
 }
+
+/** API calls a page makes as it opens, before any socket (the audience room's state comes by socket). */
+const API_CALLS: Record<string, number> = { "privacy.html": 1, "accessibility.html": 1 };
 
 /** Local asset URLs an HTML page loads at once: scripts, module preloads, stylesheets. */
 function htmlRefs(html: string): string[] {
@@ -50,7 +56,9 @@ export function measurePage(htmlFile = "index.html", clientDir = CLIENT_DIR): Pa
   const add = (path: string, data: Buffer) => files.push({ path, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length });
   const html = readFileSync(htmlPath);
   add(`/${htmlFile}`, html);
-  const queue = htmlRefs(html.toString("utf8"));
+  const text = html.toString("utf8");
+  const queue = htmlRefs(text);
+  const favicon = /<link\b[^>]*rel="icon"[^>]*>/.test(text) ? 1 : 0;
   while (queue.length) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
@@ -60,7 +68,8 @@ export function measurePage(htmlFile = "index.html", clientDir = CLIENT_DIR): Pa
     if (url.endsWith(".js")) queue.push(...jsImports(data.toString("utf8"), url));
   }
   const sum = (k: "bytes" | "gzip") => files.reduce((n, f) => n + f[k], 0);
-  return { page: htmlFile, files, bytes: sum("bytes"), gzip: sum("gzip"), budget: BUDGET_BYTES };
+  const requests = files.length + favicon + (API_CALLS[htmlFile] ?? 0);
+  return { page: htmlFile, files, bytes: sum("bytes"), gzip: sum("gzip"), budget: BUDGET_BYTES, requests };
 }
 
 /** The audience page's first load, gzip bytes (for the bench harness). */
@@ -71,10 +80,12 @@ export function audiencePageWeight(clientDir = CLIENT_DIR): number {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const pages = ["index.html", "screen.html", "moderator.html", "organizer.html"].filter((p) => existsSync(join(CLIENT_DIR, p)));
+  const pages = ["index.html", "screen.html", "moderator.html", "organizer.html", "privacy.html", "accessibility.html"].filter(
+    (p) => existsSync(join(CLIENT_DIR, p)),
+  );
   for (const page of pages) {
     const w = measurePage(page);
-    console.log(`${page}: ${kb(w.gzip)} gzip (${kb(w.bytes)} raw) in ${w.files.length} files`);
+    console.log(`${page}: ${kb(w.gzip)} gzip (${kb(w.bytes)} raw) in ${w.files.length} files, ${w.requests} requests`);
     for (const f of w.files) console.log(`  ${f.path.padEnd(40)} ${kb(f.gzip).padStart(9)} gzip ${kb(f.bytes).padStart(9)} raw`);
   }
   const audience = audiencePageWeight();

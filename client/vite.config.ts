@@ -1,10 +1,11 @@
-// Multi-page build of the three front ends into dist/client (served by server/http/pages.ts).
+// Multi-page build of the front ends into dist/client (served by server/http/pages.ts).
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
+import { accessibilityDeclaration } from "./legal/declaration-plugin";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const outDir = resolve(here, "../dist/client");
@@ -39,7 +40,7 @@ export default defineConfig({
   root: here,
   base: "/",
   publicDir: false,
-  plugins: [preact(), precompress()],
+  plugins: [preact(), accessibilityDeclaration(resolve(here, "../docs/accessibility.md")), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -66,6 +67,8 @@ export default defineConfig({
         screen: resolve(here, "screen.html"),
         moderator: resolve(here, "moderator.html"),
         organizer: resolve(here, "organizer.html"),
+        privacy: resolve(here, "privacy.html"),
+        accessibility: resolve(here, "accessibility.html"),
       },
     },
   },

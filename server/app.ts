@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
-import type { Readiness } from "../shared/model.js";
+import type { Readiness, SiteInfo } from "../shared/model.js";
 import { type ClusterOptions, RedisCluster } from "./cluster/redis-cluster.js";
 import { RETENTION } from "./core/retention.js";
 import { clientErrorHandler, serverTimeouts, type TimeoutOptions } from "./http/connection-limits.js";
@@ -46,6 +46,9 @@ export interface AppConfig {
   timeouts?: TimeoutOptions;
   /** How often the retention sweeper runs, in ms (1 h; 0: only at start). */
   retentionSweepMs?: number;
+  /** Named on the privacy and accessibility pages (ORGANIZATION_NAME, PRIVACY_CONTACT). */
+  organizationName?: string | undefined;
+  privacyContact?: string | undefined;
   /** Where log lines go (tests capture them); stdout when absent. */
   logStream?: { write(line: string): void };
 }
@@ -137,7 +140,12 @@ export async function buildApp(config: AppConfig): Promise<App> {
     const adapter = cluster ? { adapter: cluster.ready() ? ("connected" as const) : ("disconnected" as const) } : {};
     return { status: ready ? "ready" : "unavailable", store: store.kind, ...adapter };
   };
-  registerRoutes(fastify, tribune, readiness);
+  const site: SiteInfo = {
+    organizationName: config.organizationName ?? null,
+    privacyContact: config.privacyContact ?? null,
+    defaultRetentionDays: RETENTION.defaultDays,
+  };
+  registerRoutes(fastify, { tribune, readiness, site });
   const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     const { registerPages } = await import("./http/pages.js");

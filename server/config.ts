@@ -16,12 +16,27 @@ export interface Config {
   demo: boolean;
   /** Open client connections this node accepts before refusing (503 / connect_error). */
   maxConnections: number;
+  /** Who runs the event, named on the privacy and accessibility pages (ORGANIZATION_NAME). */
+  organizationName: string | undefined;
+  /** Where participants exercise their rights: an e-mail address or an http(s) address (PRIVACY_CONTACT). */
+  privacyContact: string | undefined;
 }
 
 const url = (name: string) =>
   z
     .string()
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: `${name} must be an http(s) URL` });
+
+/** One line of plain text: shown on public pages, so no control characters. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((v) => !/\p{Cc}/u.test(v), { message: "must be one line of text" });
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,6 +58,12 @@ const schema = z.object({
     .min(1, { message: "must be at least 1" })
     .max(1_000_000, { message: "must be at most 1000000" })
     .default(20_000),
+  ORGANIZATION_NAME: line(200).optional(),
+  PRIVACY_CONTACT: line(200)
+    .refine((v) => EMAIL.test(v) || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
+      message: "must be an e-mail address or an http(s) URL",
+    })
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -78,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1" ? true : (e.TRUST_PROXY ?? false),
     demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
     maxConnections: e.MAX_CONNECTIONS,
+    organizationName: e.ORGANIZATION_NAME,
+    privacyContact: e.PRIVACY_CONTACT,
   };
 }

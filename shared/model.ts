@@ -158,3 +158,11 @@ export interface Readiness {
   store: string;
   adapter?: "connected" | "disconnected";
 }
+
+/** GET /api/site: who runs this server and its default retention, for the privacy and accessibility pages. */
+export interface SiteInfo {
+  organizationName: string | null;
+  privacyContact: string | null;
+  /** Days an event keeps participant ids when its organizer set no other retention. */
+  defaultRetentionDays: number;
+}

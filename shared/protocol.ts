@@ -21,6 +21,7 @@ import type {
   RoomState,
   RoomSummary,
   RotatedKey,
+  SiteInfo,
   Upvotes,
 } from "./model.js";
 import {
@@ -125,6 +126,11 @@ export type ServerEventName = keyof typeof SERVER_EVENTS;
 export const ROUTES = {
   "GET /healthz": { role: "anyone", summary: "The process answers", answer: answer<Health>() },
   "GET /readyz": { role: "anyone", summary: "The node can serve (store and adapter reachable)", answer: answer<Readiness>() },
+  "GET /api/site": {
+    role: "anyone",
+    summary: "Who runs this server and its default retention (privacy and accessibility pages)",
+    answer: answer<SiteInfo>(),
+  },
   "GET /api/session": { role: "moderator", summary: "What the bearer's key opens", answer: answer<KeyHolder>() },
   "POST /api/events": {
     role: "organizer",

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { CODE_ALPHABET, normalizeCode, ROOM_CODE } from "../../shared/limits";
 import { api, ClientError } from "../lib/api";
 import { LangSwitch } from "../lib/lang-switch";
+import { LegalLinks } from "../lib/legal-links";
 import { t } from "./strings";
 
 export function Home() {
@@ -34,6 +35,9 @@ export function Home() {
 
   return (
     <div class="page home">
+      <a class="skip vh" href="#main">
+        {t("skip")}
+      </a>
       <header class="top">
         <p class="brand">{t("title")}</p>
         <LangSwitch />
@@ -73,6 +77,7 @@ export function Home() {
         </form>
         <p class="hint privacy">{t("privacy")}</p>
       </main>
+      <LegalLinks />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
 import type { Link } from "../lib/socket";
 import { CLIENT_KINDS } from "../poll-kinds";
+import { resultsSummary } from "./results-summary";
 import type { AudienceSession } from "./session";
 import { t, tn } from "./strings";
 
@@ -27,11 +28,14 @@ export function PollPanel({
   outbox,
   link,
   session,
+  say,
 }: {
   state: RoomState;
   outbox: readonly Action[];
   link: Link;
   session: AudienceSession;
+  /** Speaks a sentence through the page's polite live region. */
+  say: (text: string) => void;
 }) {
   const poll = state.polls.find((p) => p.status === "open");
   if (!poll) {
@@ -90,7 +94,12 @@ export function PollPanel({
       <section aria-labelledby="results-title" class="card">
         <h3 id="results-title">{t("results")}</h3>
         {results ? (
-          <ResultsView poll={poll} results={results} labels={resultLabels()} live />
+          <>
+            <ResultsView poll={poll} results={results} labels={resultLabels()} />
+            <button type="button" class="btn read-results" onClick={() => say(resultsSummary(poll, results))}>
+              {t("readResults")}
+            </button>
+          </>
         ) : (
           <p class="hint">{t("resultsHidden")}</p>
         )}

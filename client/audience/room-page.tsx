@@ -1,10 +1,12 @@
 // A room on a phone: header, connection status, the poll or the questions, tabs at thumb height.
 import { useEffect, useState } from "preact/hooks";
 import { LangSwitch } from "../lib/lang-switch";
+import { LegalLinks } from "../lib/legal-links";
 import { openPoll } from "../lib/room-state";
 import { ConnectionBanner } from "./connection-banner";
 import { PollPanel } from "./poll-panel";
 import { QaPanel } from "./qa-panel";
+import { useClosingAnnouncer } from "./results-announcer";
 import { useAudience } from "./session";
 import { t } from "./strings";
 
@@ -21,6 +23,7 @@ export function RoomPage({ code }: { code: string }) {
   }, []);
 
   const state = view?.state;
+  const { said, say } = useClosingAnnouncer(state);
   useEffect(() => {
     document.title = state ? `${state.room.name} · Tribune` : "Tribune";
   }, [state?.room.name]);
@@ -41,6 +44,7 @@ export function RoomPage({ code }: { code: string }) {
             {t("backHome")}
           </a>
         </main>
+        <LegalLinks />
       </div>
     );
   }
@@ -76,7 +80,7 @@ export function RoomPage({ code }: { code: string }) {
       <main id="main" class="content" tabIndex={-1}>
         {state && session && view ? (
           tab === "poll" ? (
-            <PollPanel state={state} outbox={view.outbox} link={view.link} session={session} />
+            <PollPanel state={state} outbox={view.outbox} link={view.link} session={session} say={say} />
           ) : (
             <QaPanel state={state} outbox={view.outbox} session={session} />
           )
@@ -84,6 +88,10 @@ export function RoomPage({ code }: { code: string }) {
           <p class="hint">{t("connecting")}</p>
         )}
       </main>
+      <p class="vh" aria-live="polite" aria-atomic="true" id="results-said">
+        {said}
+      </p>
+      <LegalLinks />
       <nav class="tabs" aria-label={t("sections")}>
         <a href="#poll" aria-current={tab === "poll" ? "page" : undefined}>
           {t("tabPoll")}

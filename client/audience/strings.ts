@@ -70,6 +70,9 @@ const en = {
   refusedUpvote: "Your support was not recorded: {reason}",
   dismiss: "Close",
   questionsList: "Questions from the room",
+  readResults: "Read results",
+  pollClosedSaid: "Poll closed. {summary}",
+  pollClosedHidden: "Poll closed: {title}.",
 };
 
 const fr: typeof en = {
@@ -142,6 +145,9 @@ const fr: typeof en = {
   refusedUpvote: "Votre soutien n’a pas été enregistré : {reason}",
   dismiss: "Fermer",
   questionsList: "Questions de la salle",
+  readResults: "Lire les résultats",
+  pollClosedSaid: "Sondage clos. {summary}",
+  pollClosedHidden: "Sondage clos\u202f: {title}.",
 };
 
 export const { t, tn } = translator({ en, fr });

@@ -27,10 +27,11 @@ document.documentElement.lang = current;
 
 export const getLang = (): Lang => current;
 
-export function setLang(lang: Lang): void {
+/** Switches the language; `remember: false` when the page's address chose it, not the person. */
+export function setLang(lang: Lang, remember = true): void {
   if (lang === current) return;
   current = lang;
-  save(KEY, lang);
+  if (remember) save(KEY, lang);
   document.documentElement.lang = lang;
   for (const listener of listeners) listener(lang);
 }
@@ -77,8 +78,9 @@ export function translator<D extends Dict>(dicts: Record<Lang, D>) {
 
 const locale = () => (current === "fr" ? "fr-FR" : "en-GB");
 export const fmt = (n: number): string => n.toLocaleString(locale());
-/** A whole percentage, written the way the language writes it ("12 %" in French, "12%" in English). */
-export const fmtPercent = (pct: number): string => (pct / 100).toLocaleString(locale(), { style: "percent" });
+/** A percentage, written the way the language writes it ("12 %" in French, "12%" in English); whole unless told. */
+export const fmtPercent = (pct: number, digits = 0): string =>
+  (pct / 100).toLocaleString(locale(), { style: "percent", maximumFractionDigits: digits });
 
 /** The name of the other language, written in that language. */
 export const otherLang = (lang: Lang): { lang: Lang; label: string } =>

@@ -5,9 +5,15 @@ import { load, save } from "./storage";
 
 const KEY = "tribune.participant";
 
-export function participantId(): string {
+/** The id this device already has, or null; never makes one. */
+export function storedParticipantId(): string | null {
   const stored = load<string | null>(KEY, null);
-  if (stored && PARTICIPANT_ID.test(stored)) return stored;
+  return stored && PARTICIPANT_ID.test(stored) ? stored : null;
+}
+
+export function participantId(): string {
+  const stored = storedParticipantId();
+  if (stored) return stored;
   const id = randomId(22);
   save(KEY, id);
   return id;

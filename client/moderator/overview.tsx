@@ -20,7 +20,7 @@ export function Overview({ event, rooms, selected, onSelect, onAddRoom }: Props)
   return (
     <nav class="overview" aria-labelledby="overview-title">
       <h2 id="overview-title">{t("overview")}</h2>
-      <table>
+      <table aria-labelledby="overview-title">
         <thead>
           <tr>
             <th scope="col">{t("room")}</th>

@@ -38,4 +38,6 @@ export interface ClientPollKind {
   Results: ComponentType<ResultsProps>;
   /** Results on the big screen. */
   Board: ComponentType<Omit<ResultsProps, "Voters">>;
+  /** The figures as one sentence for a screen reader (after the title and the voters). */
+  summary: (poll: Poll, results: Results, labels: ResultLabels) => string;
 }

@@ -1,6 +1,6 @@
 // Pieces several kinds draw with: bars with figures (phone and console), big bars (screen).
 import type { ComponentChildren } from "preact";
-import { fmtPercent } from "../lib/i18n";
+import { fmtPercent, getLang } from "../lib/i18n";
 import type { ResultLabels } from "./kind";
 
 export const percent = (count: number, total: number): number => (total > 0 ? Math.round((count / total) * 100) : 0);
@@ -38,6 +38,14 @@ export function Bars({ bars, figures }: { bars: Bar[]; figures: (bar: Bar) => st
     </ul>
   );
 }
+
+/** Bars read aloud: "label: figures; label: figures". */
+export const barsSentence = (bars: Bar[], figures: (bar: Bar) => string): string =>
+  bars.map((bar) => `${bar.label}${colon()}${figures(bar)}`).join(listSep());
+
+/** French puts a narrow no-break space before a colon or a semicolon; English does not. */
+export const colon = (): string => (getLang() === "fr" ? "\u202f: " : ": ");
+export const listSep = (): string => (getLang() === "fr" ? "\u202f; " : "; ");
 
 /** Votes and percentage, as the phone and console write them. */
 export const votesAndPercent =

@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Poll, Results } from "../../shared/model";
 import { translator } from "../lib/i18n";
 import type { BallotProps, ClientPollKind, ResultLabels } from "./kind";
-import { type Bar, Bars, BigBars, percent } from "./parts";
+import { type Bar, Bars, BigBars, barsSentence, percent } from "./parts";
 
 const { t, tn } = translator({
   en: {
@@ -132,6 +132,7 @@ export const ranking: ClientPollKind = {
       <Bars bars={pointBars(poll, results)} figures={points} />
     </>
   ),
+  summary: (poll, results) => barsSentence(pointBars(poll, results), points),
   Board: ({ poll, results, labels }: { poll: Poll; results: Results; labels: ResultLabels }) => (
     <BigBars
       bars={pointBars(poll, results)}

@@ -1,7 +1,7 @@
 // A scale from 1 to 5: five large buttons; results as five bars (columns on the screen) and an average.
 import { fmt, fmtPercent, translator } from "../lib/i18n";
 import type { BallotProps, ClientPollKind } from "./kind";
-import { Bars, countBars, percent, votesAndPercent } from "./parts";
+import { Bars, barsSentence, countBars, percent, votesAndPercent } from "./parts";
 
 const { t } = translator({
   en: {
@@ -68,6 +68,11 @@ export const scale: ClientPollKind = {
         <Bars bars={countBars(VALUES, results.counts, results.voters)} figures={votesAndPercent(labels)} />
       </>
     );
+  },
+  summary: (_poll, results, labels) => {
+    const average = scaleAverage(results.counts ?? []);
+    const bars = barsSentence(countBars(VALUES, results.counts, results.voters), votesAndPercent(labels));
+    return average === null ? bars : `${bars}. ${t("average", { value: fmt(average) })}`;
   },
   Board: ({ results, labels }) => {
     const average = scaleAverage(results.counts ?? []);

@@ -4,6 +4,7 @@ import { codePoints, LIMITS } from "../../shared/limits";
 import type { WordCount } from "../../shared/model";
 import { translator } from "../lib/i18n";
 import type { BallotProps, ClientPollKind, ResultLabels } from "./kind";
+import { colon, listSep } from "./parts";
 import { t as common } from "./strings";
 
 const { t } = translator({
@@ -92,4 +93,8 @@ export const wordcloud: ClientPollKind = {
     );
   },
   Board: ({ results, labels }) => <WordCloud words={results.words ?? []} labels={labels} />,
+  summary: (_poll, results, labels) => {
+    const words = (results.words ?? []).slice(0, 5);
+    return words.length === 0 ? labels.noAnswer : words.map((w) => `${w.text}${colon()}${labels.votes(w.count)}`).join(listSep());
+  },
 };

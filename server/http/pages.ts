@@ -2,6 +2,7 @@
 //   /                  audience home (type a code)      /<CODE>        audience page of a room
 //   /screen/<CODE>     the room's projector             /moderator     moderator console
 //   /organizer         organizer page (create events)   /assets/*      hashed JS, CSS, icons
+//   /privacy, /confidentialite     privacy notice      /accessibility, /accessibilite  accessibility declaration
 // Pages are HTML that must be revalidated (no-cache); assets have content hashes in their names
 // and are cached for a year. Both are sent precompressed (.br/.gz written at build time) when the
 // browser accepts it. Anything else is left to the app's 404, so /api, /socket.io and /healthz
@@ -80,6 +81,9 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
   app.get("/", page("index.html"));
   app.get("/moderator", page("moderator.html"));
   app.get("/organizer", page("organizer.html"));
+  // The French address opens the page in French (the page reads its own path).
+  for (const path of ["/privacy", "/confidentialite"]) app.get(path, page("privacy.html"));
+  for (const path of ["/accessibility", "/accessibilite"]) app.get(path, page("accessibility.html"));
   app.get<{ Params: { code: string } }>("/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "index.html") : reply.callNotFound(),
   );

@@ -4,14 +4,12 @@
 // (400) and the state (409), in the contract's order.
 import type { FastifyInstance, HTTPMethods } from "fastify";
 import { normalizeCode } from "../../shared/limits.js";
-import type { Readiness } from "../../shared/model.js";
 import { ROUTES, type RouteKey } from "../../shared/protocol.js";
 import { routeMethod, routePath } from "../../shared/route-url.js";
 import { type Actor, requireKey } from "../service/access.js";
-import type { Tribune } from "../service/tribune.js";
 import { bearer } from "./auth.js";
 import { EVENT_HANDLERS } from "./handlers/event-handlers.js";
-import { type HttpHandler, type HttpHandlers, Serialised } from "./handlers/http-call.js";
+import { type AppContext, type HttpHandler, type HttpHandlers, Serialised } from "./handlers/http-call.js";
 import { POLL_HANDLERS } from "./handlers/poll-handlers.js";
 import { QUESTION_HANDLERS } from "./handlers/question-handlers.js";
 import { ROOM_HANDLERS } from "./handlers/room-handlers.js";
@@ -19,7 +17,8 @@ import { ROOM_HANDLERS } from "./handlers/room-handlers.js";
 /** Every route of the table has its handler: a missing one is a type error here. */
 const HANDLERS: HttpHandlers = { ...EVENT_HANDLERS, ...ROOM_HANDLERS, ...POLL_HANDLERS, ...QUESTION_HANDLERS };
 
-export function registerRoutes(app: FastifyInstance, tribune: Tribune, readiness: () => Readiness): void {
+export function registerRoutes(app: FastifyInstance, context: AppContext): void {
+  const { tribune } = context;
   for (const key of Object.keys(ROUTES) as RouteKey[]) {
     const spec = ROUTES[key];
     const handler = HANDLERS[key] as HttpHandler<RouteKey>;
@@ -37,7 +36,7 @@ export function registerRoutes(app: FastifyInstance, tribune: Tribune, readiness
         const params = { ...(req.params as Record<string, string>) };
         if (params.code !== undefined) params.code = normalizeCode(params.code);
         reply.code("status" in spec ? spec.status : 200);
-        const answer = await handler({ tribune, params, body: req.body, actor: actorOf, reply, readiness } as never);
+        const answer = await handler({ ...context, params, body: req.body, actor: actorOf, reply } as never);
         if (reply.statusCode === 204) return reply.send();
         if (answer instanceof Serialised) return reply.type("application/json; charset=utf-8").send(answer.json);
         return reply.send(answer);

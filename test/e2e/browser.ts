@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import type { AppConfig } from "../../server/app.js";
 import { requireBinary } from "../helpers/require-binary.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
@@ -32,11 +33,11 @@ async function freePort(): Promise<number> {
 }
 
 /** A server that serves the built pages, with join links pointing at itself. */
-export async function startPageServer(): Promise<TestServer> {
+export async function startPageServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
   ensureClientBuilt();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  return startServer({ port, publicUrl: origin, allowedOrigins: [origin], clientDir: CLIENT_DIR });
+  return startServer({ port, publicUrl: origin, allowedOrigins: [origin], clientDir: CLIENT_DIR, ...overrides });
 }
 
 export function launchBrowser(): Promise<Browser> {

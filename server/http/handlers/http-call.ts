@@ -1,6 +1,6 @@
 // What an HTTP handler of the protocol table receives, and what it may answer.
 import type { FastifyReply } from "fastify";
-import type { Readiness } from "../../../shared/model.js";
+import type { Readiness, SiteInfo } from "../../../shared/model.js";
 import type { RouteAnswer, RouteKey, RouteParams } from "../../../shared/protocol.js";
 import type { Actor } from "../../service/access.js";
 import type { Tribune } from "../../service/tribune.js";
@@ -15,6 +15,15 @@ export interface HttpCall<K extends RouteKey> {
   actor(): Promise<Actor>;
   reply: FastifyReply;
   readiness(): Readiness;
+  site: SiteInfo;
+}
+
+/** What the app hands the HTTP door besides the service. */
+export interface AppContext {
+  tribune: Tribune;
+  readiness(): Readiness;
+  /** ORGANIZATION_NAME, PRIVACY_CONTACT and the default retention, for the legal pages. */
+  site: SiteInfo;
 }
 
 /** An answer already serialised (a cached room state): sent as it is, as JSON. */
