@@ -13,8 +13,12 @@ import { registerHardening } from "./http/hardening.js";
 import { loggerOptions } from "./http/logging.js";
 import { pollRoutes, questionRoutes } from "./http/poll-routes.js";
 import { roomRoutes } from "./http/room-routes.js";
+import { Metrics } from "./metrics/registry.js";
+import { metricsRoutes } from "./metrics/routes.js";
+import { timedStore } from "./metrics/timed-store.js";
 import { createIo } from "./realtime/io.js";
 import { SocketOutbox } from "./realtime/outbox.js";
+import { observeAcks } from "./realtime/with-ack.js";
 import type { Deps } from "./service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "./service/local-ports.js";
 import type { Outbox } from "./service/ports.js";
@@ -44,6 +48,8 @@ export interface AppConfig {
   timeouts?: TimeoutOptions;
   /** How often the retention sweeper runs, in ms (1 h; 0: only at start). */
   retentionSweepMs?: number;
+  /** Bearer token of GET /metrics (METRICS_TOKEN); unset: only callers on this machine get it. */
+  metricsToken?: string | undefined;
   /** Where log lines go (tests capture them); stdout when absent. */
   logStream?: { write(line: string): void };
 }
@@ -94,6 +100,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     frameworkErrors: frameworkError,
   });
   installErrorHandling(fastify);
+  const metrics = new Metrics();
+  metricsRoutes(fastify, metrics, config.metricsToken);
 
   // The outbox needs the Socket.IO server, which needs the service: bind it once both exist.
   let outbox: Outbox | null = null;
@@ -104,7 +112,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         (outbox?.[name] as (...a: never[]) => void)?.(...args),
   });
   const deps: Deps = {
-    store,
+    store: timedStore(store, metrics),
     outbox: lateOutbox,
     presence: cluster?.presence ?? new LocalPresence(),
     limiter: cluster?.limiter ?? new LocalRateLimiter(),
@@ -112,11 +120,15 @@ export async function buildApp(config: AppConfig): Promise<App> {
     adminToken: config.adminToken,
     publicUrl: config.publicUrl.replace(/\/+$/, ""),
     now: () => new Date(),
+    metrics,
   };
   const tribune = new Tribune(deps);
   const guard = await registerHardening(fastify, config, tribune);
   const { io, resyncLocal } = createIo(fastify.server, tribune, config.allowedOrigins, fastify.log, guard);
   outbox = new SocketOutbox(io, resyncLocal, cluster !== null);
+  metrics.watchSockets(io);
+  observeAcks(io, (event, outcome, seconds) => metrics.answered(event, outcome, seconds));
+  if (cluster) metrics.watchRedis(() => store.ready() && cluster.ready());
   if (cluster) {
     io.adapter(cluster.adapter()); // before listening: no socket is in the in-memory adapter yet
     cluster.watch(

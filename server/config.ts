@@ -16,6 +16,8 @@ export interface Config {
   demo: boolean;
   /** Open client connections this node accepts before refusing (503 / connect_error). */
   maxConnections: number;
+  /** Bearer token of GET /metrics; unset: only callers on this machine get the metrics. */
+  metricsToken: string | undefined;
 }
 
 const url = (name: string) =>
@@ -43,6 +45,7 @@ const schema = z.object({
     .min(1, { message: "must be at least 1" })
     .max(1_000_000, { message: "must be at most 1000000" })
     .default(20_000),
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).max(256).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -78,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1" ? true : (e.TRUST_PROXY ?? false),
     demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
     maxConnections: e.MAX_CONNECTIONS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -1,6 +1,6 @@
 // Runs a socket event through the service and answers its acknowledgement with
 // `{ok: true, data}` or `{ok: false, error}`, the same error codes as HTTP.
-import type { Socket } from "socket.io";
+import type { Server, Socket } from "socket.io";
 import { type Ack, AppError, type ErrorBody, fail, type Lang } from "../../shared/errors.js";
 import { type Bucket, RATE_RULES, takeToken } from "../core/rate-limits.js";
 import { callerContext } from "../service/caller.js";
@@ -50,6 +50,16 @@ export function limitSocket(socket: Socket, now: () => number = Date.now): void 
 
 export type Handler = (payload: unknown) => Promise<unknown>;
 
+/** Told of every answered event (its name, `ok` or the error code, and the seconds it took). */
+export type AckObserver = (event: string, outcome: string, seconds: number) => void;
+
+/** One observer per Socket.IO server (server/metrics): several apps may share a process. */
+const observers = new WeakMap<Server, AckObserver>();
+
+export function observeAcks(io: Server, observer: AckObserver): void {
+  observers.set(io, observer);
+}
+
 export interface Logger {
   error(obj: unknown, msg?: string): void;
 }
@@ -71,7 +81,12 @@ export const unavailable = () =>
 export function on(socket: Socket, event: string, handler: Handler, log: Logger): void {
   socket.on(event, async (payload: unknown, ack?: unknown) => {
     if (typeof payload === "function" && ack === undefined) [payload, ack] = [undefined, payload];
-    const reply = typeof ack === "function" ? (ack as (answer: Ack<unknown>) => void) : () => {};
+    const answer = typeof ack === "function" ? (ack as (answer: Ack<unknown>) => void) : () => {};
+    const started = performance.now();
+    const reply = (result: Ack<unknown>) => {
+      answer(result);
+      observers.get(socket.nsp.server)?.(event, result.ok ? "ok" : result.error.code, (performance.now() - started) / 1000);
+    };
     try {
       const address = addresses.get(socket);
       reply({ ok: true, data: await callerContext.run({ address }, () => handler(payload)) });

@@ -42,7 +42,7 @@ export class Tribune {
         },
     });
     this.deps = deps = { ...deps, outbox: invalidating };
-    this.coalescer = new ResultsCoalescer((code, pollId) => this.flushResults(code, pollId));
+    this.coalescer = new ResultsCoalescer((code, pollId) => this.timedFlush(code, pollId));
     deps.dirty.subscribe((code, pollId) => {
       this.states.invalidate(code);
       this.coalescer.mark(code, pollId);
@@ -68,6 +68,15 @@ export class Tribune {
   async export(actor: Actor, code: string): Promise<RoomExport> {
     const room = await this.events.staffRoom(actor, code);
     return exportRoom(this.deps, await loadRoom(this.deps, room.code));
+  }
+
+  private async timedFlush(code: string, pollId: string): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.flushResults(code, pollId);
+    } finally {
+      this.deps.metrics?.resultsFlushed((performance.now() - started) / 1000);
+    }
   }
 
   /** Reads a dirty poll's results from the store and sends them to this node's sockets. */
