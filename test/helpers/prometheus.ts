@@ -116,7 +116,7 @@ function checkHistograms(types: Map<string, string>, samples: Sample[]): void {
 }
 
 /** The value of the one sample named `name` whose labels include `labels` (undefined: none). */
-export function valueOf(exposition: Exposition, name: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleValue(exposition: Exposition, name: string, labels: Record<string, string> = {}): number | undefined {
   const found = exposition.samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   if (found.length > 1) throw new Error(`${name} ${JSON.stringify(labels)} matches ${found.length} samples`);
   return found[0]?.value;

@@ -19,7 +19,7 @@ import {
   sleep,
   vote,
 } from "../helpers/fixtures.js";
-import { type Exposition, parsePrometheus, valueOf } from "../helpers/prometheus.js";
+import { type Exposition, parsePrometheus, sampleValue } from "../helpers/prometheus.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 const onRedis = process.env.TEST_STORE === "redis";
@@ -42,7 +42,7 @@ async function scrape(base = url, headers: Record<string, string> = {}): Promise
   return parsePrometheus(await res.text());
 }
 
-const value = (m: Exposition, name: string, labels: Record<string, string> = {}) => valueOf(m, name, labels) ?? 0;
+const value = (m: Exposition, name: string, labels: Record<string, string> = {}) => sampleValue(m, name, labels) ?? 0;
 
 /** Scrapes until `check` holds (the server sees a closed socket, or flushes results, a moment later). */
 async function eventually(check: (m: Exposition) => boolean, what: string): Promise<Exposition> {
@@ -76,9 +76,9 @@ describe("GET /metrics", () => {
     ]) {
       expect(m.types.has(name), name).toBe(true);
     }
-    for (const role of ["participant", "screen", "moderator"]) expect(valueOf(m, "tribune_sockets", { role })).toBeDefined();
+    for (const role of ["participant", "screen", "moderator"]) expect(sampleValue(m, "tribune_sockets", { role })).toBeDefined();
     // Redis up or down is watched only where there is a Redis.
-    if (onRedis) expect(valueOf(m, "tribune_redis_up")).toBe(1);
+    if (onRedis) expect(sampleValue(m, "tribune_redis_up")).toBe(1);
     else expect(m.types.has("tribune_redis_up")).toBe(false);
   });
 
