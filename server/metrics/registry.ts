@@ -30,11 +30,12 @@ export type Outcome = "ok" | string;
 export class Metrics implements ServiceMetrics {
   readonly registry = new Registry();
 
-  constructor() {
-    processMetrics(); // the event-loop delay is measured from the start, not from the first scrape
-  }
-
+  readonly contentType = this.registry.contentType;
   private io: Server | null = null;
+  /** Label children kept per label value: the hot path looks a label up once, not per answer. */
+  private readonly storeChildren = new Map<string, Histogram.Internal<"command">>();
+  private readonly ackChildren = new Map<string, Histogram.Internal<"event">>();
+  private readonly outcomeChildren = new Map<string, Counter.Internal>();
   private readonly sockets: Gauge<"role"> = new Gauge({
     name: "tribune_sockets",
     help: "Open Socket.IO connections on this node, by role.",
@@ -85,6 +86,10 @@ export class Metrics implements ServiceMetrics {
     registers: [this.registry],
   });
 
+  constructor() {
+    processMetrics(); // the event-loop delay is measured from the start, not from the first scrape
+  }
+
   watchSockets(io: Server): void {
     this.io = io;
   }
@@ -101,6 +106,7 @@ export class Metrics implements ServiceMetrics {
 
   /** `tribune_redis_up`: 1 while the store's and the adapter's Redis connections are up. */
   watchRedis(up: () => boolean): void {
+    // Registered by `registers`; read only when scraped.
     new Gauge({
       name: "tribune_redis_up",
       help: "1 while this node's Redis connections (store and adapter) are up, else 0.",
@@ -112,8 +118,19 @@ export class Metrics implements ServiceMetrics {
   }
 
   answered(event: string, outcome: Outcome, seconds: number): void {
-    this.ackSeconds.observe({ event }, seconds);
-    this.acks.inc({ event, outcome });
+    let timing = this.ackChildren.get(event);
+    if (!timing) {
+      timing = this.ackSeconds.labels({ event });
+      this.ackChildren.set(event, timing);
+    }
+    timing.observe(seconds);
+    const key = `${event}\n${outcome}`;
+    let count = this.outcomeChildren.get(key);
+    if (!count) {
+      count = this.acks.labels({ event, outcome });
+      this.outcomeChildren.set(key, count);
+    }
+    count.inc();
   }
 
   httpAnswered(status: number): void {
@@ -132,9 +149,7 @@ export class Metrics implements ServiceMetrics {
     this.questions.inc();
   }
 
-  private readonly storeChildren = new Map<string, Histogram.Internal<"command">>();
-
-  /** Starts timing one Store command; the returned function stops it. The child is kept: no label lookup per call. */
+  /** Starts timing one Store command; the returned function stops it. */
   storeTimer(command: string): () => void {
     let child = this.storeChildren.get(command);
     if (!child) {
@@ -144,8 +159,6 @@ export class Metrics implements ServiceMetrics {
     const end = child.startTimer();
     return () => void end();
   }
-
-  readonly contentType = this.registry.contentType;
 
   /** This app's metrics, then the process'. */
   async text(): Promise<string> {

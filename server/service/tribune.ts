@@ -70,6 +70,7 @@ export class Tribune {
     return exportRoom(this.deps, await loadRoom(this.deps, room.code));
   }
 
+  /** A failed flush is timed too: a slow, failing store is what the operator must see. */
   private async timedFlush(code: string, pollId: string): Promise<void> {
     const started = performance.now();
     try {
