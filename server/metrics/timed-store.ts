@@ -5,16 +5,18 @@
 import type { Store } from "../store/store.js";
 import type { Metrics } from "./registry.js";
 
+type Command = Exclude<keyof Store, "kind" | "ready" | "close">;
+
 export function timedStore(store: Store, metrics: Metrics): Store {
-  const timed =
-    <A extends unknown[], R>(command: string, run: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      const stop = metrics.storeTimer(command);
-      return run(...args).finally(stop);
-    };
   const s = store;
-  const castBallot = timed("castBallot", s.castBallot.bind(s));
-  const ask = timed("ask", s.ask.bind(s));
+  /** The store's method is looked up at each call, so whoever replaces it on the store is obeyed. */
+  const timed = <K extends Command>(command: K): Store[K] =>
+    ((...args: unknown[]) => {
+      const stop = metrics.storeTimer(command);
+      return (s[command] as (...a: unknown[]) => Promise<unknown>).apply(s, args).finally(stop);
+    }) as Store[K];
+  const castBallot = timed("castBallot");
+  const ask = timed("ask");
   return {
     get kind() {
       return s.kind;
@@ -22,46 +24,46 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     ready: () => s.ready(),
     close: () => s.close(),
 
-    createEvent: timed("createEvent", s.createEvent.bind(s)),
-    getEvent: timed("getEvent", s.getEvent.bind(s)),
-    eventIdForKey: timed("eventIdForKey", s.eventIdForKey.bind(s)),
-    addRoom: timed("addRoom", s.addRoom.bind(s)),
-    deleteEvent: timed("deleteEvent", s.deleteEvent.bind(s)),
-    getRoom: timed("getRoom", s.getRoom.bind(s)),
-    updateRoom: timed("updateRoom", s.updateRoom.bind(s)),
+    createEvent: timed("createEvent"),
+    getEvent: timed("getEvent"),
+    eventIdForKey: timed("eventIdForKey"),
+    addRoom: timed("addRoom"),
+    deleteEvent: timed("deleteEvent"),
+    getRoom: timed("getRoom"),
+    updateRoom: timed("updateRoom"),
 
-    createPoll: timed("createPoll", s.createPoll.bind(s)),
-    getPoll: timed("getPoll", s.getPoll.bind(s)),
-    updatePoll: timed("updatePoll", s.updatePoll.bind(s)),
-    deletePoll: timed("deletePoll", s.deletePoll.bind(s)),
-    setPollStatus: timed("setPollStatus", s.setPollStatus.bind(s)),
+    createPoll: timed("createPoll"),
+    getPoll: timed("getPoll"),
+    updatePoll: timed("updatePoll"),
+    deletePoll: timed("deletePoll"),
+    setPollStatus: timed("setPollStatus"),
     async castBallot(...args) {
       const result = await castBallot(...args);
       if (typeof result === "object") metrics.voted(); // a tally snapshot: the ballot is stored
       return result;
     },
-    resetPoll: timed("resetPoll", s.resetPoll.bind(s)),
-    tally: timed("tally", s.tally.bind(s)),
+    resetPoll: timed("resetPoll"),
+    tally: timed("tally"),
 
-    findAsk: timed("findAsk", s.findAsk.bind(s)),
+    findAsk: timed("findAsk"),
     async ask(...args) {
       const result = await ask(...args);
       if (typeof result === "object" && result.created) metrics.asked();
       return result;
     },
-    getQuestion: timed("getQuestion", s.getQuestion.bind(s)),
-    setUpvote: timed("setUpvote", s.setUpvote.bind(s)),
-    updateQuestion: timed("updateQuestion", s.updateQuestion.bind(s)),
+    getQuestion: timed("getQuestion"),
+    setUpvote: timed("setUpvote"),
+    updateQuestion: timed("updateQuestion"),
 
-    rotateKey: timed("rotateKey", s.rotateKey.bind(s)),
-    setBan: timed("setBan", s.setBan.bind(s)),
-    isBanned: timed("isBanned", s.isBanned.bind(s)),
-    appendAudit: timed("appendAudit", s.appendAudit.bind(s)),
-    auditLog: timed("auditLog", s.auditLog.bind(s)),
-    expiredEvents: timed("expiredEvents", s.expiredEvents.bind(s)),
-    eraseParticipants: timed("eraseParticipants", s.eraseParticipants.bind(s)),
+    rotateKey: timed("rotateKey"),
+    setBan: timed("setBan"),
+    isBanned: timed("isBanned"),
+    appendAudit: timed("appendAudit"),
+    auditLog: timed("auditLog"),
+    expiredEvents: timed("expiredEvents"),
+    eraseParticipants: timed("eraseParticipants"),
 
-    roomData: timed("roomData", s.roomData.bind(s)),
-    participantData: timed("participantData", s.participantData.bind(s)),
+    roomData: timed("roomData"),
+    participantData: timed("participantData"),
   };
 }
