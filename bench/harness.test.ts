@@ -17,14 +17,14 @@ describe("bench harness", () => {
     expect(quick.quick).toBe(true);
     expect(quick.scenarios).toEqual(["10k", "http"]);
     expect(quick.size).toBe(300);
-    expect((parseOptions([]) as RunOptions).scenarios).toEqual(["http", "congress", "10k", "cluster", "page"]);
+    expect((parseOptions([]) as RunOptions).scenarios).toEqual(["http", "congress", "10k", "cluster", "page", "metrics"]);
     expect(() => parseOptions(["--scenario", "moon"])).toThrow(/unknown scenario/);
   });
 
   it("runs every scenario at a tiny size and loses no vote", { timeout: 240_000 }, async () => {
     const options = parseOptions([
       "--scenario",
-      existsSync(join(CLIENT_DIR, "index.html")) ? "http,congress,10k,page" : "http,congress,10k",
+      existsSync(join(CLIENT_DIR, "index.html")) ? "http,congress,10k,page,metrics" : "http,congress,10k,metrics",
       "--out",
       out,
       "--server",
@@ -98,6 +98,10 @@ describe("bench harness", () => {
     }
     expect(figure("http", "GET /api/rooms/:code").value).toBeGreaterThan(0);
     expect(figure("http", "GET /api/rooms/:code").baseline).toBeGreaterThan(0);
+    for (const name of ["/metrics scrapes failed", "GET /api/rooms/:code errors + non-2xx"]) {
+      expect(figure("metrics", name).value, `metrics: ${name}`).toBe(0);
+    }
+    expect(figure("metrics", "GET /api/rooms/:code with /metrics every 1 s").baseline).toBeGreaterThan(0);
 
     const report = JSON.parse(readFileSync(file, "utf8")) as Report;
     expect(report.machine.node).toBe(process.version);

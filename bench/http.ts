@@ -26,7 +26,7 @@ export interface HttpOptions {
   log: (line: string) => void;
 }
 
-type Measured = CannonFigures & { profile?: ProfileSummary };
+export type Measured = CannonFigures & { profile?: ProfileSummary };
 
 export interface CannonFigures {
   title: string;
@@ -44,9 +44,9 @@ export interface CannonFigures {
   statusCodes: Record<string, number>;
 }
 
-type CannonRun = { duration: number; connections: number; request?: AutocannonRequest; profile?: string | undefined };
+export type CannonRun = { duration: number; connections: number; request?: AutocannonRequest; profile?: string | undefined };
 
-async function cannon(
+export async function cannon(
   child: Child,
   title: string,
   path: string,
@@ -95,10 +95,31 @@ async function cannon(
   };
 }
 
-const line = (f: CannonFigures & { profile?: ProfileSummary }) =>
+export const line = (f: CannonFigures & { profile?: ProfileSummary }) =>
   `  ${f.title}: ${round(f.reqPerSec)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx ${f.non2xx}, errors ${f.errors}, server CPU ${round(f.serverCpu)}%, generator CPU ${round(f.generatorCpu)}%, others ${round(f.otherCpu)}%${
     f.profile ? `\n${formatProfile(f.profile, 12).replace(/^/gm, "    ")}` : ""
   }`;
+
+/** A realistic room to read: an open poll with ballots, a past poll, twenty questions with upvotes. */
+export async function seedReadRoom(base: string, code: string): Promise<void> {
+  const past = await openPoll(base, code, "Where did you travel from?");
+  const readPoll = await openPoll(base, code); // closes the first
+  for (let i = 0; i < 60; i++) {
+    await call(base, "POST", `/api/polls/${i < 30 ? readPoll : past}/votes`, {
+      participantId: participantId("seed", i),
+      choice: [i % 4],
+    }).catch(() => {});
+  }
+  for (let i = 0; i < 20; i++) {
+    const q = await call<{ id: string }>(base, "POST", `/api/rooms/${code}/questions`, {
+      participantId: participantId("seedq", i),
+      text: `Seed question number ${i}: how does the speaker see this topic evolving in the next five years?`,
+    });
+    for (let k = 0; k < i % 5; k++) {
+      await call(base, "POST", `/api/questions/${q.id}/upvote`, { participantId: participantId("seedu", k) });
+    }
+  }
+}
 
 export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
   const started = performance.now();
@@ -138,24 +159,7 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
     const base = node.url;
     const event = await createEvent(base, ["Read", "Votes", "Questions"]);
     const [readRoom, voteRoom, askRoom] = event.rooms.map((r) => r.code) as [string, string, string];
-    // A realistic room to read: an open poll with ballots, a past poll, twenty questions with upvotes.
-    const past = await openPoll(base, readRoom, "Where did you travel from?");
-    const readPoll = await openPoll(base, readRoom); // closes the first
-    for (let i = 0; i < 60; i++) {
-      await call(base, "POST", `/api/polls/${i < 30 ? readPoll : past}/votes`, {
-        participantId: participantId("seed", i),
-        choice: [i % 4],
-      }).catch(() => {});
-    }
-    for (let i = 0; i < 20; i++) {
-      const q = await call<{ id: string }>(base, "POST", `/api/rooms/${readRoom}/questions`, {
-        participantId: participantId("seedq", i),
-        text: `Seed question number ${i}: how does the speaker see this topic evolving in the next five years?`,
-      });
-      for (let k = 0; k < i % 5; k++) {
-        await call(base, "POST", `/api/questions/${q.id}/upvote`, { participantId: participantId("seedu", k) });
-      }
-    }
+    await seedReadRoom(base, readRoom);
     stateBody = await (await fetch(`${base}/api/rooms/${readRoom}`)).text();
     const pollId = await openPoll(base, voteRoom);
 

@@ -12,14 +12,15 @@ import { hasProc, machine, machineCpu, machineCpuPercent } from "./lib/proc.js";
 import { buildReport, markdown, type ScenarioOutcome, writeReport } from "./lib/report.js";
 import { sleep } from "./lib/stats.js";
 import { type LiveOptions, runLive } from "./live.js";
+import { runMetrics } from "./metrics.js";
 import { runPage } from "./page.js";
 
-export const SCENARIOS = ["http", "congress", "10k", "cluster", "page"] as const;
+export const SCENARIOS = ["http", "congress", "10k", "cluster", "page", "metrics"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench -- [options]
   --quick                 every scenario at a reduced size (under 2 minutes)
-  --scenario <list>       http,congress,10k,cluster,page or all (default: all)
+  --scenario <list>       http,congress,10k,cluster,page,metrics or all (default: all)
   --out <dir>             where to write the JSON and Markdown (default: bench/results)
   --profile               CPU profile of every server, per phase (bench/results/profiles/)
   --heap                  heap snapshots of the live servers before and after the join, and
@@ -35,7 +36,7 @@ const HELP = `Usage: npm run bench -- [options]
   --join-rate <n>         phones joining per second (default: 10k 500, congress 200, cluster 300)
   --window <s>            seconds within which every phone votes (default 10; --quick 3)
   --burst <s>             seconds within which every phone changes its vote (default 1; 0: none)
-  --duration <s>          seconds per HTTP endpoint (default 10; --quick 2)
+  --duration <s>          seconds per HTTP endpoint, and per run of metrics (default 10; --quick 2)
   --connections <n>       autocannon connections (default 50)
   --warmup <s>            unmeasured seconds per HTTP endpoint first (default 2; --quick 1)
   --sample <n>            phones on socket.io-client stamping every results (default 50)
@@ -225,6 +226,15 @@ export async function runBench(
           warmup: options.warmup,
           app,
           profileDir,
+          log: say,
+        });
+      }
+      if (name === "metrics") {
+        return await runMetrics({
+          duration: options.duration,
+          connections: options.connections,
+          warmup: options.warmup,
+          app,
           log: say,
         });
       }

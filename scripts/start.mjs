@@ -1,22 +1,6 @@
 // `npm start`: builds what is missing or older than its sources, then serves.
-import { execSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { buildClientIfStale, buildServerIfStale } from "./build-if-stale.mjs";
 
-const newest = (dir) => {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-};
-const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-
-if (builtAt("dist/server/main.js") < Math.max(newest("server"), newest("shared"))) {
-  execSync("npm run build:server", { stdio: "inherit" });
-}
-if (builtAt("dist/client/index.html") < Math.max(newest("client"), newest("shared"))) {
-  execSync("npm run build:client", { stdio: "inherit" });
-}
+buildServerIfStale();
+buildClientIfStale();
 await import("../dist/server/main.js");

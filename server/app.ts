@@ -12,6 +12,9 @@ import { registerDefences } from "./http/defences.js";
 import { BODY_LIMIT, frameworkError, installErrorHandling } from "./http/errors.js";
 import { loggerOptions } from "./http/logging.js";
 import { registerRoutes } from "./http/routes.js";
+import { Metrics } from "./metrics/registry.js";
+import { observeHttpAnswers } from "./metrics/routes.js";
+import { timedStore } from "./metrics/timed-store.js";
 import { attachRealtime, createIoServer, socketState } from "./realtime/io.js";
 import { SocketOutbox } from "./realtime/outbox.js";
 import type { IoServer } from "./realtime/socket-data.js";
@@ -49,6 +52,8 @@ export interface AppConfig {
   /** Named on the privacy and accessibility pages (ORGANIZATION_NAME, PRIVACY_CONTACT). */
   organizationName?: string | undefined;
   privacyContact?: string | undefined;
+  /** Bearer token of GET /metrics (METRICS_TOKEN); unset: only callers on this machine get it. */
+  metricsToken?: string | undefined;
   /** Where log lines go (tests capture them); stdout when absent. */
   logStream?: { write(line: string): void };
 }
@@ -100,6 +105,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   installErrorHandling(fastify);
   const guard = await registerDefences(fastify, config);
+  const metrics = new Metrics();
+  observeHttpAnswers(fastify, metrics);
 
   // In order: the Socket.IO server, the outbox over it, the outbox that also drops cached
   // states, the service, and last the realtime door, which needs the service.
@@ -109,7 +116,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const sockets = new SocketOutbox(io, socketState({ store, presence, publicUrl }), cluster !== null, fastify.log);
   const states = new StateCache();
   const deps: Deps = {
-    store,
+    store: timedStore(store, metrics),
     outbox: new StateInvalidatingOutbox(sockets, states),
     presence,
     limiter: cluster?.limiter ?? new LocalRateLimiter(),
@@ -117,9 +124,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
     adminToken: config.adminToken,
     publicUrl,
     now: () => new Date(),
+    metrics,
   };
   const tribune = new Tribune(deps, states);
-  attachRealtime(io, tribune, sockets, guard, fastify.log);
+  attachRealtime(io, tribune, sockets, guard, fastify.log, (event, outcome, seconds) =>
+    metrics.answered(event, outcome, seconds),
+  );
+  metrics.watchSockets(io);
+  if (cluster) metrics.watchRedis(() => store.ready() && cluster.ready());
   if (cluster) {
     io.adapter(cluster.adapter()); // before listening: no socket is in the in-memory adapter yet
     cluster.watch(
@@ -145,7 +157,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     privacyContact: config.privacyContact ?? null,
     defaultRetentionDays: RETENTION.defaultDays,
   };
-  registerRoutes(fastify, { tribune, readiness, site });
+  registerRoutes(fastify, { tribune, readiness, site, metrics, metricsToken: config.metricsToken });
   const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     const { registerPages } = await import("./http/pages.js");

@@ -20,6 +20,8 @@ export interface Config {
   organizationName: string | undefined;
   /** Where participants exercise their rights: an e-mail address or an http(s) address (PRIVACY_CONTACT). */
   privacyContact: string | undefined;
+  /** Bearer token of GET /metrics; unset: only callers on this machine get the metrics. */
+  metricsToken: string | undefined;
 }
 
 const url = (name: string) =>
@@ -64,6 +66,7 @@ const schema = z.object({
       message: "must be an e-mail address or an http(s) URL",
     })
     .optional(),
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).max(256).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     maxConnections: e.MAX_CONNECTIONS,
     organizationName: e.ORGANIZATION_NAME,
     privacyContact: e.PRIVACY_CONTACT,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

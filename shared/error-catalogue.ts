@@ -15,6 +15,12 @@ export const ERR = {
       "A moderator key (or the admin token) is required: send it in the Authorization header (Bearer <key>).",
       "Une clé de modération (ou le jeton d'administration) est requise : envoyez-la dans l'en-tête Authorization (Bearer <clé>).",
     ),
+  metricsTokenRequired: () =>
+    error(
+      "unauthorized",
+      "The metrics need the token set in METRICS_TOKEN: send it in the Authorization header (Bearer <token>).",
+      "Les métriques demandent le jeton défini dans METRICS_TOKEN : envoyez-le dans l'en-tête Authorization (Bearer <jeton>).",
+    ),
   wrongKey: () =>
     error(
       "unauthorized",
@@ -61,6 +67,12 @@ export const ERR = {
       "forbidden",
       "The results of this poll are hidden for now.",
       "Les résultats de ce sondage sont masqués pour le moment.",
+    ),
+  metricsLocalOnly: () =>
+    error(
+      "forbidden",
+      "The metrics are served only to this machine. Set METRICS_TOKEN to read them from elsewhere.",
+      "Les métriques ne sont servies qu'à cette machine. Définissez METRICS_TOKEN pour les lire d'ailleurs.",
     ),
   crossSite: () =>
     error(

@@ -126,6 +126,12 @@ export type ServerEventName = keyof typeof SERVER_EVENTS;
 export const ROUTES = {
   "GET /healthz": { role: "anyone", summary: "The process answers", answer: answer<Health>() },
   "GET /readyz": { role: "anyone", summary: "The node can serve (store and adapter reachable)", answer: answer<Readiness>() },
+  "GET /metrics": {
+    role: "anyone",
+    summary: "Prometheus metrics: with METRICS_TOKEN as a bearer token, or to this machine only without it",
+    media: "text/plain",
+    answer: answer<string>(),
+  },
   "GET /api/site": {
     role: "anyone",
     summary: "Who runs this server and its default retention (privacy and accessibility pages)",

@@ -22,6 +22,9 @@ export function rememberAddress(socket: IoSocket, address: string): void {
   addresses.set(socket, address);
 }
 
+/** Told of every answered event: its name, `ok` or the error code, and the seconds it took (metrics). */
+export type AnswerObserver = (event: string, outcome: string, seconds: number) => void;
+
 /** Refused events in a row after which a socket that keeps flooding is disconnected. */
 export const FLOOD_DISCONNECT = 200;
 
@@ -39,13 +42,24 @@ function refusal(socket: IoSocket, event: string): AppError | null {
  * own memory: a socket lives on one node. Past the limit the event is answered `rate_limited` and
  * dropped; a socket still flooding after FLOOD_DISCONNECT refusals in a row is disconnected.
  */
-export function dispatchEvents(socket: IoSocket, tribune: Tribune, log: Logger, now: () => number = Date.now): void {
+export function dispatchEvents(
+  socket: IoSocket,
+  tribune: Tribune,
+  log: Logger,
+  observe: AnswerObserver = () => {},
+  now: () => number = Date.now,
+): void {
   let bucket: Bucket | undefined;
   let refused = 0;
   socket.onAny(async (event: string, ...args: unknown[]) => {
     // `socket.emit(event, ack)` sends no payload: the acknowledgement comes first.
+    const started = performance.now();
     const last = args.at(-1);
-    const ack = typeof last === "function" ? (last as (answer: Ack<unknown>) => void) : () => {};
+    const send = typeof last === "function" ? (last as (answer: Ack<unknown>) => void) : () => {};
+    const ack = (answer: Ack<unknown>) => {
+      send(answer);
+      observe(event, answer.ok ? "ok" : answer.error.code, (performance.now() - started) / 1000);
+    };
     const payload = typeof args[0] === "function" ? undefined : args[0];
     const lang = socket.data.lang;
     const taken = takeToken(bucket, RATE_RULES.socket, now());

@@ -7,7 +7,7 @@ import { originAllowed } from "../edge/origins.js";
 import type { SocketGuard } from "../edge/socket-guard.js";
 import type { Tribune } from "../service/tribune.js";
 import { roomState, type ViewDeps } from "../service/views.js";
-import { dispatchEvents } from "./dispatch.js";
+import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
 import { handshake } from "./handshake.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
 import { keyRoom, moderatorRoom, participantRoom, publicRoom } from "./rooms.js";
@@ -39,12 +39,19 @@ export const socketState =
   (data) =>
     roomState(deps, data.code, data.role === "moderator" ? "moderator" : "public", data.participantId);
 
-export function attachRealtime(io: IoServer, tribune: Tribune, outbox: SocketOutbox, guard: SocketGuard, log: Logger): void {
+export function attachRealtime(
+  io: IoServer,
+  tribune: Tribune,
+  outbox: SocketOutbox,
+  guard: SocketGuard,
+  log: Logger,
+  observe?: AnswerObserver,
+): void {
   io.use(gate(tribune, guard));
   io.use(handshake(tribune));
   io.on("connection", async (socket) => {
     const { code, role, actor, participantId } = socket.data;
-    dispatchEvents(socket, tribune, log);
+    dispatchEvents(socket, tribune, log, observe);
     if (role === "moderator") {
       socket.join(moderatorRoom(code));
       if (actor.role === "moderator") socket.join(keyRoom(actor.eventId));

@@ -17,7 +17,7 @@ export const hashKey = (key: string): string => createHash("sha256").update(key)
 export const newModeratorKey = (): string => randomBytes(24).toString("base64url");
 
 /** Compares digests so that neither length nor content leaks through timing. */
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 }
 

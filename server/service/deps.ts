@@ -1,6 +1,6 @@
 // Everything a use case may touch, handed in once when the app is built.
 import type { Store } from "../store/store.js";
-import type { DirtyBus, Outbox, Presence, RateLimiter } from "./ports.js";
+import type { DirtyBus, Outbox, Presence, RateLimiter, ServiceMetrics } from "./ports.js";
 
 export interface Deps {
   store: Store;
@@ -12,6 +12,7 @@ export interface Deps {
   /** Base of join links, without a trailing slash. */
   publicUrl: string;
   now: () => Date;
+  metrics?: ServiceMetrics;
 }
 
 export const isoNow = (deps: Pick<Deps, "now">): string => deps.now().toISOString();

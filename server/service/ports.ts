@@ -50,3 +50,8 @@ export interface DirtyBus {
   subscribe(handler: (code: string, pollId: string) => void): void;
   close(): Promise<void>;
 }
+
+/** What the service reports for monitoring (server/metrics); absent when nobody watches. */
+export interface ServiceMetrics {
+  resultsFlushed(seconds: number): void;
+}

@@ -36,7 +36,7 @@ export class Tribune {
     private readonly states: StateCache,
   ) {
     this.sweeper = setInterval(() => states.sweep(), 10_000).unref();
-    this.coalescer = new ResultsCoalescer((code, pollId) => this.flushResults(code, pollId));
+    this.coalescer = new ResultsCoalescer((code, pollId) => this.timedFlush(code, pollId));
     deps.dirty.subscribe((code, pollId) => {
       states.invalidate(code);
       this.coalescer.mark(code, pollId);
@@ -67,6 +67,16 @@ export class Tribune {
   async export(actor: Actor, code: string): Promise<RoomExport> {
     const room = await this.events.staffRoom(actor, code);
     return exportRoom(this.deps, await loadRoom(this.deps, room.code));
+  }
+
+  /** A failed flush is timed too: a slow, failing store is what the operator must see. */
+  private async timedFlush(code: string, pollId: string): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.flushResults(code, pollId);
+    } finally {
+      this.deps.metrics?.resultsFlushed((performance.now() - started) / 1000);
+    }
   }
 
   /** Reads a dirty poll's results from the store and sends them to this node's sockets. */

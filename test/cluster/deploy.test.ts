@@ -1,6 +1,7 @@
-// The deployment files: docker-compose.yml as the Compose CLI reads it, and deploy/haproxy.cfg
+// The deployment files: docker-compose.yml as the Compose CLI reads it, deploy/haproxy.cfg
 // both checked and run in front of three real nodes, where long-polling clients only work
-// because the cookie keeps each one on its node.
+// because the cookie keeps each one on its node, and the monitoring profile's Prometheus
+// configuration and Grafana dashboard against what a real node's /metrics serves.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,9 +10,10 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitAck, newParticipantId, record } from "../helpers/clients.js";
 import { createEvent, createOpenPoll, expectAckOk, getResults, pollBody } from "../helpers/fixtures.js";
+import { parsePrometheus } from "../helpers/prometheus.js";
 import { freePort, type RedisServer, redisBinary, startRedis } from "../helpers/redis-server.js";
 import { findBinary, requireBinary } from "../helpers/require-binary.js";
-import type { TestServer } from "../helpers/server.js";
+import { startServer, type TestServer } from "../helpers/server.js";
 import { closeNodes, ORIGIN, startNodes, waitUntil } from "./cluster-helpers.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -33,15 +35,22 @@ describe.skipIf(!compose)("docker-compose.yml", () => {
     expect(() => run(["config", "-q"], { ADMIN_TOKEN: "an-admin-token-of-some-length" })).not.toThrow();
   });
 
-  it("has Redis with AOF every second, three nodes and one balancer", () => {
+  it("has Redis with AOF every second, three nodes and one balancer; Prometheus and Grafana in a profile", () => {
     const env = { ADMIN_TOKEN: "an-admin-token-of-some-length", PUBLIC_URL: "https://vote.example.org" };
     expect(run(["config", "--services"], env).trim().split("\n").sort()).toEqual([
+      "grafana",
       "lb",
+      "prometheus",
       "redis",
       "tribune1",
       "tribune2",
       "tribune3",
     ]);
+    const monitoring = run(["--profile", "monitoring", "config"], { ...env, METRICS_TOKEN: "a-metrics-token-of-some-length" });
+    expect(monitoring.match(/profiles:\s*\n\s*- monitoring/g)).toHaveLength(2);
+    expect(monitoring).toMatch(/METRICS_TOKEN: a-metrics-token-of-some-length/);
+    expect(monitoring).toMatch(/image: prom\/prometheus:v\d+\.\d+\.\d+/);
+    expect(monitoring).toMatch(/image: grafana\/grafana:\d+\.\d+\.\d+/);
     const config = run(["config"], env);
     expect(config).toMatch(/--appendonly\s+-\s+["']?yes/);
     expect(config).toMatch(/everysec/);
@@ -51,6 +60,43 @@ describe.skipIf(!compose)("docker-compose.yml", () => {
 
   it("refuses to start without an ADMIN_TOKEN", () => {
     expect(() => run(["config", "-q"], {})).toThrow(/ADMIN_TOKEN/);
+  });
+});
+
+describe.skipIf(!redisBinary())("the monitoring profile's Prometheus and Grafana files", () => {
+  let redis: RedisServer;
+  let node: TestServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+    node = await startServer({ redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await node?.close();
+    await redis?.destroy();
+  });
+
+  it("scrapes every node of the compose file with the bearer token", () => {
+    const config = readFileSync(join(ROOT, "deploy/prometheus.yml"), "utf8");
+    expect(config).toMatch(/credentials_file: \/tmp\/metrics-token/);
+    for (const n of [1, 2, 3]) expect(config).toContain(`"tribune${n}:3000"`);
+  });
+
+  it("charts only metrics a node serves", async () => {
+    const served = parsePrometheus(await (await fetch(`${node.url}/metrics`)).text()).types;
+    const dashboard = JSON.parse(readFileSync(join(ROOT, "deploy/grafana-dashboard.json"), "utf8"));
+    const exprs: string[] = dashboard.panels.flatMap((p: { targets: { expr: string }[] }) => p.targets.map((t) => t.expr));
+    const used = new Set(exprs.flatMap((e) => e.match(/\b(tribune|nodejs|process)_[a-z0-9_]+/g) ?? []));
+    expect(used.size).toBeGreaterThan(10);
+    for (const name of used) {
+      const family = name.replace(/_(bucket|count|sum)$/, "");
+      expect(served.has(family) || served.has(name), name).toBe(true);
+    }
+    for (const family of ["tribune_sockets", "tribune_ack_seconds", "tribune_store_seconds", "tribune_redis_up"]) {
+      expect(
+        exprs.some((e) => e.includes(family)),
+        family,
+      ).toBe(true);
+    }
   });
 });
 

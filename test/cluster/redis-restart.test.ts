@@ -18,11 +18,14 @@ import {
   screenSocket,
   vote,
 } from "../helpers/fixtures.js";
+import { parsePrometheus, sampleValue } from "../helpers/prometheus.js";
 import { type RedisServer, redisBinary, startRedis } from "../helpers/redis-server.js";
 import type { TestServer } from "../helpers/server.js";
 import { closeNodes, readyz, startNodes, waitUntil } from "./cluster-helpers.js";
 
 const available = redisBinary() !== null;
+
+const metricsOf = async (url: string) => parsePrometheus(await (await fetch(`${url}/metrics`)).text());
 
 describe.skipIf(!available)("Redis restart in the middle of an event", () => {
   let redis: RedisServer;
@@ -75,10 +78,16 @@ describe.skipIf(!available)("Redis restart in the middle of an event", () => {
     expectAckError(await emitAck(people[2]!.socket, "ask", { text: "Asked during the outage?" }), "unavailable");
     expectAckError(await emitAck(mod.socket, "poll:close", { pollId: poll.id }), "unavailable");
     expect((await api(B, "GET", "/healthz")).status).toBe(200); // liveness is not readiness
+    // The metrics still answer, and say what the operator must know.
+    const during = await metricsOf(B);
+    expect(sampleValue(during, "tribune_redis_up")).toBe(0);
+    expect(sampleValue(during, "tribune_acks_total", { event: "vote", outcome: "unavailable" })).toBe(1);
+    expect(sampleValue(during, "tribune_acks_total", { event: "POST /api/polls/:id/votes", outcome: "unavailable" })).toBe(1);
 
     const states = [...people, ...screens, mod].map((c) => record(c.socket, "state"));
     await redis.restart();
     for (const url of urls) await waitUntil(async () => (await readyz(url)) === 200, "readiness comes back", 15_000);
+    for (const url of urls) expect(sampleValue(await metricsOf(url), "tribune_redis_up")).toBe(1);
 
     // Every client gets a fresh state holding every acknowledged write.
     for (const seen of states) await waitUntil(() => seen.length > 0, "a fresh state after the restart");

@@ -1,8 +1,14 @@
 // /api/events and /api/session: the organizer's and moderators' entry points; health checks.
+import { requireMetricsAccess } from "../../metrics/routes.js";
 import type { HttpHandlers } from "./http-call.js";
 
 export const EVENT_HANDLERS = {
   "GET /healthz": async () => ({ status: "ok" }),
+  "GET /metrics": async (c) => {
+    requireMetricsAccess(c.reply.request, c.metricsToken);
+    c.reply.type(c.metrics.contentType);
+    return c.metrics.text();
+  },
   "GET /readyz": async (c) => {
     const readiness = c.readiness();
     c.reply.code(readiness.status === "ready" ? 200 : 503);

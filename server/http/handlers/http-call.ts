@@ -5,8 +5,7 @@ import type { RouteAnswer, RouteKey, RouteParams } from "../../../shared/protoco
 import type { Actor } from "../../service/access.js";
 import type { Tribune } from "../../service/tribune.js";
 
-export interface HttpCall<K extends RouteKey> {
-  tribune: Tribune;
+export interface HttpCall<K extends RouteKey> extends AppContext {
   /** Path parameters; a room `code` arrives normalised (codes are case-insensitive). */
   params: RouteParams<K>;
   /** The raw body: the service parses it after the resource and role checks. */
@@ -14,8 +13,6 @@ export interface HttpCall<K extends RouteKey> {
   /** The caller, from the bearer token (already checked on moderator and organizer routes). */
   actor(): Promise<Actor>;
   reply: FastifyReply;
-  readiness(): Readiness;
-  site: SiteInfo;
 }
 
 /** What the app hands the HTTP door besides the service. */
@@ -24,6 +21,9 @@ export interface AppContext {
   readiness(): Readiness;
   /** ORGANIZATION_NAME, PRIVACY_CONTACT and the default retention, for the legal pages. */
   site: SiteInfo;
+  metrics: { text(): Promise<string>; contentType: string };
+  /** METRICS_TOKEN, when set. */
+  metricsToken: string | undefined;
 }
 
 /** An answer already serialised (a cached room state): sent as it is, as JSON. */
