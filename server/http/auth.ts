@@ -1,6 +1,6 @@
 // The caller of an HTTP request, from its bearer token.
 import type { FastifyRequest } from "fastify";
-import type { Actor } from "../service/access.js";
+import type { Actor, Expected } from "../service/access.js";
 import type { Tribune } from "../service/tribune.js";
 
 export function bearer(req: FastifyRequest): string | undefined {
@@ -10,4 +10,6 @@ export function bearer(req: FastifyRequest): string | undefined {
   return match?.[1]?.trim() || header.trim();
 }
 
-export const actorOf = (tribune: Tribune, req: FastifyRequest): Promise<Actor> => tribune.authenticate(bearer(req), req.ip);
+/** `expected` "organizer" on organizer-only routes, so a wrong token is named as the admin token. */
+export const actorOf = (tribune: Tribune, req: FastifyRequest, expected?: Expected): Promise<Actor> =>
+  tribune.authenticate(bearer(req), req.ip, expected);

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, fail, pickLang } from "../../shared/errors.js";
 import { MALFORMED } from "../../shared/protocol.js";
 import { unavailable } from "../realtime/with-ack.js";
+import { sendNotFoundPage, wantsHtmlPage } from "./not-found-page.js";
 
 /** Bodies of the contract are small: the largest is a poll with 12 options of 120 characters. */
 export const BODY_LIMIT = 16 * 1024;
@@ -60,7 +61,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(req, reply, unavailable());
   });
 
+  // A person who mistyped a page address gets a page; a script (or any /api path) gets JSON.
   app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, fail("not_found", "Nothing is here. Check the address.", "Il n'y a rien ici. Vérifiez l'adresse.")),
+    wantsHtmlPage(req)
+      ? sendNotFoundPage(req, reply)
+      : sendError(req, reply, fail("not_found", "Nothing is here. Check the address.", "Il n'y a rien ici. Vérifiez l'adresse.")),
   );
 }

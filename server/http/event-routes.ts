@@ -8,11 +8,15 @@ type IdParams = { Params: { id: string } };
 
 export function eventRoutes(app: FastifyInstance, tribune: Tribune): void {
   app.post("/api/events", async (req, reply) => {
-    const created = await tribune.events.create(await actorOf(tribune, req), req.body);
+    const created = await tribune.events.create(await actorOf(tribune, req, "organizer"), req.body);
     return reply.code(201).send(created);
   });
 
   app.get<IdParams>("/api/events/:id", async (req) => tribune.events.get(await actorOf(tribune, req), req.params.id));
+
+  app.patch<IdParams>("/api/events/:id", async (req) =>
+    tribune.events.update(await actorOf(tribune, req), req.params.id, req.body),
+  );
 
   app.post<IdParams>("/api/events/:id/rooms", async (req, reply) => {
     const room = await tribune.events.addRoom(await actorOf(tribune, req), req.params.id, req.body);
@@ -20,7 +24,7 @@ export function eventRoutes(app: FastifyInstance, tribune: Tribune): void {
   });
 
   app.delete<IdParams>("/api/events/:id", async (req, reply) => {
-    await tribune.events.remove(await actorOf(tribune, req), req.params.id);
+    await tribune.events.remove(await actorOf(tribune, req, "organizer"), req.params.id);
     return reply.code(204).send();
   });
 

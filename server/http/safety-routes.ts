@@ -12,7 +12,7 @@ type CodeParams = { Params: { code: string } };
 
 export function safetyRoutes(app: FastifyInstance, tribune: Tribune): void {
   app.post<IdParams>("/api/events/:id/moderator-key", async (req) =>
-    tribune.events.rotateKey(await actorOf(tribune, req), req.params.id),
+    tribune.events.rotateKey(await actorOf(tribune, req, "organizer"), req.params.id),
   );
   app.post<IdParams>("/api/questions/:id/ban", async (req) =>
     banAuthor(tribune.deps, await actorOf(tribune, req), req.params.id, true),

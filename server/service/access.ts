@@ -24,7 +24,18 @@ function sameSecret(a: string, b: string): boolean {
  * Turns a bearer token into an actor. Moderator keys are looked up by their SHA-256, so
  * the time a lookup takes says nothing about the key. A valid key is never refused.
  */
-export async function resolveToken(deps: Deps, token: string | undefined, address: string): Promise<Actor> {
+/**
+ * `expected` says who may call the route: on an organizer-only route a wrong token is a wrong
+ * admin token, never a moderator key problem.
+ */
+export type Expected = "organizer" | "staff";
+
+export async function resolveToken(
+  deps: Deps,
+  token: string | undefined,
+  address: string,
+  expected: Expected = "staff",
+): Promise<Actor> {
   if (!token) return PUBLIC;
   if (sameSecret(token, deps.adminToken)) return { role: "organizer" };
   const eventId = token.length <= 256 ? await deps.store.eventIdForKey(hashKey(token)) : null;
@@ -38,6 +49,7 @@ export async function resolveToken(deps: Deps, token: string | undefined, addres
       wait,
     );
   }
+  if (expected === "organizer") throw wrongAdminToken();
   throw fail(
     "unauthorized",
     "This key is not valid. Check the moderator key.",
@@ -45,8 +57,22 @@ export async function resolveToken(deps: Deps, token: string | undefined, addres
   );
 }
 
+const wrongAdminToken = () =>
+  fail(
+    "unauthorized",
+    "This admin token is not valid. Use the token the server printed at its first start (ADMIN_TOKEN or DATA_DIR/admin-token).",
+    "Ce jeton d’administration n’est pas valide. Utilisez celui que le serveur a affiché à son premier démarrage (ADMIN_TOKEN ou DATA_DIR/admin-token).",
+  );
+
 /** Moderator or organizer routes: a key is required before anything else. */
-export function requireKey(actor: Actor): void {
+export function requireKey(actor: Actor, expected: Expected = "staff"): void {
+  if (actor.role === "public" && expected === "organizer") {
+    throw fail(
+      "unauthorized",
+      "The admin token is required: send it as 'Authorization: Bearer <token>'.",
+      "Le jeton d’administration est requis : envoyez-le en « Authorization: Bearer <jeton> ».",
+    );
+  }
   if (actor.role === "public") {
     throw fail(
       "unauthorized",

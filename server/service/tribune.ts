@@ -3,7 +3,7 @@
 import type { Results, RoomState } from "../../shared/model.js";
 import { buildResults, isPublicPoll } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
-import { type Actor, resolveToken } from "./access.js";
+import { type Actor, type Expected, resolveToken } from "./access.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom, type RoomExport } from "./export.js";
@@ -52,8 +52,8 @@ export class Tribune {
     this.questions = new QuestionService(deps);
   }
 
-  authenticate(token: string | undefined, address: string): Promise<Actor> {
-    return resolveToken(this.deps, token, address);
+  authenticate(token: string | undefined, address: string, expected?: Expected): Promise<Actor> {
+    return resolveToken(this.deps, token, address, expected);
   }
 
   publicState(code: string, participantId?: string): Promise<RoomState> {
