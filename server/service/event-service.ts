@@ -2,10 +2,10 @@
 import { fail } from "../../shared/errors.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { EventCreated, EventView, RoomState } from "../../shared/model.js";
-import { addRoomBody, parse, roomPatchBody } from "../../shared/protocol.js";
+import { addRoomBody, eventPatchBody, parse, roomPatchBody } from "../../shared/protocol.js";
 import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
-import type { NewRoom, RoomRecord } from "../store/store.js";
+import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
 import { type Actor, hashKey, newModeratorKey, requireEvent, requireKey, requireOrganizer } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -15,17 +15,18 @@ import { roomInfo, roomState, unknownEvent, unknownRoom } from "./views.js";
 /** Room codes are random; on the rare collision the store refuses and we draw again. */
 const CODE_ATTEMPTS = 8;
 
-const newRoom = (name: string): NewRoom => ({ id: newId(), code: newRoomCode(), name });
+const newRoom = (name: string, premoderation: boolean): NewRoom => ({ id: newId(), code: newRoomCode(), name, premoderation });
 
 export class EventService {
   constructor(private readonly deps: Deps) {}
 
   async create(actor: Actor, body: unknown): Promise<EventCreated & { retentionDays: number }> {
-    requireKey(actor);
+    requireKey(actor, "organizer");
     requireOrganizer(actor);
     const input = parse(createEventWithRetention, body);
     const moderatorKey = newModeratorKey();
     const retentionDays = input.retentionDays ?? RETENTION.defaultDays;
+    const premoderation = input.premoderation ?? false;
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const createdAt = isoNow(this.deps);
       const event = {
@@ -33,7 +34,8 @@ export class EventService {
         title: input.title,
         keyHash: hashKey(moderatorKey),
         createdAt,
-        rooms: input.rooms.map((r) => newRoom(r.name)),
+        premoderation,
+        rooms: input.rooms.map((r) => newRoom(r.name, premoderation)),
         retentionDays,
         expiresAt: retentionEnd(createdAt, retentionDays),
       };
@@ -59,21 +61,46 @@ export class EventService {
     const event = await this.deps.store.getEvent(eventId);
     if (!event) throw unknownEvent();
     requireEvent(actor, eventId);
+    return this.view(event);
+  }
+
+  private async view(event: EventRecord): Promise<EventView> {
     const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
     return {
       id: event.id,
       title: event.title,
+      premoderation: event.premoderation,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
 
-  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<{ id: string; name: string; code: string }> {
+  /**
+   * PATCH /api/events/:id: the title (every room shows the new one at once) and the
+   * pre-moderation of rooms added from now on; existing rooms keep their own setting.
+   */
+  async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
     requireKey(actor);
     if (!(await this.deps.store.getEvent(eventId))) throw unknownEvent();
     requireEvent(actor, eventId);
+    const patch = parse(eventPatchBody, body);
+    const event = await this.deps.store.updateEvent(eventId, patch);
+    if (event === "not_found") throw unknownEvent();
+    for (const room of event.rooms) {
+      if (patch.title !== undefined) this.deps.outbox.room(room.code, roomInfo(this.deps, room));
+      await record(this.deps, room.code, actor, "event:update", eventId);
+    }
+    return this.view(event);
+  }
+
+  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<{ id: string; name: string; code: string }> {
+    requireKey(actor);
+    const event = await this.deps.store.getEvent(eventId);
+    if (!event) throw unknownEvent();
+    requireEvent(actor, eventId);
     const { name } = parse(addRoomBody, body);
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      const room = await this.deps.store.addRoom(eventId, newRoom(name), isoNow(this.deps), LIMITS.roomsPerEvent);
+      const fresh = newRoom(name, event.premoderation);
+      const room = await this.deps.store.addRoom(eventId, fresh, isoNow(this.deps), LIMITS.roomsPerEvent);
       if (room === "not_found") throw unknownEvent();
       if (room === "full") {
         throw fail(
