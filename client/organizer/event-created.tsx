@@ -4,11 +4,13 @@ import { useEffect, useState } from "preact/hooks";
 import type { EventCreated, RoomState } from "../../shared/model";
 import { api } from "../lib/api";
 import { CopyField } from "../lib/copy-field";
+import { useLang } from "../lib/i18n";
 import { QrCode } from "../lib/qr-code";
 import { joinUrl } from "../lib/room-state";
 import { t } from "./strings";
 
 export function EventCreatedView({ event, onAnother }: { event: EventCreated; onAnother: () => void }) {
+  const lang = useLang();
   const [urls, setUrls] = useState<Record<string, string>>({});
   useEffect(() => {
     for (const room of event.rooms) {
@@ -19,7 +21,7 @@ export function EventCreatedView({ event, onAnother }: { event: EventCreated; on
   }, [event]);
   const copy = { copyLabel: t("copy"), copiedLabel: t("copied"), failedLabel: t("copyFailed") };
   const consoleUrl = (code?: string) =>
-    `${location.origin}/moderator#key=${encodeURIComponent(event.moderatorKey)}${code ? `&room=${code}` : ""}`;
+    `${location.origin}/moderator?lang=${lang}#key=${encodeURIComponent(event.moderatorKey)}${code ? `&room=${code}` : ""}`;
 
   return (
     <div class="created stack">
@@ -59,7 +61,7 @@ export function EventCreatedView({ event, onAnother }: { event: EventCreated; on
               </p>
               <div class="no-print">
                 {url && <CopyField label={t("audienceLink")} value={url} {...copy} />}
-                <CopyField label={t("screenLink")} value={`${origin}/screen/${room.code}`} {...copy} />
+                <CopyField label={t("screenLink")} value={`${origin}/screen/${room.code}?lang=${lang}`} {...copy} />
                 <CopyField label={t("consoleLink")} value={consoleUrl(room.code)} {...copy} />
               </div>
             </li>

@@ -27,6 +27,7 @@ const en = {
   upvotes_one: "{n} support",
   upvotes_other: "{n} supports",
   words: "Answers",
+  latecomers: "How to join",
 };
 
 const fr: typeof en = {
@@ -56,6 +57,7 @@ const fr: typeof en = {
   upvotes_one: "{n} soutien",
   upvotes_other: "{n} soutiens",
   words: "Réponses",
+  latecomers: "Comment participer",
 };
 
 export const { t, tn } = translator({ en, fr });
