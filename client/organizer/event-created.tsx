@@ -21,7 +21,7 @@ export function EventCreatedView({ event, onAnother }: { event: EventCreated; on
   }, [event]);
   const copy = { copyLabel: t("copy"), copiedLabel: t("copied"), failedLabel: t("copyFailed") };
   const consoleUrl = (code?: string) =>
-    `${location.origin}/moderator?lang=${lang}#key=${encodeURIComponent(event.moderatorKey)}${code ? `&room=${code}` : ""}`;
+    `${location.origin}/moderator#key=${encodeURIComponent(event.moderatorKey)}${code ? `&room=${code}` : ""}`;
 
   return (
     <div class="created stack">

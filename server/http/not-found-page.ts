@@ -18,8 +18,16 @@ a.home:focus-visible{outline:3px solid #1b1f24;outline-offset:2px}
 
 const STYLE_HASH = `'sha256-${createHash("sha256").update(STYLE).digest("base64")}'`;
 
-/** Only the inline style above; nothing else may load, run or frame the page. */
-export const NOT_FOUND_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+/** The pages' policy, with no script at all and the inline style above allowed by its hash alone. */
+export const NOT_FOUND_CSP = [
+  "default-src 'self'",
+  "script-src 'none'",
+  `style-src ${STYLE_HASH}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 const TEXT: Record<Lang, { title: string; heading: string; body: string; code: string; home: string }> = {
   en: {
