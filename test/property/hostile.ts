@@ -8,6 +8,7 @@ import type { Poll } from "../../shared/model.js";
 import {
   addRoomBody,
   askBody,
+  eventPatchBody,
   hasForbiddenKey,
   moderateBody,
   pollCreateBody,
@@ -148,6 +149,7 @@ export const accepts = {
   createEvent: (v: unknown) => createEventWithRetention.safeParse(v ?? {}).success,
   addRoom: (v: unknown) => addRoomBody.safeParse(v ?? {}).success,
   roomPatch: (v: unknown) => roomPatchBody.safeParse(v ?? {}).success,
+  eventPatch: (v: unknown) => eventPatchBody.safeParse(v ?? {}).success,
   pollCreate: (v: unknown) => {
     const r = pollCreateBody.safeParse(v ?? {});
     return r.success && succeeds(() => checkOptions(r.data.kind, r.data.options));
