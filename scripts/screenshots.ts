@@ -1,5 +1,6 @@
-// Screenshots of the three front ends at realistic sizes, on a real server with realistic content,
-// into docs/screenshots/ (shown in the README).   npx tsx scripts/screenshots.ts
+// Screenshots of the front ends on a phone (360×640) and a projector (1920×1080), in French, on a
+// real server with realistic content, into docs/screenshots/ (shown in the README).
+//   npx tsx scripts/screenshots.ts
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -9,8 +10,7 @@ import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js
 import { api } from "../test/helpers/clients.js";
 
 const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", "screenshots");
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
+const PHONE = { width: 360, height: 640 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
 const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
@@ -21,6 +21,7 @@ async function shoot(
   url: string,
   file: string,
   ready: (page: Page) => Promise<void>,
+  fullPage = false,
 ) {
   const context = await browser.newContext({ locale: "fr-FR", ...options });
   const page = await context.newPage();
@@ -28,7 +29,7 @@ async function shoot(
   await page.goto(url);
   await ready(page);
   await page.waitForTimeout(800); // let bars finish their transition
-  await page.screenshot({ path: join(OUT, file) });
+  await page.screenshot({ path: join(OUT, file), fullPage });
   await context.close();
   console.log(`docs/screenshots/${file}`);
 }
@@ -44,7 +45,11 @@ async function main() {
       token: server.adminToken,
       body: {
         title: "Congrès des territoires 2026",
-        rooms: [{ name: "Plénière" }, { name: "Table ronde : mobilités" }, { name: "Table ronde : logement" }],
+        rooms: [
+          { name: "Plénière" },
+          { name: "Table ronde\u202f: mobilités du quotidien dans les territoires ruraux et périurbains" },
+          { name: "Table ronde\u202f: logement" },
+        ],
       },
     });
     const { moderatorKey: key, rooms } = event.body as { moderatorKey: string; rooms: { code: string }[] };
@@ -54,7 +59,7 @@ async function main() {
       await api(base, "POST", `/api/rooms/${code}/polls`, {
         ...auth,
         body: {
-          title: "Quelle priorité pour le mandat ?",
+          title: "Quelle priorité pour le mandat\u202f?",
           kind: "single",
           options: ["Mobilités du quotidien", "Logement abordable", "Transition énergétique", "Services publics de proximité"],
         },
@@ -63,7 +68,7 @@ async function main() {
     const words = (
       await api(base, "POST", `/api/rooms/${code}/polls`, {
         ...auth,
-        body: { title: "Un mot pour décrire votre territoire ?", kind: "wordcloud" },
+        body: { title: "Un mot pour décrire votre territoire\u202f?", kind: "wordcloud" },
       })
     ).body as { id: string };
     await api(base, "POST", `/api/polls/${words.id}/open`, auth);
@@ -96,10 +101,10 @@ async function main() {
       await api(base, "POST", `/api/polls/${poll.id}/votes`, { body: { participantId: pid(i), choice: [pick] } });
 
     const asks = [
-      ["Comment financer les pistes cyclables dans les communes rurales ?", "Claire, maire adjointe", 14],
-      ["Quelles aides pour rénover les logements sociaux anciens ?", "", 9],
-      ["Peut-on mutualiser les services techniques entre intercommunalités ?", "Marc", 6],
-      ["Quel calendrier pour la loi de décentralisation ?", "Sophie", 3],
+      ["Comment financer les pistes cyclables dans les communes rurales\u202f?", "Claire, maire adjointe", 14],
+      ["Quelles aides pour rénover les logements sociaux anciens\u202f?", "", 9],
+      ["Peut-on mutualiser les services techniques entre intercommunalités\u202f?", "Marc", 6],
+      ["Quel calendrier pour la loi de décentralisation\u202f?", "Sophie", 3],
     ] as const;
     const ids: string[] = [];
     for (const [i, [text, author, votes]] of asks.entries()) {
@@ -111,8 +116,8 @@ async function main() {
     }
     await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { premoderation: true } });
     for (const [i, text] of [
-      "Et la place des jeunes élus dans ces réformes ?",
-      "Un retour d’expérience sur les budgets participatifs ?",
+      "Et la place des jeunes élus dans ces réformes\u202f?",
+      "Un retour d’expérience sur les budgets participatifs\u202f?",
     ].entries()) {
       await api(base, "POST", `/api/rooms/${code}/questions`, { body: { participantId: pid(400 + i), text } });
     }
@@ -124,19 +129,32 @@ async function main() {
     await shoot(browser, { viewport: PHONE }, `${base}/${code}#questions`, "audience-questions.png", async (page) => {
       await page.locator(".questions li").nth(3).waitFor();
     });
-    await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${code}`, "screen-poll.png", async (page) => {
-      await page.locator(".big-bars li").nth(3).waitFor();
+    await shoot(browser, { viewport: PHONE }, `${base}/organiser`, "not-found-phone.png", async (page) => {
+      await page.locator("h1").waitFor();
     });
-    await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "poll", pollId: words.id } } });
-    await shoot(
-      browser,
-      { viewport: PROJECTOR, colorScheme: "dark" },
-      `${base}/screen/${code}`,
-      "screen-wordcloud-dark.png",
-      async (page) => {
-        await page.locator(".cloud li").nth(5).waitFor();
-      },
-    );
+    await shoot(browser, { viewport: PROJECTOR }, `${base}/organiser`, "not-found-projector.png", async (page) => {
+      await page.locator("h1").waitFor();
+    });
+    for (const [viewport, suffix] of [
+      [PROJECTOR, ""],
+      [PHONE, "-phone"],
+    ] as const) {
+      await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "poll", pollId: poll.id } } });
+      await shoot(browser, { viewport }, `${base}/screen/${code}`, `screen-poll${suffix}.png`, async (page) => {
+        await page.locator(".big-bars li").nth(3).waitFor();
+        await page.locator(".corner-qr").waitFor();
+      });
+      await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "poll", pollId: words.id } } });
+      await shoot(
+        browser,
+        { viewport, colorScheme: "dark" },
+        `${base}/screen/${code}`,
+        `screen-wordcloud-dark${suffix}.png`,
+        async (page) => {
+          await page.locator(".cloud li").nth(5).waitFor();
+        },
+      );
+    }
     await api(base, "POST", `/api/questions/${ids[0]}/moderate`, { ...auth, body: { action: "highlight" } });
     await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "auto" } } });
     await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${code}`, "screen-question.png", async (page) => {
@@ -145,24 +163,49 @@ async function main() {
     await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${rooms[1]!.code}`, "screen-join.png", async (page) => {
       await page.locator(".join-qr").waitFor();
     });
-    await shoot(
-      browser,
-      { viewport: LAPTOP },
-      `${base}/moderator#key=${encodeURIComponent(key)}&room=${code}`,
-      "console.png",
-      async (page) => {
+    for (const [viewport, file] of [
+      [PROJECTOR, "console.png"],
+      [PHONE, "console-phone.png"],
+    ] as const) {
+      await shoot(browser, { viewport }, `${base}/moderator#key=${encodeURIComponent(key)}&room=${code}`, file, async (page) => {
         await page.locator(".q-row").nth(5).waitFor();
-        await page.locator(".q-row .q-main").first().focus();
-      },
-    );
-    await shoot(browser, { viewport: LAPTOP }, `${base}/organizer`, "organizer.png", async (page) => {
-      await page.locator("#token").fill(server.adminToken);
-      await page.locator("#event-title").fill("Assises régionales");
-      await page.locator("#room-0").fill("Amphithéâtre");
-      await page.locator("#room-1").fill("Salle des commissions");
-      await page.locator(".org-form button[type=submit]").click();
-      await page.locator("svg.room-qr").nth(1).waitFor();
-    });
+        // On a phone the overview comes first: show it rather than scroll to the focused question.
+        if (viewport === PROJECTOR) await page.locator(".q-row .q-main").first().focus();
+      });
+    }
+    for (const [viewport, suffix] of [
+      [PROJECTOR, ""],
+      [PHONE, "-phone"],
+    ] as const) {
+      await shoot(
+        browser,
+        { viewport },
+        `${base}/organizer`,
+        `organizer${suffix}.png`,
+        async (page) => {
+          await page.locator("#token").fill(server.adminToken);
+          await page.locator("#event-title").fill("Assises régionales");
+          await page.locator("#room-0").fill("Amphithéâtre");
+          await page.locator("#room-1").fill("Salle des commissions");
+        },
+        suffix !== "",
+      );
+      await shoot(
+        browser,
+        { viewport },
+        `${base}/organizer`,
+        `organizer-created${suffix}.png`,
+        async (page) => {
+          await page.locator("#token").fill(server.adminToken);
+          await page.locator("#event-title").fill("Assises régionales");
+          await page.locator("#room-0").fill("Amphithéâtre");
+          await page.locator("#room-1").fill("Salle des commissions et des délibérations du conseil régional");
+          await page.locator(".org-form button[type=submit]").click();
+          await page.locator("svg.room-qr").nth(1).waitFor();
+        },
+        true,
+      );
+    }
   } finally {
     await browser.close();
     await server.close();

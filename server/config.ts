@@ -1,6 +1,7 @@
 // Configuration from the environment, validated at start: a bad value stops the start
 // with one line naming the variable.
 import { z } from "zod";
+import { defaultPublicUrl, type Interfaces } from "./lan-address.js";
 
 export interface Config {
   port: number;
@@ -10,10 +11,14 @@ export interface Config {
   /** Unset: generated on first start and kept in DATA_DIR. */
   adminToken: string | undefined;
   publicUrl: string;
+  /** True when PUBLIC_URL was unset and the URL above comes from the machine's interfaces. */
+  publicUrlDefaulted: boolean;
   allowedOrigins: string[];
   logLevel: string;
   trustProxy: boolean | string;
   demo: boolean;
+  /** Language of the demo event's content (`DEMO_LANG`, French by default). */
+  demoLang: "fr" | "en";
   /** Open client connections this node accepts before refusing (503 / connect_error). */
   maxConnections: number;
   /** Who runs the event, named on the privacy and accessibility pages (ORGANIZATION_NAME). */
@@ -54,6 +59,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.string().optional(),
   DEMO: z.enum(["", "0", "1", "true", "false"]).optional(),
+  DEMO_LANG: z.enum(["fr", "en"], { message: "must be fr or en" }).default("fr"),
   MAX_CONNECTIONS: z.coerce
     .number({ message: "must be a whole number" })
     .int({ message: "must be a whole number" })
@@ -71,8 +77,11 @@ const schema = z.object({
 
 export class ConfigError extends Error {}
 
-/** Reads the variables it knows; empty strings count as unset. */
-export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config {
+/**
+ * Reads the variables it knows; empty strings count as unset. `interfaces` is
+ * os.networkInterfaces()'s output, for PUBLIC_URL's default (none given: localhost).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], interfaces: Interfaces = {}): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
@@ -80,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     throw new ConfigError(`Invalid ${String(issue?.path[0] ?? "configuration")}: ${issue?.message ?? "bad value"}`);
   }
   const e = parsed.data;
-  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const publicUrl = (e.PUBLIC_URL ?? defaultPublicUrl(interfaces, e.PORT)).replace(/\/+$/, "");
   const origins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(",")
         .map((o) => o.trim())
@@ -97,10 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     redisUrl: e.REDIS_URL,
     adminToken: e.ADMIN_TOKEN,
     publicUrl,
+    publicUrlDefaulted: e.PUBLIC_URL === undefined,
     allowedOrigins: origins.map((o) => new URL(o).origin),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1" ? true : (e.TRUST_PROXY ?? false),
     demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
+    demoLang: e.DEMO_LANG,
     maxConnections: e.MAX_CONNECTIONS,
     organizationName: e.ORGANIZATION_NAME,
     privacyContact: e.PRIVACY_CONTACT,

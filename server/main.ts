@@ -1,14 +1,18 @@
 // The only file that reads the environment, listens and exits.
-import { mkdirSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { ensureAdminToken } from "./admin-token.js";
 import { type App, buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { ensureDataDir } from "./data-dir.js";
 import { ensureDemo } from "./demo.js";
+import { isLoopback, lanAddresses } from "./lan-address.js";
 
 async function main(): Promise<void> {
+  const interfaces = networkInterfaces();
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env, process.argv.slice(2));
+    config = loadConfig(process.env, process.argv.slice(2), interfaces);
+    ensureDataDir(config.dataDir);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`tribune: ${error.message}`);
@@ -16,7 +20,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  mkdirSync(config.dataDir, { recursive: true });
   const admin = ensureAdminToken(config.dataDir, config.adminToken);
   const app: App = await buildApp({ ...config, adminToken: admin.token });
 
@@ -35,9 +38,12 @@ async function main(): Promise<void> {
 
   await app.fastify.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
-  const lines = ["", `Tribune is serving on ${base} (store: ${app.store.kind})`, `  Organizer page: ${base}/organizer`];
+  const lines = ["", `Tribune is serving on ${base} (store: ${app.store.kind})`, ...publicUrlLines(config, interfaces)];
+  lines.push(`  Organizer page: ${base}/organizer`);
   if (admin.created) {
     lines.push(`  Admin token (shown once, kept in ${config.dataDir}/admin-token): ${admin.token}`);
+  } else {
+    lines.push(`  Admin token: ${config.adminToken ? "from ADMIN_TOKEN" : `in ${config.dataDir}/admin-token`}`);
   }
   lines.push(
     "  Create an event:",
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
     `      -d '{"title":"My congress","rooms":[{"name":"Plenary"}]}'`,
   );
   if (config.demo) {
-    const demo = await ensureDemo(app.tribune, config.dataDir);
+    const demo = await ensureDemo(app.tribune, config.dataDir, config.demoLang);
     lines.push("", `Demo event "${demo.title}" (moderator key: ${demo.moderatorKey}):`);
     for (const room of demo.rooms) {
       lines.push(
@@ -57,6 +63,29 @@ async function main(): Promise<void> {
     }
   }
   console.log(`${lines.join("\n")}\n`);
+}
+
+/** Where the public URL comes from, the other candidates, and a warning when phones cannot reach it. */
+function publicUrlLines(config: ReturnType<typeof loadConfig>, interfaces: ReturnType<typeof networkInterfaces>): string[] {
+  const lines: string[] = [];
+  const candidates = lanAddresses(interfaces);
+  if (config.publicUrlDefaulted) {
+    const [first, ...others] = candidates;
+    if (first) lines.push(`  Join links use ${first.address} (${first.name}), this machine's first network address.`);
+    if (others.length > 0) {
+      const list = others.map((c) => `http://${c.address}:${config.port} (${c.name})`).join(", ");
+      lines.push(`  Other addresses of this machine: ${list}`);
+    }
+  }
+  if (isLoopback(config.publicUrl)) {
+    lines.push(
+      `  WARNING: ${config.publicUrl} is reachable from this machine only: phones cannot open its join links or QR codes.`,
+      "  Set PUBLIC_URL to the address phones use, e.g. PUBLIC_URL=http://192.168.1.20:3000 npm start",
+    );
+  } else if (config.publicUrlDefaulted) {
+    lines.push("  Set PUBLIC_URL to choose another address (e.g. a name behind a reverse proxy).");
+  }
+  return lines;
 }
 
 main().catch((error) => {

@@ -15,6 +15,18 @@ export const ERR = {
       "A moderator key (or the admin token) is required: send it in the Authorization header (Bearer <key>).",
       "Une clé de modération (ou le jeton d'administration) est requise : envoyez-la dans l'en-tête Authorization (Bearer <clé>).",
     ),
+  adminTokenRequired: () =>
+    error(
+      "unauthorized",
+      "The admin token is required: send it in the Authorization header (Bearer <token>).",
+      "Le jeton d'administration est requis : envoyez-le dans l'en-tête Authorization (Bearer <jeton>).",
+    ),
+  wrongAdminToken: () =>
+    error(
+      "unauthorized",
+      "This admin token is not valid. Use the token the server printed at its first start (ADMIN_TOKEN or DATA_DIR/admin-token).",
+      "Ce jeton d'administration n'est pas valide. Utilisez celui que le serveur a affiché à son premier démarrage (ADMIN_TOKEN ou DATA_DIR/admin-token).",
+    ),
   metricsTokenRequired: () =>
     error(
       "unauthorized",

@@ -93,6 +93,8 @@ export interface EventCreated {
 export interface EventView {
   id: string;
   title: string;
+  /** Pre-moderation of rooms added from now on. */
+  premoderation: boolean;
   rooms: (RoomSummary & { participants: number })[];
 }
 

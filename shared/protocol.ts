@@ -28,6 +28,7 @@ import {
   addRoomBody,
   askBody,
   createEventBody,
+  eventPatchBody,
   moderateBody,
   pollCreateBody,
   pollRef,
@@ -146,6 +147,12 @@ export const ROUTES = {
     answer: answer<EventCreatedWithRetention>(),
   },
   "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>() },
+  "PATCH /api/events/:id": {
+    role: "moderator",
+    summary: "Change the event's title, or the pre-moderation of rooms added later",
+    body: eventPatchBody,
+    answer: answer<EventView>(),
+  },
   "DELETE /api/events/:id": {
     role: "organizer",
     summary: "Erase an event and everything in it",

@@ -51,6 +51,14 @@ export const createEventBody = z.object({
     .array(z.object({ name: text(1, LIMITS.roomName) }))
     .min(1)
     .max(LIMITS.roomsPerEvent),
+  /** The pre-moderation of the event's rooms, and of rooms added later (false when absent). */
+  premoderation: z.boolean().optional(),
+});
+
+/** PATCH /api/events/:id: `premoderation` is the setting of rooms added later. */
+export const eventPatchBody = z.object({
+  title: text(1, LIMITS.eventTitle).optional(),
+  premoderation: z.boolean().optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });
@@ -105,6 +113,7 @@ export const handshakeAuth = z.union([
 
 export type CreateEventBody = z.infer<typeof createEventBody>;
 export type RoomPatch = z.infer<typeof roomPatchBody>;
+export type EventPatch = z.infer<typeof eventPatchBody>;
 export type PollCreate = z.infer<typeof pollCreateBody>;
 export type PollUpdate = z.infer<typeof pollUpdateBody>;
 export type AskInput = z.infer<typeof socketAsk>;

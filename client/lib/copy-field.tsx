@@ -1,5 +1,6 @@
 // A read-only value with a Copy button; falls back to selecting the text where the clipboard API
-// is unavailable (plain http on a venue network is not a secure context).
+// is unavailable (plain http on a venue network is not a secure context). The value is shown
+// whole, wrapping: links of one event differ only at their end, so a cut one looks like the others.
 import { useRef, useState } from "preact/hooks";
 
 let counter = 0;
@@ -19,7 +20,7 @@ export function CopyField({
 }) {
   const [id] = useState(() => `copy-${++counter}`);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
 
   async function copy() {
     try {
@@ -40,7 +41,16 @@ export function CopyField({
     <div class="copy-field">
       <label for={id}>{label}</label>
       <div class="copy-row">
-        <input id={id} ref={input} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          id={id}
+          ref={input}
+          readOnly
+          value={value}
+          // Lines for browsers that do not size the field to its content (CSS field-sizing).
+          rows={Math.min(5, Math.max(1, Math.ceil(value.length / 30)))}
+          spellcheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" class="btn" onClick={copy}>
           {copyLabel}
         </button>

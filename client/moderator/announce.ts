@@ -1,7 +1,7 @@
 // One place for the console to say what happened (polite status) or what went wrong (alert).
 import { useEffect, useState } from "preact/hooks";
 import { ClientError } from "../lib/api";
-import { getLang } from "../lib/i18n";
+import { t } from "./strings";
 
 export interface Announcement {
   text: string;
@@ -19,9 +19,7 @@ export function announce(text: string, error = false): void {
 
 export function errorText(error: unknown): string {
   if (error instanceof ClientError && error.message) return error.message;
-  return getLang() === "fr"
-    ? "Pas de connexion au serveur : réessayez dans un instant."
-    : "No connection to the server: try again in a moment.";
+  return t("noServer");
 }
 
 /** The latest announcement, for a few seconds (errors a little longer), then nothing. */

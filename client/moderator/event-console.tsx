@@ -94,7 +94,15 @@ export function EventConsole({
         </div>
       </header>
       <div class="layout">
-        <Overview event={event} rooms={rooms} selected={selected} onSelect={select} onAddRoom={addRoom} />
+        <Overview
+          event={event}
+          moderatorKey={moderatorKey}
+          onEventChange={(next) => setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation }))}
+          rooms={rooms}
+          selected={selected}
+          onSelect={select}
+          onAddRoom={addRoom}
+        />
         <main id="main" class="room-main" tabIndex={-1}>
           {current && currentInfo ? (
             <RoomPanel key={current.code} room={current} name={currentInfo.name} moderatorKey={moderatorKey} />

@@ -12,8 +12,11 @@ const KEYS: [string, Parameters<typeof t>[0]][] = [
   ["e", "keyArchive"],
   ["1 … 9", "keyRooms"],
   ["?", "keyHelp"],
-  ["Esc", "keyEscape"],
+  ["escKey", "keyEscape"],
 ];
+
+/** Key names that differ by language ("Esc" is "Échap" on French keyboards). */
+const keyName = (k: string): string => (k === "escKey" ? t("escKey") : k);
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -32,7 +35,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           <div key={keys} class="key-row">
             <dt>
               {keys.split(" ").map((k) => (
-                <kbd key={k}>{k}</kbd>
+                <kbd key={k}>{keyName(k)}</kbd>
               ))}
             </dt>
             <dd>{t(label)}</dd>

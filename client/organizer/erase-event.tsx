@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { api, ClientError } from "../lib/api";
+import { api } from "../lib/api";
+import { errorText } from "./error-text";
 import { t } from "./strings";
 
 /** GDPR erasure: DELETE /api/events/:id with the admin token typed above. */
@@ -19,7 +20,7 @@ export function EraseEvent({ token }: { token: string }) {
             setMessage({ text: t("erased"), error: false });
             setId("");
           } catch (error) {
-            setMessage({ text: error instanceof ClientError && error.message ? error.message : "…", error: true });
+            setMessage({ text: errorText(error), error: true });
           }
         }}
       >

@@ -4,11 +4,13 @@ import { useEffect, useState } from "preact/hooks";
 import type { EventCreated } from "../../shared/model";
 import { api } from "../lib/api";
 import { CopyField } from "../lib/copy-field";
+import { useLang } from "../lib/i18n";
 import { QrCode } from "../lib/qr-code";
 import { joinUrl } from "../lib/room-state";
 import { t } from "./strings";
 
 export function EventCreatedView({ event, onAnother }: { event: EventCreated; onAnother: () => void }) {
+  const lang = useLang();
   const [urls, setUrls] = useState<Record<string, string>>({});
   useEffect(() => {
     for (const room of event.rooms) {
@@ -59,7 +61,7 @@ export function EventCreatedView({ event, onAnother }: { event: EventCreated; on
               </p>
               <div class="no-print">
                 {url && <CopyField label={t("audienceLink")} value={url} {...copy} />}
-                <CopyField label={t("screenLink")} value={`${origin}/screen/${room.code}`} {...copy} />
+                <CopyField label={t("screenLink")} value={`${origin}/screen/${room.code}?lang=${lang}`} {...copy} />
                 <CopyField label={t("consoleLink")} value={consoleUrl(room.code)} {...copy} />
               </div>
             </li>

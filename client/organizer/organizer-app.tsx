@@ -2,20 +2,20 @@
 import { useEffect, useState } from "preact/hooks";
 import { codePoints, LIMITS } from "../../shared/limits";
 import type { EventCreated } from "../../shared/model";
-import { api, ClientError } from "../lib/api";
+import { api } from "../lib/api";
 import { useLang } from "../lib/i18n";
 import { LangSwitch } from "../lib/lang-switch";
 import { EraseEvent } from "./erase-event";
+import { errorText } from "./error-text";
 import { EventCreatedView } from "./event-created";
 import { t } from "./strings";
-
-const offline = () => (document.documentElement.lang === "fr" ? "Pas de connexion au serveur." : "No connection to the server.");
 
 export function OrganizerApp() {
   useLang();
   const [token, setToken] = useState("");
   const [title, setTitle] = useState("");
   const [rooms, setRooms] = useState(["", ""]);
+  const [premoderation, setPremoderation] = useState(false);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<EventCreated | null>(null);
@@ -38,14 +38,14 @@ export function OrganizerApp() {
         {},
         {
           token: token.trim(),
-          body: { title: title.trim(), rooms: names.map((name) => ({ name })) },
+          body: { title: title.trim(), premoderation, rooms: names.map((name) => ({ name })) },
         },
       );
       setCreated(result);
       setTitle("");
       setRooms(["", ""]);
     } catch (e) {
-      setError(e instanceof ClientError && e.message ? e.message : offline());
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -125,6 +125,21 @@ export function OrganizerApp() {
                 </button>
               )}
             </fieldset>
+            <div class="field">
+              <div class="check">
+                <input
+                  id="premoderation"
+                  type="checkbox"
+                  checked={premoderation}
+                  aria-describedby="premoderation-hint"
+                  onChange={(e) => setPremoderation(e.currentTarget.checked)}
+                />
+                <label for="premoderation">{t("premoderation")}</label>
+              </div>
+              <span id="premoderation-hint" class="hint">
+                {t("premoderationHint")}
+              </span>
+            </div>
             <p class="error" role="alert">
               {error}
             </p>

@@ -39,6 +39,11 @@ const en = {
   erase: "Erase for good",
   erased: "The event was erased.",
   confirmErase: "Erase the event {id} and everything in it, for good?",
+  offline: "No connection to the server.",
+  wrongToken:
+    "This admin token is not valid. Use the one the server printed at its first start (ADMIN_TOKEN or DATA_DIR/admin-token).",
+  premoderation: "Pre-moderation: questions wait for a moderator’s approval before the public sees them",
+  premoderationHint: "The setting of every room of the event, and of rooms added later. Each room can change it in the console.",
 };
 
 const fr: typeof en = {
@@ -57,10 +62,10 @@ const fr: typeof en = {
   creating: "Création…",
   needTitle: "Donnez un titre à l’événement.",
   needRooms: "Nommez chaque salle (de 1 à {max} salles).",
-  created: "Événement créé : {title}",
+  created: "Événement créé : {title}",
   keyTitle: "Clé de modération",
   keyWarning:
-    "Conservez cette clé maintenant : elle n’est affichée qu’une fois et ne peut pas être retrouvée. Qui la détient peut modérer toutes les salles de l’événement.",
+    "Conservez cette clé maintenant : elle n’est affichée qu’une fois et ne peut pas être retrouvée. Qui la détient peut modérer toutes les salles de l’événement.",
   eventId: "Identifiant de l’événement",
   openConsole: "Ouvrir la console de modération",
   print: "Imprimer les QR codes",
@@ -68,7 +73,7 @@ const fr: typeof en = {
   audienceLink: "Lien pour le public",
   screenLink: "Lien de l’écran",
   consoleLink: "Lien de la console (contient la clé)",
-  qrLabel: "QR code pour rejoindre {room} : {url}",
+  qrLabel: "QR code pour rejoindre {room} : {url}",
   scan: "Scannez pour participer, ou allez sur",
   copy: "Copier",
   copied: "Copié",
@@ -79,7 +84,13 @@ const fr: typeof en = {
   eraseId: "Identifiant de l’événement à effacer",
   erase: "Effacer définitivement",
   erased: "L’événement a été effacé.",
-  confirmErase: "Effacer définitivement l’événement {id} et tout son contenu ?",
+  confirmErase: "Effacer définitivement l’événement {id} et tout son contenu ?",
+  offline: "Pas de connexion au serveur.",
+  wrongToken:
+    "Ce jeton d’administration n’est pas valide. Utilisez celui que le serveur a affiché à son premier démarrage (ADMIN_TOKEN ou DATA_DIR/admin-token).",
+  premoderation: "Modération préalable : les questions attendent l’accord d’un modérateur avant d’être visibles du public",
+  premoderationHint:
+    "Le réglage de toutes les salles de l’événement, et des salles ajoutées ensuite. Chaque salle peut le changer dans la console.",
 };
 
 export const { t } = translator({ en, fr });

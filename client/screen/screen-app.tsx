@@ -3,8 +3,10 @@ import { useEffect, useState } from "preact/hooks";
 import { ROOM_CODE } from "../../shared/limits";
 import type { PollView, Question, RoomState } from "../../shared/model";
 import { useLang } from "../lib/i18n";
+import { LangSwitch } from "../lib/lang-switch";
 import { LiveRoom, useSnapshot } from "../lib/live-room";
 import { byPopularity, joinUrl, openPoll } from "../lib/room-state";
+import { CornerJoin } from "./corner-join";
 import { JoinPanel } from "./join-panel";
 import { PollBoard } from "./poll-board";
 import { QuestionBoard } from "./question-board";
@@ -82,11 +84,7 @@ export function ScreenApp() {
           <p class="event">{state.room.eventTitle}</p>
           <h1 class="room-name">{state.room.name}</h1>
         </div>
-        {shown.kind !== "join" && (
-          <p class="join-hint">
-            {t("joinAt")} <strong>{url.replace(/^https?:\/\//, "")}</strong>
-          </p>
-        )}
+        {shown.kind !== "join" && <CornerJoin url={url} code={state.room.code} />}
       </header>
       <main class="stage">
         {shown.kind === "join" && <JoinPanel url={url} code={state.room.code} />}
@@ -94,6 +92,7 @@ export function ScreenApp() {
         {shown.kind === "question" && <QuestionBoard question={shown.question} />}
         {shown.kind === "questions" && <TopQuestions questions={shown.questions} />}
       </main>
+      <LangSwitch className="screen-lang" />
       <p class={`link-state${link === "online" ? " ok" : ""}`} role="status">
         {link === "online" ? "" : t("reconnecting")}
       </p>

@@ -25,18 +25,19 @@ const en = {
   upvotes_one: "{n} support",
   upvotes_other: "{n} supports",
   words: "Answers",
+  latecomers: "How to join",
 };
 
 const fr: typeof en = {
   joinAt: "Participez sur",
   joinLead: "Scannez le code ou ouvrez l’adresse, puis saisissez",
   code: "Code",
-  qrLabel: "QR code pour rejoindre la salle : {url}",
+  qrLabel: "QR code pour rejoindre la salle : {url}",
   connecting: "Connexion…",
   reconnecting: "Reconnexion…",
   unknownRoom: "Aucune salle n’a le code {code}.",
   roomClosed: "Cette salle est fermée.",
-  missingCode: "Ajoutez le code de la salle à l’adresse : /screen/CODE",
+  missingCode: "Ajoutez le code de la salle à l’adresse : /screen/CODE",
   voters_one: "{n} participant",
   voters_other: "{n} participants",
   votes_one: "{n} voix",
@@ -48,10 +49,11 @@ const fr: typeof en = {
   question: "Question",
   anonymous: "Anonyme",
   topQuestions: "Questions les plus soutenues",
-  noQuestions: "Pas encore de question : posez la vôtre depuis votre téléphone.",
+  noQuestions: "Pas encore de question : posez la vôtre depuis votre téléphone.",
   upvotes_one: "{n} soutien",
   upvotes_other: "{n} soutiens",
   words: "Réponses",
+  latecomers: "Comment participer",
 };
 
 export const { t, tn } = translator({ en, fr });

@@ -4,6 +4,7 @@ import { ERR } from "../../shared/error-catalogue.js";
 import { AppError, pickLang } from "../../shared/errors.js";
 import { MALFORMED } from "../../shared/schemas.js";
 import { toAppError } from "../edge/error-body.js";
+import { sendNotFoundPage, wantsHtmlPage } from "./not-found-page.js";
 
 /** Bodies of the contract are small: the largest is a poll with 12 options of 120 characters. */
 export const BODY_LIMIT = 16 * 1024;
@@ -49,5 +50,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     sendError(req, reply, error instanceof AppError ? error : (fromFramework(error) ?? toAppError(error, req.log))),
   );
 
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, ERR.nothingHere()));
+  // A person who mistyped a page address gets a page; a script (or any /api path) gets JSON.
+  app.setNotFoundHandler((req, reply) =>
+    wantsHtmlPage(req) ? sendNotFoundPage(req, reply) : sendError(req, reply, ERR.nothingHere()),
+  );
 }

@@ -23,16 +23,17 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
     const spec = ROUTES[key];
     const handler = HANDLERS[key] as HttpHandler<RouteKey>;
     const needsKey = spec.role === "moderator" || spec.role === "organizer";
+    const expected = spec.role === "organizer" ? "organizer" : "moderator";
     app.route({
       method: routeMethod(key) as HTTPMethods,
       url: routePath(key),
       handler: async (req, reply) => {
         let actor: Promise<Actor> | undefined;
         const actorOf = () => {
-          actor ??= tribune.authenticate(bearer(req), req.ip);
+          actor ??= tribune.authenticate(bearer(req), req.ip, expected);
           return actor;
         };
-        if (needsKey) requireKey(await actorOf());
+        if (needsKey) requireKey(await actorOf(), expected);
         const params = { ...(req.params as Record<string, string>) };
         if (params.code !== undefined) params.code = normalizeCode(params.code);
         reply.code("status" in spec ? spec.status : 200);

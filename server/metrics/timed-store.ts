@@ -26,6 +26,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
 
     createEvent: timed("createEvent"),
     getEvent: timed("getEvent"),
+    updateEvent: timed("updateEvent"),
     eventIdForKey: timed("eventIdForKey"),
     addRoom: timed("addRoom"),
     deleteEvent: timed("deleteEvent"),

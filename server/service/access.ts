@@ -22,22 +22,33 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 /**
+ * Who a route expects: on an organizer-only route a missing or wrong token is named as the
+ * admin token, never as a moderator key problem.
+ */
+export type KeyKind = "moderator" | "organizer";
+
+/**
  * Turns a bearer token into an actor. Moderator keys are looked up by their SHA-256, so
  * the time a lookup takes says nothing about the key. A valid key is never refused.
  */
-export async function resolveToken(deps: Deps, token: string | undefined, address: string): Promise<Actor> {
+export async function resolveToken(
+  deps: Deps,
+  token: string | undefined,
+  address: string,
+  expected: KeyKind = "moderator",
+): Promise<Actor> {
   if (!token) return PUBLIC;
   if (sameSecret(token, deps.adminToken)) return { role: "organizer" };
   const eventId = token.length <= 256 ? await deps.store.eventIdForKey(hashKey(token)) : null;
   if (eventId) return { role: "moderator", eventId };
   const wait = await deps.limiter.take("wrongKey", address);
   if (wait > 0) throw ERR.tooManyWrongKeys(wait);
-  throw ERR.wrongKey();
+  throw expected === "organizer" ? ERR.wrongAdminToken() : ERR.wrongKey();
 }
 
 /** Moderator or organizer routes: a key is required before anything else. */
-export function requireKey(actor: Actor): void {
-  if (actor.role === "public") throw ERR.keyRequired();
+export function requireKey(actor: Actor, expected: KeyKind = "moderator"): void {
+  if (actor.role === "public") throw expected === "organizer" ? ERR.adminTokenRequired() : ERR.keyRequired();
 }
 
 export const mayModerate = (actor: Actor, eventId: string): boolean =>
@@ -54,7 +65,7 @@ export function staffCheck<T>(
   missing: () => AppError,
   who: "moderator" | "organizer" = "moderator",
 ): T {
-  requireKey(actor);
+  requireKey(actor, who);
   if (!found) throw missing();
   if (who === "organizer" && actor.role !== "organizer") throw ERR.organizerOnly();
   if (!mayModerate(actor, found.eventId)) throw ERR.otherEvent();

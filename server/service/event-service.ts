@@ -2,7 +2,7 @@
 import { ERR } from "../../shared/error-catalogue.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { AuditLog, EventCreatedWithRetention, EventView, RoomState, RoomSummary, RotatedKey } from "../../shared/model.js";
-import { addRoomBody, createEventBody, parse, roomPatchBody } from "../../shared/schemas.js";
+import { addRoomBody, createEventBody, eventPatchBody, parse, roomPatchBody } from "../../shared/schemas.js";
 import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
 import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
@@ -15,7 +15,7 @@ import { roomInfo, roomState } from "./views.js";
 /** Room codes are random; on the rare collision the store refuses and we draw again. */
 const CODE_ATTEMPTS = 8;
 
-const newRoom = (name: string): NewRoom => ({ id: newId(), code: newRoomCode(), name });
+const newRoom = (name: string, premoderation: boolean): NewRoom => ({ id: newId(), code: newRoomCode(), name, premoderation });
 
 export class EventService {
   constructor(private readonly deps: Deps) {}
@@ -27,11 +27,12 @@ export class EventService {
   }
 
   async create(actor: Actor, body: unknown): Promise<EventCreatedWithRetention> {
-    requireKey(actor);
+    requireKey(actor, "organizer");
     if (actor.role !== "organizer") throw ERR.organizerOnly();
     const input = parse(createEventBody, body);
     const moderatorKey = newModeratorKey();
     const retentionDays = input.retentionDays ?? RETENTION.defaultDays;
+    const premoderation = input.premoderation ?? false;
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const createdAt = isoNow(this.deps);
       const event = {
@@ -39,7 +40,8 @@ export class EventService {
         title: input.title,
         keyHash: hashKey(moderatorKey),
         createdAt,
-        rooms: input.rooms.map((r) => newRoom(r.name)),
+        premoderation,
+        rooms: input.rooms.map((r) => newRoom(r.name, premoderation)),
         retentionDays,
         expiresAt: retentionEnd(createdAt, retentionDays),
       };
@@ -57,20 +59,41 @@ export class EventService {
   }
 
   async get(actor: Actor, eventId: string): Promise<EventView> {
-    const event = staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
+    return this.view(staffCheck(actor, await this.find(eventId), ERR.unknownEvent));
+  }
+
+  private async view(event: EventRecord): Promise<EventView> {
     const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
     return {
       id: event.id,
       title: event.title,
+      premoderation: event.premoderation,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
 
-  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<RoomSummary> {
+  /**
+   * PATCH /api/events/:id: the title (every room shows the new one at once) and the
+   * pre-moderation of rooms added from now on; existing rooms keep their own setting.
+   */
+  async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
     staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
+    const patch = parse(eventPatchBody, body);
+    const event = await this.deps.store.updateEvent(eventId, patch);
+    if (event === "not_found") throw ERR.unknownEvent();
+    for (const room of event.rooms) {
+      if (patch.title !== undefined) this.deps.outbox.room(room.code, roomInfo(this.deps, room));
+      await record(this.deps, room.code, actor, "event:update", eventId);
+    }
+    return this.view(event);
+  }
+
+  async addRoom(actor: Actor, eventId: string, body: unknown): Promise<RoomSummary> {
+    const event = staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
     const { name } = parse(addRoomBody, body);
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      const room = await this.deps.store.addRoom(eventId, newRoom(name), isoNow(this.deps), LIMITS.roomsPerEvent);
+      const fresh = newRoom(name, event.premoderation);
+      const room = await this.deps.store.addRoom(eventId, fresh, isoNow(this.deps), LIMITS.roomsPerEvent);
       if (room === "not_found") throw ERR.unknownEvent();
       if (room === "full") throw ERR.tooManyRooms(LIMITS.roomsPerEvent);
       if (room !== "code_taken") return { id: room.id, name: room.name, code: room.code };

@@ -4,7 +4,7 @@ import type { Results, RoomExport, RoomState } from "../../shared/model.js";
 import { isPublicPoll } from "../../shared/visibility.js";
 import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
-import { type Actor, resolveToken } from "./access.js";
+import { type Actor, type KeyKind, resolveToken } from "./access.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
@@ -46,8 +46,8 @@ export class Tribune {
     this.questions = new QuestionService(deps);
   }
 
-  authenticate(token: string | undefined, address: string): Promise<Actor> {
-    return resolveToken(this.deps, token, address);
+  authenticate(token: string | undefined, address: string, expected?: KeyKind): Promise<Actor> {
+    return resolveToken(this.deps, token, address, expected);
   }
 
   /** Spends one token of an address's connection ceiling: 0 when admitted, else the seconds to wait. */

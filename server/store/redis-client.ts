@@ -21,6 +21,7 @@ export const SCRIPTS = {
   addRoom: script(L.ADD_ROOM),
   deleteEvent: script(L.DELETE_EVENT),
   getEvent: script(L.GET_EVENT),
+  updateEvent: script(L.UPDATE_EVENT),
   updateRoom: script(L.UPDATE_ROOM),
   createPoll: script(L.CREATE_POLL),
   updatePoll: script(L.UPDATE_POLL),

@@ -165,7 +165,14 @@ export const askField = (participantId: string, clientId: string): string => `${
 export function toEvent(reply: unknown): EventRecord {
   const [event, rooms] = toList(reply);
   const m = toMap(event);
-  return { id: field(m, "id"), title: field(m, "title"), createdAt: field(m, "createdAt"), rooms: toList(rooms).map(toRoom) };
+  return {
+    id: field(m, "id"),
+    title: field(m, "title"),
+    // Events stored before the field existed have no default pre-moderation: off.
+    premoderation: m.premoderation === "1",
+    createdAt: field(m, "createdAt"),
+    rooms: toList(rooms).map(toRoom),
+  };
 }
 
 /** A ROOM_DATA reply: room, polls oldest first with their tallies, questions. */

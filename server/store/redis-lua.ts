@@ -2,7 +2,7 @@
 // so every command is one atomic step however many nodes write at once.
 //
 // Keys (P is the key prefix, "t:" by default; R is P.."{"..code.."}:", a room's base):
-//   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter)
+//   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter), premoderation (of rooms added)
 //   P.."ev:{"..id.."}:rooms"    zset   room codes, scored by creation order
 //   P.."key:"..keyHash          string event id
 //   R.."room"                   hash   id, eventId, code, name, eventTitle, premoderation, qaOpen, screen, createdAt
@@ -53,37 +53,38 @@ local function member(list, first, value)
 end
 `;
 
-const ROOM_FIELDS = `'premoderation', '0', 'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
+const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
 
 /**
  * KEYS: event hash, event rooms, key index, retention, one room hash per room.
  * ARGV: id, title, keyHash, createdAt, retentionDays, expiresAt, expiry ms ('' without retention),
- * then (roomId, code, name)….
+ * premoderation, then (roomId, code, name, premoderation)….
  */
 export const CREATE_EVENT = `
 local n = #KEYS - 4
 local seen = {}
 for i = 1, n do
-  local code = ARGV[7 + (i - 1) * 3 + 2]
+  local code = ARGV[8 + (i - 1) * 4 + 2]
   if seen[code] or redis.call('EXISTS', KEYS[4 + i]) == 1 then return 'code_taken' end
   seen[code] = true
 end
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'keyHash', ARGV[3], 'createdAt', ARGV[4], 'n', n)
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'keyHash', ARGV[3], 'createdAt', ARGV[4], 'n', n,
+  'premoderation', ARGV[8])
 if ARGV[7] ~= '' then
   redis.call('HSET', KEYS[1], 'retentionDays', ARGV[5], 'expiresAt', ARGV[6])
   redis.call('ZADD', KEYS[4], tonumber(ARGV[7]), ARGV[1])
 end
 redis.call('SET', KEYS[3], ARGV[1])
 for i = 1, n do
-  local b = 7 + (i - 1) * 3
+  local b = 8 + (i - 1) * 4
   redis.call('HSET', KEYS[4 + i], 'id', ARGV[b + 1], 'eventId', ARGV[1], 'code', ARGV[b + 2], 'name', ARGV[b + 3],
-    'eventTitle', ARGV[2], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
+    'eventTitle', ARGV[2], 'premoderation', ARGV[b + 4], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
   redis.call('ZADD', KEYS[2], i, ARGV[b + 2])
 end
 return 'ok'
 `;
 
-/** KEYS: event hash, event rooms, room hash. ARGV: roomId, code, name, createdAt, maxRooms. */
+/** KEYS: event hash, event rooms, room hash. ARGV: roomId, code, name, createdAt, maxRooms, premoderation. */
 export const ADD_ROOM = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[5]) then return 'full' end
@@ -91,7 +92,7 @@ if redis.call('EXISTS', KEYS[3]) == 1 then return 'code_taken' end
 local ev = redis.call('HMGET', KEYS[1], 'id', 'title')
 local n = redis.call('HINCRBY', KEYS[1], 'n', 1)
 redis.call('HSET', KEYS[3], 'id', ARGV[1], 'eventId', ev[1], 'code', ARGV[2], 'name', ARGV[3],
-  'eventTitle', ev[2], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
+  'eventTitle', ev[2], 'premoderation', ARGV[6], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
 redis.call('ZADD', KEYS[2], n, ARGV[2])
 return redis.call('HGETALL', KEYS[3])
 `;
@@ -128,6 +129,30 @@ for _, code in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   if #h > 0 then rooms[#rooms + 1] = h end
 end
 return {ev, rooms}
+`;
+
+/**
+ * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation ('' leaves either as it is).
+ * A new title is copied into every room hash, which keeps the event's title for room reads.
+ * Reply: as GET_EVENT.
+ */
+export const UPDATE_EVENT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'premoderation', ARGV[3]) end
+local codes = redis.call('ZRANGE', KEYS[2], 0, -1)
+if ARGV[2] ~= '' then
+  redis.call('HSET', KEYS[1], 'title', ARGV[2])
+  for _, code in ipairs(codes) do
+    local room = ARGV[1] .. '{' .. code .. '}:room'
+    if redis.call('EXISTS', room) == 1 then redis.call('HSET', room, 'eventTitle', ARGV[2]) end
+  end
+end
+local rooms = {}
+for _, code in ipairs(codes) do
+  local h = redis.call('HGETALL', ARGV[1] .. '{' .. code .. '}:room')
+  if #h > 0 then rooms[#rooms + 1] = h end
+end
+return {redis.call('HGETALL', KEYS[1]), rooms}
 `;
 
 /** KEYS: room hash. ARGV: field, value pairs to set. */

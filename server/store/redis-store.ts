@@ -29,6 +29,7 @@ import {
   type AuditEntry,
   type Conflict,
   type Erasure,
+  type EventPatch,
   type EventRecord,
   type Missing,
   type NewEvent,
@@ -110,10 +111,11 @@ export class RedisStore implements Store {
       expiry === null ? "" : String(event.retentionDays),
       expiry === null ? "" : String(event.expiresAt),
       expiry === null ? "" : String(expiry),
+      bool(event.premoderation ?? false),
     ];
     for (const room of event.rooms) {
       keys.push(`${this.k.room(room.code)}room`);
-      args.push(room.id, room.code, room.name);
+      args.push(room.id, room.code, room.name, bool(room.premoderation ?? false));
     }
     return (await this.run(S.createEvent, keys, args)) === "ok" ? "ok" : "code_taken";
   }
@@ -134,9 +136,17 @@ export class RedisStore implements Store {
     maxRooms: number,
   ): Promise<RoomRecord | Missing | "full" | "code_taken"> {
     const keys = [this.k.event(eventId), this.k.eventRooms(eventId), `${this.k.room(room.code)}room`];
-    const reply = await this.run(S.addRoom, keys, [room.id, room.code, room.name, createdAt, maxRooms]);
+    const premoderation = bool(room.premoderation ?? false);
+    const reply = await this.run(S.addRoom, keys, [room.id, room.code, room.name, createdAt, maxRooms, premoderation]);
     if (reply === NOT_FOUND || reply === "full" || reply === "code_taken") return reply;
     return toRoom(reply);
+  }
+
+  async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
+    const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
+    const args = [this.k.prefix, patch.title ?? "", premoderation];
+    const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
+    return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }
 
   async deleteEvent(eventId: string): Promise<string[] | Missing> {

@@ -9,7 +9,7 @@ import { RETENTION } from "../core/retention.js";
 import type { RoomRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS events (
   key_hash TEXT NOT NULL UNIQUE,
   created_at TEXT NOT NULL,
   retention_days INTEGER,
-  expires_at TEXT
+  expires_at TEXT,
+  premoderation INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -101,6 +102,7 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
 /**
  * Schema 1 → 2: retention columns on events (new tables come with the DDL above). Events written
  * before retention existed get the default (30 days from their creation), so that they are swept too.
+ * Schema 2 → 3: the event's default pre-moderation for rooms added later (off, as before).
  */
 function migrate(db: Database.Database): void {
   const columns = (db.pragma("table_info(events)") as { name: string }[]).map((c) => c.name);
@@ -114,6 +116,7 @@ function migrate(db: Database.Database): void {
       );
     })();
   }
+  if (!columns.includes("premoderation")) db.exec("ALTER TABLE events ADD COLUMN premoderation INTEGER NOT NULL DEFAULT 0");
   db.exec("CREATE INDEX IF NOT EXISTS events_expiry ON events(expires_at)");
 }
 
@@ -238,7 +241,10 @@ export function openDatabase(file: string): Database.Database {
 export function prepareAll(db: Database.Database) {
   const p = <R = unknown>(sql: string) => db.prepare<unknown[], R>(sql);
   return {
-    insertEvent: p("INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    insertEvent: p(
+      "INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
+    updateEvent: p("UPDATE events SET title = ?, premoderation = ? WHERE id = ?"),
     setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
     expiredEvents: p<{ id: string }>(
       "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",
@@ -268,10 +274,10 @@ export function prepareAll(db: Database.Database) {
        WHERE (participant_id <> '' OR client_id IS NOT NULL) AND room_code IN (SELECT code FROM rooms WHERE event_id = ?)`,
     ),
     eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
-    getEvent: p<{ id: string; title: string; created_at: string }>("SELECT * FROM events WHERE id = ?"),
+    getEvent: p<{ id: string; title: string; created_at: string; premoderation: number }>("SELECT * FROM events WHERE id = ?"),
     eventForKey: p<{ id: string }>("SELECT id FROM events WHERE key_hash = ?"),
     deleteEvent: p("DELETE FROM events WHERE id = ?"),
-    insertRoom: p("INSERT INTO rooms (id, event_id, code, name, created_at) VALUES (?, ?, ?, ?, ?)"),
+    insertRoom: p("INSERT INTO rooms (id, event_id, code, name, premoderation, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
     codeExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ?"),
     countRooms: p<{ n: number }>("SELECT count(*) AS n FROM rooms WHERE event_id = ?"),
     roomsOfEvent: p<RoomRow>(`${ROOM_SELECT} WHERE r.event_id = ? ORDER BY r.ord`),

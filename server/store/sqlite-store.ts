@@ -12,6 +12,7 @@ import {
   type AuditEntry,
   type Conflict,
   type Erasure,
+  type EventPatch,
   type EventRecord,
   type Missing,
   type NewEvent,
@@ -130,8 +131,10 @@ export class SqliteStore implements Store {
           event.createdAt,
           event.retentionDays ?? null,
           event.expiresAt ?? null,
+          bit(event.premoderation ?? false),
         );
-        for (const [i, r] of event.rooms.entries()) q.insertRoom.run(r.id, event.id, codes[i], r.name, event.createdAt);
+        for (const [i, r] of event.rooms.entries())
+          q.insertRoom.run(r.id, event.id, codes[i], r.name, bit(r.premoderation ?? false), event.createdAt);
         return "ok";
       }),
       addRoom: db.transaction((eventId: string, room: NewRoom, createdAt: string, maxRooms: number) => {
@@ -139,8 +142,18 @@ export class SqliteStore implements Store {
         if ((q.countRooms.get(eventId)?.n ?? 0) >= maxRooms) return "full" as const;
         const code = room.code.toUpperCase();
         if (q.codeExists.get(code)) return "code_taken" as const;
-        q.insertRoom.run(room.id, eventId, code, room.name, createdAt);
+        q.insertRoom.run(room.id, eventId, code, room.name, bit(room.premoderation ?? false), createdAt);
         return this.room(code)!;
+      }),
+      updateEvent: db.transaction((eventId: string, patch: EventPatch): boolean => {
+        const event = q.getEvent.get(eventId);
+        if (!event) return false;
+        q.updateEvent.run(
+          patch.title ?? event.title,
+          patch.premoderation === undefined ? event.premoderation : bit(patch.premoderation),
+          eventId,
+        );
+        return true;
       }),
       deleteEvent: db.transaction((eventId: string): string[] | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
@@ -283,7 +296,12 @@ export class SqliteStore implements Store {
     const event = this.q.getEvent.get(eventId);
     if (!event) return null;
     const rooms = this.q.roomsOfEvent.all(eventId).map(toRoom);
-    return { id: event.id, title: event.title, createdAt: event.created_at, rooms };
+    return { id: event.id, title: event.title, premoderation: event.premoderation === 1, createdAt: event.created_at, rooms };
+  }
+
+  async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
+    const found = await this.write(() => this.tx.updateEvent(eventId, patch));
+    return found ? ((await this.getEvent(eventId)) ?? "not_found") : "not_found";
   }
 
   async eventIdForKey(keyHash: string): Promise<string | null> {

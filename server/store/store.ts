@@ -16,6 +16,8 @@ export interface RoomRecord extends RoomInfo {
 export interface EventRecord {
   id: string;
   title: string;
+  /** The pre-moderation setting given to rooms added to the event. */
+  premoderation: boolean;
   createdAt: string;
   rooms: RoomRecord[];
 }
@@ -24,6 +26,8 @@ export interface NewRoom {
   id: string;
   code: string;
   name: string;
+  /** Its starting pre-moderation setting (false when absent). */
+  premoderation?: boolean;
 }
 
 export interface NewEvent {
@@ -32,6 +36,8 @@ export interface NewEvent {
   /** sha256 of the moderator key, hex; the key itself is never stored. */
   keyHash: string;
   createdAt: string;
+  /** The event's default for rooms added later (false when absent); `rooms` carry their own. */
+  premoderation?: boolean;
   rooms: NewRoom[];
   /** Days participant ids are kept (see core/retention.ts); absent: kept until the event is erased. */
   retentionDays?: number;
@@ -47,6 +53,11 @@ export interface Erasure {
   upvotes: number;
   questions: number;
   bans: number;
+}
+
+export interface EventPatch {
+  title?: string;
+  premoderation?: boolean;
 }
 
 export interface RoomSettingsPatch {
@@ -109,6 +120,8 @@ export interface Store {
     createdAt: string,
     maxRooms: number,
   ): Promise<RoomRecord | Missing | "full" | "code_taken">;
+  /** Changes the event's title (its rooms show the new one) or its rooms' default pre-moderation. */
+  updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing>;
   /** Erases the event and everything in it; returns the codes of its rooms. */
   deleteEvent(eventId: string): Promise<string[] | Missing>;
   getRoom(code: string): Promise<RoomRecord | null>;

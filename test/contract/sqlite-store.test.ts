@@ -80,7 +80,7 @@ describe("SqliteStore specifics", () => {
     db.close();
     const store = openSqliteStore(file);
     try {
-      expect((await store.getEvent("old-event"))?.title).toBe("Before retention");
+      expect(await store.getEvent("old-event")).toMatchObject({ title: "Before retention", premoderation: false });
       expect(await store.expiredEvents("2026-02-09T07:59:59.999Z")).toEqual([]);
       expect(await store.expiredEvents("2026-02-09T08:00:00.000Z")).toEqual(["old-event"]);
       expect(await store.eraseParticipants("old-event")).toEqual({ ballots: 0, upvotes: 0, questions: 0, bans: 0 });
@@ -88,8 +88,32 @@ describe("SqliteStore specifics", () => {
       await store.close();
     }
     const check = new Database(file, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(2);
+    expect(check.pragma("user_version", { simple: true })).toBe(3);
     check.close();
+  });
+
+  it("upgrades a schema 2 file: its events get pre-moderation off for rooms added later, and can change it", async () => {
+    const file = join(dir, "schema2.db");
+    const db = new Database(file);
+    db.exec(`CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL, retention_days INTEGER, expires_at TEXT)`);
+    db.prepare("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)").run(
+      "v2-event",
+      "Before event defaults",
+      "h2",
+      "2026-01-10T08:00:00.000Z",
+      30,
+      "2026-02-09T08:00:00.000Z",
+    );
+    db.pragma("user_version = 2");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect(await store.getEvent("v2-event")).toMatchObject({ title: "Before event defaults", premoderation: false });
+      expect(await store.updateEvent("v2-event", { premoderation: true })).toMatchObject({ premoderation: true });
+    } finally {
+      await store.close();
+    }
   });
 
   it("refuses a file written by a newer schema", () => {

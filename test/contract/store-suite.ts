@@ -198,6 +198,38 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.updateRoom(newRoomCode(), { qaOpen: false })).toBe("not_found");
       });
 
+      it("keeps an event's default pre-moderation and each room's own, from creation and later", async () => {
+        const event = newEvent(2);
+        event.premoderation = true;
+        event.rooms[0]!.premoderation = true;
+        expect(await store.createEvent(event)).toBe("ok");
+        const got = (await store.getEvent(event.id))!;
+        expect(got.premoderation).toBe(true);
+        expect(got.rooms.map((r) => r.premoderation)).toEqual([true, false]);
+        const added = must(
+          await store.addRoom(event.id, { id: newId(), code: newRoomCode(), name: "Late", premoderation: true }, at(), 50),
+        );
+        expect(added.premoderation).toBe(true);
+        expect((await makeEvent()).premoderation).toBeUndefined();
+        const plain = await makeEvent();
+        expect((await store.getEvent(plain.id))!.premoderation).toBe(false);
+      });
+
+      it("updates an event's title (its rooms show it) and default pre-moderation, keeping what the patch leaves out", async () => {
+        const event = await makeEvent(2);
+        const a = must(await store.updateEvent(event.id, { premoderation: true }));
+        expect(a).toMatchObject({ id: event.id, title: event.title, premoderation: true, createdAt: event.createdAt });
+        // Existing rooms keep their own setting.
+        expect(a.rooms.map((r) => r.premoderation)).toEqual([false, false]);
+        const b = must(await store.updateEvent(event.id, { title: "Renamed" }));
+        expect(b).toMatchObject({ title: "Renamed", premoderation: true });
+        expect(b.rooms.map((r) => r.eventTitle)).toEqual(["Renamed", "Renamed"]);
+        expect((await store.getRoom(event.rooms[1]!.code))!.eventTitle).toBe("Renamed");
+        expect((await store.roomData(event.rooms[0]!.code))!.room.eventTitle).toBe("Renamed");
+        expect(await store.getEvent(event.id)).toEqual(b);
+        expect(await store.updateEvent(newId(), { title: "X" })).toBe("not_found");
+      });
+
       it("erases an event with its rooms, polls, ballots, questions and upvotes", async () => {
         const event = await makeEvent(2);
         const kept = await makeEvent();

@@ -61,6 +61,7 @@ const TARGETS: Target[] = [
       await screenMode(server, f, "poll");
       await page.goto(`${server.url}/screen/${f.code}`);
       await page.locator(".big-bars").waitFor();
+      await page.locator(".corner-qr").waitFor();
     },
   },
   {
@@ -79,6 +80,13 @@ const TARGETS: Target[] = [
       await screenMode(server, f, "questions");
       await page.goto(`${server.url}/screen/${f.code}`);
       await page.locator(".top-questions li").first().waitFor();
+    },
+  },
+  {
+    name: "page not found",
+    async open(page, _f, server) {
+      await page.goto(`${server.url}/no-such-page`);
+      await page.locator("a.home").waitFor();
     },
   },
   {

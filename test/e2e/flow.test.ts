@@ -110,7 +110,7 @@ describe.skipIf(!CHROMIUM)("congress flow in Chromium", { timeout: 60_000 }, () 
     );
     await eventually(screenCounts).toEqual([1, 2, 0]);
     // The console's overview counts the phones connected to the room, live.
-    await hasText(moderator.locator(`tr[data-room="${code}"] [data-participants]`), "3");
+    await hasText(moderator.locator(`li[data-room="${code}"] [data-participants]`), "3");
     await screen.getByText("3 participants").waitFor();
     await screen.locator(".big-bars li").nth(1).getByText("67%").waitFor();
     await moderator.locator(".poll-card.open").getByText("3 participants").waitFor();
@@ -139,7 +139,7 @@ describe.skipIf(!CHROMIUM)("congress flow in Chromium", { timeout: 60_000 }, () 
     const row = moderator.locator(".q-row", { hasText: "Comment financer les pistes cyclables ?" });
     await row.waitFor();
     await moderator.locator("#queue-title .count-pill").getByText("1").waitFor();
-    await moderator.locator(`tr[data-room="${code}"] [data-pending]`).getByText("1").waitFor();
+    await moderator.locator(`li[data-room="${code}"] [data-pending]`).getByText("1").waitFor();
     // Keyboard triage: select the row, `a` approves, `h` highlights.
     await row.locator(".q-main").click();
     await moderator.keyboard.press("a");

@@ -117,6 +117,7 @@ describe("GET /api/events/:id", () => {
     expect(res.body).toEqual({
       id: ev.eventId,
       title: "Journée",
+      premoderation: false,
       rooms: ev.rooms.map((r) => ({ id: r.id, name: r.name, code: r.code, participants: 0 })),
     });
     expect(res.body.moderatorKey).toBeUndefined();

@@ -9,6 +9,7 @@ import {
   addRoomBody,
   askBody,
   createEventBody,
+  eventPatchBody,
   hasForbiddenKey,
   moderateBody,
   pollCreateBody,
@@ -149,6 +150,7 @@ export const accepts = {
   createEvent: (v: unknown) => createEventBody.safeParse(v ?? {}).success,
   addRoom: (v: unknown) => addRoomBody.safeParse(v ?? {}).success,
   roomPatch: (v: unknown) => roomPatchBody.safeParse(v ?? {}).success,
+  eventPatch: (v: unknown) => eventPatchBody.safeParse(v ?? {}).success,
   pollCreate: (v: unknown) => {
     const r = pollCreateBody.safeParse(v ?? {});
     return r.success && succeeds(() => checkOptions(r.data.kind, r.data.options));

@@ -89,6 +89,13 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     valid: { name: "Room" },
     accept: accepts.addRoom,
   },
+  "PATCH /api/events/:id": {
+    method: "PATCH",
+    path: () => `/api/events/${eventId}`,
+    token: () => key,
+    valid: { title: "Event", premoderation: false },
+    accept: accepts.eventPatch,
+  },
   "PATCH /api/rooms/:code": {
     method: "PATCH",
     path: () => `/api/rooms/${code}`,
