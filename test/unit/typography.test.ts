@@ -55,7 +55,13 @@ describe("the typography checker", () => {
 
 describe("French strings of the pages", () => {
   it("finds a catalogue per page", () => {
-    expect(catalogues.map((f) => f.split("/").at(-2)).sort()).toEqual(["audience", "moderator", "organizer", "screen"]);
+    expect(catalogues.map((f) => f.split("/").at(-2)).sort()).toEqual([
+      "api-docs",
+      "audience",
+      "moderator",
+      "organizer",
+      "screen",
+    ]);
   });
 
   for (const file of catalogues) {
