@@ -5,14 +5,19 @@ import type { AppError } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
 import { POLL_KIND_NAMES } from "./model.js";
 
-/** A trimmed string whose length in code points is within [min, max]. */
+/**
+ * A trimmed string whose length in code points is within [min, max]. The bounds are also given as
+ * metadata, so the API documents (server/api-docs) show them: JSON Schema's lengths count code
+ * points too, but a refinement does not appear in `z.toJSONSchema`.
+ */
 const text = (min: number, max: number) =>
   z
     .string()
     .trim()
     .refine((s) => codePoints(s) >= min && codePoints(s) <= max, {
       message: min === max ? `must be ${min} characters` : `must be ${min} to ${max} characters`,
-    });
+    })
+    .meta({ minLength: min, maxLength: max });
 
 const id = z.string().min(1).max(64);
 

@@ -8,6 +8,7 @@ import { ROUTES, type RouteKey } from "../../shared/protocol.js";
 import { routeMethod, routePath } from "../../shared/route-url.js";
 import { type Actor, requireKey } from "../service/access.js";
 import { bearer } from "./auth.js";
+import { DOCS_HANDLERS } from "./handlers/docs-handlers.js";
 import { EVENT_HANDLERS } from "./handlers/event-handlers.js";
 import { type AppContext, type HttpHandler, type HttpHandlers, Serialised } from "./handlers/http-call.js";
 import { POLL_HANDLERS } from "./handlers/poll-handlers.js";
@@ -15,7 +16,7 @@ import { QUESTION_HANDLERS } from "./handlers/question-handlers.js";
 import { ROOM_HANDLERS } from "./handlers/room-handlers.js";
 
 /** Every route of the table has its handler: a missing one is a type error here. */
-const HANDLERS: HttpHandlers = { ...EVENT_HANDLERS, ...ROOM_HANDLERS, ...POLL_HANDLERS, ...QUESTION_HANDLERS };
+const HANDLERS: HttpHandlers = { ...DOCS_HANDLERS, ...EVENT_HANDLERS, ...ROOM_HANDLERS, ...POLL_HANDLERS, ...QUESTION_HANDLERS };
 
 export function registerRoutes(app: FastifyInstance, context: AppContext): void {
   const { tribune } = context;

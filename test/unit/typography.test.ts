@@ -77,6 +77,7 @@ const modules = readdirSync(CLIENT, { recursive: true, encoding: "utf8" })
 describe("French strings of the pages", () => {
   it("finds a catalogue per page, and one for the poll kinds", () => {
     expect(catalogues.map((f) => f.split("/").at(-2)).sort()).toEqual([
+      "api-docs",
       "audience",
       "moderator",
       "organizer",
