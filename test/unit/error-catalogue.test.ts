@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { ERR } from "../../shared/error-catalogue.js";
 import { AppError, ERROR_STATUS } from "../../shared/errors.js";
+import { POLL_KIND_NAMES } from "../../shared/model.js";
+import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { expectSentence } from "../helpers/fixtures.js";
 import { checkFrenchTexts } from "../helpers/typography.js";
 
@@ -23,6 +25,31 @@ describe("the error catalogue", () => {
 
   it("writes French with narrow no-break spaces and typographic apostrophes", () => {
     expect(checkFrenchTexts(errors.map(([, e]) => e.text.fr))).toEqual([]);
+  });
+
+  it("the poll kinds' own refusals are sentences with French typography too", () => {
+    const refusals: AppError[] = [];
+    const catch_ = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof AppError) refusals.push(error);
+      }
+    };
+    for (const kind of POLL_KIND_NAMES) {
+      const rules = POLL_KINDS[kind];
+      const poll = { options: ["A", "B", "C"] };
+      catch_(() => rules.checkOptions(Array.from({ length: 40 }, (_, i) => `option ${i}`)));
+      for (const choice of [null, "x".repeat(500), [9], [0, 0], [], 0, -3, { a: 1 }])
+        catch_(() => rules.normalizeChoice(poll, choice));
+    }
+    expect(refusals.length).toBeGreaterThan(POLL_KIND_NAMES.length);
+    for (const error of refusals) {
+      expect(error.code).toBe("invalid");
+      expectSentence(error.text.en);
+      expectSentence(error.text.fr);
+    }
+    expect(checkFrenchTexts(refusals.map((e) => e.text.fr))).toEqual([]);
   });
 
   it("carries the wait of a rate limit, in seconds", () => {
