@@ -37,3 +37,7 @@ export function matches(text: string, extraWords: readonly string[] = []): boole
   if (words.length === 0) return false;
   return BUILT_IN.some((e) => contains(words, e)) || entries(extraWords).some((e) => contains(words, e));
 }
+
+/** A question is flagged when its text or its author's name holds a blocked word. */
+export const isFlagged = (question: { text: string; author: string }, extraWords: readonly string[] = []): boolean =>
+  matches(question.text, extraWords) || matches(question.author, extraWords);
