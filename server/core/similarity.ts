@@ -98,10 +98,22 @@ export class SimilarityIndex {
 
   /** Like `query`, with the scores. */
   scores(text: string, options: QueryOptions = {}): Scored[] {
+    return this.best(this.dotProducts(analyse(text)), options);
+  }
+
+  /** The questions most similar to a question of the index (itself left out), without analysing its text again. */
+  queryById(id: string, options: QueryOptions = {}): string[] {
+    const doc = this.docs.get(id);
+    if (!doc) return [];
+    const exclude = new Set(options.exclude ?? []).add(id);
+    return this.best(this.dotProducts(doc.terms), { ...options, exclude }).map((s) => s.id);
+  }
+
+  private best(dots: Map<string, number>, options: QueryOptions): Scored[] {
     const { limit = 3, accept, threshold = SIMILAR_THRESHOLD } = options;
     const exclude = new Set(options.exclude ?? []);
     const all: Scored[] = [];
-    for (const [id, score] of this.dotProducts(text)) {
+    for (const [id, score] of dots) {
       if (score >= threshold && !exclude.has(id) && (!accept || accept(id))) all.push({ id, score });
     }
     all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
@@ -110,7 +122,7 @@ export class SimilarityIndex {
 
   /** The similarity of `text` to one question of the index, 0 to 1 (0 when it is not there). */
   score(text: string, id: string): number {
-    return this.dotProducts(text).get(id) ?? 0;
+    return this.dotProducts(analyse(text)).get(id) ?? 0;
   }
 
   private idf(term: string): number {
@@ -118,11 +130,11 @@ export class SimilarityIndex {
     return Math.log(1 + this.docs.size / Math.max(df, 1));
   }
 
-  /** Cosine similarity of `text` to every question sharing a term with it. */
-  private dotProducts(text: string): Map<string, number> {
+  /** Cosine similarity of a text's terms to every question sharing a term with them. */
+  private dotProducts(terms: readonly string[]): Map<string, number> {
     this.refreshNorms();
     const weights = new Map<string, number>();
-    for (const term of new Set(analyse(text))) {
+    for (const term of new Set(terms)) {
       const known = this.postings.has(term) ? term : this.nearTerm(term);
       const weight = known === term ? this.idf(term) : known ? TYPO_WEIGHT * this.idf(known) : this.idf(term);
       const key = known ?? term;

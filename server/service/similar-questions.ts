@@ -76,7 +76,7 @@ export class RoomIndexes {
     const accept = (id: string) => comparable(room.questions.get(id)?.status ?? "archived");
     const byId = new Map<string, string[]>();
     for (const q of room.questions.values()) {
-      byId.set(q.id, room.index.query(q.text, { limit: SIMILAR_LIMIT, exclude: [q.id], accept }));
+      byId.set(q.id, room.index.queryById(q.id, { limit: SIMILAR_LIMIT, accept }));
     }
     room.similar = { version: room.index.version, byId };
     return byId;

@@ -99,3 +99,18 @@ describe("precision and recall on the labelled pairs", () => {
     expect(recall).toBeGreaterThanOrEqual(0.88);
   });
 });
+
+describe("queryById", () => {
+  it("answers what a query of the question's own text answers, itself left out", () => {
+    const index = new SimilarityIndex();
+    const texts = [
+      "Quel budget pour la cybersécurité ?",
+      "Quel budget prévoir pour la cybersécurité ?",
+      "Faut-il payer la rançon ?",
+    ];
+    for (const [i, text] of texts.entries()) index.add(String(i), text);
+    expect(index.queryById("0")).toEqual(index.query(texts[0] as string, { exclude: ["0"] }));
+    expect(index.queryById("0")).toEqual(["1"]);
+    expect(index.queryById("missing")).toEqual([]);
+  });
+});
