@@ -76,7 +76,7 @@ describe("similar questions in the moderation view", () => {
     const archived = await askOk(server.url, ev.code, "Le RGPD s’applique-t-il aux caméras de vidéoprotection ?");
     await moderateOk(server.url, key, archived.id, "archive");
 
-    const byId = new Map((await moderationState(server.url, key, ev.code)).questions.map((q: any) => [q.id, q]));
+    const byId = new Map<string, any>((await moderationState(server.url, key, ev.code)).questions.map((q: any) => [q.id, q]));
     expect(new Set(byId.get(a.id).similar)).toEqual(new Set([b.id, c.id]));
     expect(byId.get(c.id).similar[0]).toBe(a.id); // the same words rank first
     expect(byId.get(other.id).similar).toEqual([]);
@@ -111,7 +111,7 @@ describe("blocklist", () => {
     expect(rude.status).toBe("pending");
     expect(byAuthor.status).toBe("pending");
     expect(clean.status).toBe("live");
-    const byId = new Map((await moderationState(server.url, key, ev.code)).questions.map((q: any) => [q.id, q]));
+    const byId = new Map<string, any>((await moderationState(server.url, key, ev.code)).questions.map((q: any) => [q.id, q]));
     expect(byId.get(rude.id).flagged).toBe(true);
     expect(byId.get(byAuthor.id).flagged).toBe(true);
     expect(byId.get(clean.id).flagged).toBe(false);
