@@ -33,13 +33,17 @@ module.exports = {
     },
     {
       name: "core-is-pure",
-      comment: "server/core holds pure rules: it imports nothing of the server's but itself, nor any I/O library.",
+      comment: "server/core holds pure rules: of the project it imports only itself and shared/.",
       severity: "error",
       from: { path: "^server/core/" },
-      to: {
-        pathNot: "^(server/core/|shared/)",
-        dependencyTypesNot: ["core"],
-      },
+      to: { pathNot: "^(server/core/|shared/|node_modules/)", dependencyTypesNot: ["core"] },
+    },
+    {
+      name: "core-does-no-io",
+      comment: "No server, socket, store or metrics library in the pure rules (pure libraries, e.g. stemmers, are fine).",
+      severity: "error",
+      from: { path: "^server/core/" },
+      to: { path: "^node_modules/(fastify|@fastify|socket\\.io|@socket\\.io|ioredis|better-sqlite3|prom-client|playwright)" },
     },
     {
       name: "store-below-service",

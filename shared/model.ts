@@ -43,6 +43,15 @@ export interface Question {
   upvotes: number;
   highlighted: boolean;
   createdAt: string;
+  /** Moderation view only: ids of up to 3 other questions of the room (not archived) asking the same thing. */
+  similar?: string[];
+  /** Moderation view only: its text or author holds a blocklisted word (it was held as pending). */
+  flagged?: boolean;
+}
+
+/** GET /api/rooms/:code/similar: public questions that ask what a phone is about to ask. */
+export interface SimilarQuestions {
+  questions: Question[];
 }
 
 export interface Screen {

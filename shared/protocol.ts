@@ -21,6 +21,7 @@ import type {
   RoomState,
   RoomSummary,
   RotatedKey,
+  SimilarQuestions,
   SiteInfo,
   Upvotes,
 } from "./model.js";
@@ -34,6 +35,7 @@ import {
   pollRef,
   pollUpdateBody,
   roomPatchBody,
+  similarQuery,
   socketAsk,
   socketBan,
   socketModerate,
@@ -61,6 +63,8 @@ interface RouteSpec {
   role: RouteRole;
   summary: string;
   body?: z.ZodType;
+  /** The query string's schema, for a GET that takes parameters. */
+  query?: z.ZodType;
   /** 200 unless said; 204 answers no body. */
   status?: 200 | 201 | 204;
   /** Not JSON: the media type of the answer. */
@@ -228,6 +232,12 @@ export const ROUTES = {
     role: "moderator",
     summary: "The room's records",
     answer: answer<RoomExport>("RoomExport"),
+  },
+  "GET /api/rooms/:code/similar": {
+    role: "anyone",
+    summary: "Up to 3 public questions of the room that ask the same thing as `text` (1–280 characters)",
+    query: similarQuery,
+    answer: answer<SimilarQuestions>("SimilarQuestions"),
   },
   "GET /api/rooms/:code/export.csv": {
     role: "moderator",

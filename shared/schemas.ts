@@ -96,6 +96,8 @@ export const askFields = {
 };
 export const askBody = z.object({ participantId, ...askFields });
 export const upvoteBody = z.object({ participantId });
+/** GET /api/rooms/:code/similar?text=… */
+export const similarQuery = z.object({ text: text(1, LIMITS.questionText) });
 /** Actions that take no body still refuse a hostile one (`__proto__` keys), at the body step. */
 export const noBody = z.object({});
 export const moderateBody = z.object({ action: moderationAction });

@@ -51,6 +51,20 @@ function successResponse(key: RouteKey): [string, unknown] {
   return [String(status), { description: name, content: { [media]: { schema: namedShape(name) } } }];
 }
 
+/** One query parameter per property of a route's query schema. */
+function queryParameters(query: Parameters<typeof jsonSchema>[0] | undefined): Record<string, unknown>[] {
+  if (!query) return [];
+  const schema = jsonSchema(query, "draft-2020-12");
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: required.has(name),
+    schema: property,
+  }));
+}
+
 function operation(key: RouteKey, params: string[]): Record<string, unknown> {
   const spec = ROUTES[key];
   const body = "body" in spec ? spec.body : undefined;
@@ -62,15 +76,15 @@ function operation(key: RouteKey, params: string[]): Record<string, unknown> {
     "x-role": spec.role,
   };
   if ("event" in spec) op["x-socket-event"] = spec.event;
-  if (params.length > 0) {
-    op.parameters = params.map((name) => ({
-      name,
-      in: "path",
-      required: true,
-      description: PARAMETER_TEXT[name] ?? name,
-      schema: { type: "string" },
-    }));
-  }
+  const inPath = params.map((name) => ({
+    name,
+    in: "path",
+    required: true,
+    description: PARAMETER_TEXT[name] ?? name,
+    schema: { type: "string" },
+  }));
+  const inQuery = queryParameters("query" in spec ? spec.query : undefined);
+  if (inPath.length + inQuery.length > 0) op.parameters = [...inPath, ...inQuery];
   if (body) {
     const schema = jsonSchema(body, "draft-2020-12");
     // No body at all is read as `{}`: it is required only where `{}` is refused.

@@ -38,7 +38,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
         const params = { ...(req.params as Record<string, string>) };
         if (params.code !== undefined) params.code = normalizeCode(params.code);
         reply.code("status" in spec ? spec.status : 200);
-        const answer = await handler({ ...context, params, body: req.body, actor: actorOf, reply } as never);
+        const answer = await handler({ ...context, params, body: req.body, query: req.query, actor: actorOf, reply } as never);
         if (reply.statusCode === 204) return reply.send();
         if (answer instanceof Serialised) return reply.type("application/json; charset=utf-8").send(answer.json);
         return reply.send(answer);

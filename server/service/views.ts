@@ -1,6 +1,7 @@
 // Reads the store and shapes what each role sees of a room.
 import { ERR } from "../../shared/error-catalogue.js";
 import type { Me, Poll, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
+import { isFlagged } from "../core/blocklist.js";
 import { buildResults } from "../core/polls.js";
 import { toPublicQuestion } from "../core/questions.js";
 import { type Audience, type RoomSnapshot, viewRoom } from "../core/rooms.js";
@@ -20,7 +21,7 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord): Publi
 }
 
 /** What reading a room's views needs: no outbox, so the realtime edge can read states too. */
-export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl">;
+export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar">;
 
 export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData): RoomSnapshot {
   const results: Record<string, Results> = {};
@@ -41,7 +42,16 @@ export async function roomState(deps: ViewDeps, code: string, audience: Audience
   const data = await loadRoom(deps, code);
   const participants = await deps.presence.count(code);
   const me = participantId ? await meOf(deps, data, participantId) : undefined;
-  return viewRoom(snapshot(deps, data), audience, participants, me);
+  const state = viewRoom(snapshot(deps, data), audience, participants, me);
+  if (audience === "moderator") state.questions = withModerationHints(deps, data, state.questions);
+  return state;
+}
+
+/** The moderation view's hints: similar questions (the room's index synced with what was read) and the blocklist. */
+function withModerationHints(deps: Pick<Deps, "similar">, data: RoomData, questions: Question[]): Question[] {
+  deps.similar.sync(data.room.code, questions);
+  const similar = deps.similar.similarByQuestion(data.room.code);
+  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q) }));
 }
 
 async function meOf(deps: Pick<Deps, "store">, data: RoomData, participantId: string): Promise<Me> {

@@ -12,6 +12,7 @@ export const ROOM_HANDLERS = {
     if (!created) c.reply.code(200); // a retried ask answers the original question
     return question;
   },
+  "GET /api/rooms/:code/similar": async (c) => c.tribune.questions.similar(c.params.code, c.query),
   "GET /api/rooms/:code/export.json": async (c) => {
     const data = await c.tribune.export(await c.actor(), c.params.code);
     c.reply.header("content-disposition", `attachment; filename="tribune-${data.room.code}.json"`);
