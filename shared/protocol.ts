@@ -14,6 +14,8 @@ import type {
   KeyHolder,
   Poll,
   Question,
+  Reacted,
+  ReactionCounts,
   Readiness,
   Results,
   RoomExport,
@@ -26,6 +28,7 @@ import type {
 } from "./model.js";
 import {
   addRoomBody,
+  answerRef,
   askBody,
   createEventBody,
   eventPatchBody,
@@ -33,11 +36,13 @@ import {
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  reactBody,
   roomPatchBody,
   socketAsk,
   socketBan,
   socketModerate,
   socketPollUpdate,
+  socketReact,
   socketUpvote,
   socketVote,
   upvoteBody,
@@ -84,12 +89,30 @@ export const CLIENT_EVENTS = {
     payload: socketUpvote,
     answer: answer<Upvotes>(),
   },
+  react: {
+    roles: ["participant"],
+    summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
+    payload: socketReact,
+    answer: answer<null>(),
+  },
   "poll:create": { roles: ["moderator"], summary: "Create a draft poll", payload: pollCreateBody, answer: answer<Poll>() },
   "poll:update": { roles: ["moderator"], summary: "Change a poll", payload: socketPollUpdate, answer: answer<Poll>() },
   "poll:delete": { roles: ["moderator"], summary: "Delete a poll", payload: pollRef, answer: answer<null>() },
   "poll:open": { roles: ["moderator"], summary: "Open a poll", payload: pollRef, answer: answer<Poll>() },
   "poll:close": { roles: ["moderator"], summary: "Close a poll", payload: pollRef, answer: answer<Poll>() },
   "poll:reset": { roles: ["moderator"], summary: "Remove every ballot of a poll", payload: pollRef, answer: answer<Results>() },
+  "answer:hide": {
+    roles: ["moderator"],
+    summary: "Hide an answer of an open-answers poll from the public",
+    payload: answerRef,
+    answer: answer<Results>(),
+  },
+  "answer:show": {
+    roles: ["moderator"],
+    summary: "Show a hidden answer of an open-answers poll again",
+    payload: answerRef,
+    answer: answer<Results>(),
+  },
   "question:moderate": {
     roles: ["moderator"],
     summary: "Approve, reject, answer, highlight, unhighlight or archive a question",
@@ -120,6 +143,10 @@ export const SERVER_EVENTS = {
   question: { to: "moderators and its author; the public when it is or was public", payload: answer<Question>() },
   room: { to: "the room", payload: answer<RoomInfo>() },
   participants: { to: "moderators, at most once a second", payload: answer<{ code: string; participants: number }>() },
+  reactions: {
+    to: "screens and moderators, at most every 250 ms per room: the reactions since the previous message",
+    payload: answer<ReactionCounts>(),
+  },
 } as const;
 
 export type ServerEventName = keyof typeof SERVER_EVENTS;
@@ -200,6 +227,13 @@ export const ROUTES = {
     event: "ask",
     answer: answer<Question>(),
   },
+  "POST /api/rooms/:code/reactions": {
+    role: "participant",
+    summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
+    body: reactBody,
+    event: "react",
+    answer: answer<Reacted>(),
+  },
   "GET /api/rooms/:code/export.json": { role: "moderator", summary: "The room's records", answer: answer<RoomExport>() },
   "GET /api/rooms/:code/export.csv": {
     role: "moderator",
@@ -235,6 +269,18 @@ export const ROUTES = {
     summary: "Cast or replace a ballot",
     body: voteBody,
     event: "vote",
+    answer: answer<Results>(),
+  },
+  "POST /api/polls/:id/answers/:answerId/hide": {
+    role: "moderator",
+    summary: "Hide an answer of an open-answers poll from the public",
+    event: "answer:hide",
+    answer: answer<Results>(),
+  },
+  "POST /api/polls/:id/answers/:answerId/show": {
+    role: "moderator",
+    summary: "Show a hidden answer of an open-answers poll again",
+    event: "answer:show",
     answer: answer<Results>(),
   },
   "GET /api/polls/:id/results": { role: "anyone", summary: "A poll's results", answer: answer<Results>() },
