@@ -130,6 +130,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     metrics,
   };
   const tribune = new Tribune(deps, states);
+  sockets.receiveReactions((code, counts) => tribune.reactions.fromPeers(code, counts));
   attachRealtime(io, tribune, sockets, guard, fastify.log, (event, outcome, seconds) =>
     metrics.answered(event, outcome, seconds),
   );

@@ -14,6 +14,8 @@ import type {
   KeyHolder,
   Poll,
   Question,
+  Reacted,
+  ReactionCounts,
   Readiness,
   Results,
   RoomExport,
@@ -27,6 +29,7 @@ import type {
 } from "./model.js";
 import {
   addRoomBody,
+  answerRef,
   askBody,
   createEventBody,
   eventPatchBody,
@@ -34,12 +37,14 @@ import {
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  reactBody,
   roomPatchBody,
   similarQuery,
   socketAsk,
   socketBan,
   socketModerate,
   socketPollUpdate,
+  socketReact,
   socketUpvote,
   socketVote,
   upvoteBody,
@@ -101,6 +106,24 @@ export const CLIENT_EVENTS = {
     payload: pollRef,
     answer: answer<Results>("Results"),
   },
+  react: {
+    roles: ["participant"],
+    summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
+    payload: socketReact,
+    answer: answer<null>("null"),
+  },
+  "answer:hide": {
+    roles: ["moderator"],
+    summary: "Hide an answer of an open-answers poll from the public",
+    payload: answerRef,
+    answer: answer<Results>("Results"),
+  },
+  "answer:show": {
+    roles: ["moderator"],
+    summary: "Show a hidden answer of an open-answers poll again",
+    payload: answerRef,
+    answer: answer<Results>("Results"),
+  },
   "question:moderate": {
     roles: ["moderator"],
     summary: "Approve, reject, answer, highlight, unhighlight or archive a question",
@@ -133,6 +156,10 @@ export const SERVER_EVENTS = {
   participants: {
     to: "moderators, at most once a second",
     payload: answer<{ code: string; participants: number }>("{code, participants}"),
+  },
+  reactions: {
+    to: "screens and moderators, at most every 250 ms per room: the reactions since the previous message",
+    payload: answer<ReactionCounts>("ReactionCounts"),
   },
 } as const;
 
@@ -239,6 +266,13 @@ export const ROUTES = {
     query: similarQuery,
     answer: answer<SimilarQuestions>("SimilarQuestions"),
   },
+  "POST /api/rooms/:code/reactions": {
+    role: "participant",
+    summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
+    body: reactBody,
+    event: "react",
+    answer: answer<Reacted>("Reacted"),
+  },
   "GET /api/rooms/:code/export.csv": {
     role: "moderator",
     summary: "The room's records as one CSV table",
@@ -273,6 +307,18 @@ export const ROUTES = {
     summary: "Cast or replace a ballot",
     body: voteBody,
     event: "vote",
+    answer: answer<Results>("Results"),
+  },
+  "POST /api/polls/:id/answers/:answerId/hide": {
+    role: "moderator",
+    summary: "Hide an answer of an open-answers poll from the public",
+    event: "answer:hide",
+    answer: answer<Results>("Results"),
+  },
+  "POST /api/polls/:id/answers/:answerId/show": {
+    role: "moderator",
+    summary: "Show a hidden answer of an open-answers poll again",
+    event: "answer:show",
     answer: answer<Results>("Results"),
   },
   "GET /api/polls/:id/results": { role: "anyone", summary: "A poll's results", answer: answer<Results>("Results") },

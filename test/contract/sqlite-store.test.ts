@@ -1,11 +1,13 @@
 // The Store contract on a real SQLite file, plus what only the embedded store promises:
 // WAL with full fsync, and data that is still there when the file is opened again.
+
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
+import { SCHEMA_VERSION } from "../../server/store/sqlite-schema.js";
 import { openSqliteStore } from "../../server/store/sqlite-store.js";
 import { storeContractSuite } from "./store-suite.js";
 
@@ -88,7 +90,7 @@ describe("SqliteStore specifics", () => {
       await store.close();
     }
     const check = new Database(file, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(3);
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
   });
 

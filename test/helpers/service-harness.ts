@@ -39,6 +39,12 @@ export class RecordingOutbox implements Outbox {
   participants(...args: Parameters<Outbox["participants"]>): void {
     this.calls.push({ method: "participants", args });
   }
+  reactions(...args: Parameters<Outbox["reactions"]>): void {
+    this.calls.push({ method: "reactions", args });
+  }
+  shareReactions(...args: Parameters<Outbox["shareReactions"]>): void {
+    this.calls.push({ method: "shareReactions", args });
+  }
   disconnect(...args: Parameters<Outbox["disconnect"]>): void {
     this.calls.push({ method: "disconnect", args });
   }

@@ -25,6 +25,8 @@ interface World {
   socketB: Socket;
   poll: { draft: string; open: string; closed: string };
   question: { live: string; pending: string };
+  /** An answer of an open-answers poll (`poll.words`). */
+  answer: { poll: string; id: string };
 }
 
 interface Twin {
@@ -132,6 +134,23 @@ const TWINS: Record<TwinRoute, Twin> = {
     socketExtra: { on: false },
     target: (w) => w.question.live,
   },
+  "POST /api/rooms/:code/reactions": {
+    body: { emoji: "👏" },
+    invalid: { emoji: "🍕" },
+    target: (w) => w.code,
+  },
+  "POST /api/polls/:id/answers/:answerId/hide": {
+    ref: "pollId",
+    body: {},
+    invalid: JSON.parse('{"__proto__": {"x": 1}}'),
+    target: (w) => w.answer.poll,
+  },
+  "POST /api/polls/:id/answers/:answerId/show": {
+    ref: "pollId",
+    body: {},
+    invalid: JSON.parse('{"constructor": {"x": 1}}'),
+    target: (w) => w.answer.poll,
+  },
 };
 
 const UNKNOWN = "no-such-id-0123456789";
@@ -150,6 +169,14 @@ async function world(): Promise<World> {
   const pending = (await askOk(server.url, a.code, "A pending question?")).id;
   await patchRoom(server.url, a.moderatorKey, a.code, { premoderation: false });
   const participantId = newParticipantId();
+  const answers = (await createOpenPoll(server.url, a.moderatorKey, a.code, pollBody("open"))).id;
+  const answered = await api(server.url, "POST", `/api/polls/${answers}/votes`, {
+    body: { participantId: newParticipantId(), choice: "Plus de pistes cyclables" },
+  });
+  const results = await api(server.url, "GET", `/api/polls/${answers}/results`, { token: a.moderatorKey });
+  expect(answered.status).toBe(200);
+  // Opening the answers poll closed `open`: open it again.
+  await api(server.url, "POST", `/api/polls/${open}/open`, { token: a.moderatorKey });
   return {
     code: a.code,
     keyA: a.moderatorKey,
@@ -160,6 +187,7 @@ async function world(): Promise<World> {
     socketB: (await server.moderator(b.code, b.moderatorKey)).socket,
     poll: { draft, open, closed },
     question: { live, pending },
+    answer: { poll: answers, id: results.body.answers[0].id },
   };
 }
 
@@ -168,15 +196,22 @@ type Outcome = ErrorCode | "ok";
 
 async function overHttp(route: TwinRoute, w: World, id: string, body: Record<string, unknown>, key?: string): Promise<Outcome> {
   const spec = ROUTES[route];
-  const params = route.includes(":code") ? { code: id } : { id };
+  const params = route.includes(":code") ? { code: id } : { id, answerId: w.answer.id };
   const payload = spec.role === "participant" ? { ...body, participantId: w.participantId } : body;
   const res = await api(server.url, routeMethod(route), routeUrl(route, params as never), { body: payload, token: key });
   return res.status < 300 ? "ok" : res.body.error.code;
 }
 
-async function overSocket(route: TwinRoute, id: string, body: Record<string, unknown>, socket: Socket): Promise<Outcome> {
+async function overSocket(
+  route: TwinRoute,
+  w: World,
+  id: string,
+  body: Record<string, unknown>,
+  socket: Socket,
+): Promise<Outcome> {
   const twin = TWINS[route];
-  const payload = { ...body, ...twin.socketExtra, ...(twin.ref ? { [twin.ref]: id } : {}) };
+  const answer = route.includes(":answerId") ? { answerId: w.answer.id } : {};
+  const payload = { ...body, ...answer, ...twin.socketExtra, ...(twin.ref ? { [twin.ref]: id } : {}) };
   const ack = await emitAck(socket, ROUTES[route].event, payload);
   return ack.ok ? "ok" : ack.error.code;
 }
@@ -191,7 +226,7 @@ describe("both doors give the same answer, in the contract's order", () => {
       const ownSocket = moderator ? w.socketA : w.participantA;
       const both = async (id: string, body: Record<string, unknown>, key: string | undefined, socket: Socket) => ({
         http: await overHttp(route, w, id, body, key),
-        socket: await overSocket(route, id, body, socket),
+        socket: await overSocket(route, w, id, body, socket),
       });
       const same = (outcome: { http: Outcome; socket: Outcome }, code: Outcome, what: string) =>
         expect(outcome, `${route}: ${what}`).toEqual({ http: code, socket: code });
@@ -220,7 +255,7 @@ describe("both doors give the same answer, in the contract's order", () => {
     );
     expect(refused).toBe("unauthorized");
     // A socket that proved no key may not send a moderator event.
-    expect(await overSocket(route, w.poll.draft, {}, w.participantA)).toBe("forbidden");
+    expect(await overSocket(route, w, w.poll.draft, {}, w.participantA)).toBe("forbidden");
   });
 
   it("every twin of the protocol table is covered here", () => {

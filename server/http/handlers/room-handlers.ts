@@ -13,6 +13,10 @@ export const ROOM_HANDLERS = {
     return question;
   },
   "GET /api/rooms/:code/similar": async (c) => c.tribune.questions.similar(c.params.code, c.query),
+  "POST /api/rooms/:code/reactions": async (c) => {
+    await c.tribune.reactions.react(c.params.code, c.body);
+    return { ok: true } as const;
+  },
   "GET /api/rooms/:code/export.json": async (c) => {
     const data = await c.tribune.export(await c.actor(), c.params.code);
     c.reply.header("content-disposition", `attachment; filename="tribune-${data.room.code}.json"`);
