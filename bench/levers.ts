@@ -31,6 +31,7 @@ async function seedPoll(store: SqliteStore, tag: string): Promise<string> {
   const code = `L${tag}`.slice(0, 6).toUpperCase().padEnd(6, "X");
   await store.createEvent({
     id: `e${tag}`,
+    code: `E${tag}`.slice(0, 6).toUpperCase().padEnd(6, "Y"),
     title: "Levers",
     keyHash: `h${tag}`,
     createdAt: now,
@@ -99,6 +100,7 @@ async function wordcloud(): Promise<void> {
     const now = new Date().toISOString();
     await store.createEvent({
       id: "ew",
+      code: "EWEWEW",
       title: "Words",
       keyHash: "hw",
       createdAt: now,

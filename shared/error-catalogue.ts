@@ -47,6 +47,12 @@ export const ERR = {
       "No room has this code. Check the code and try again.",
       "Aucune salle n'a ce code. Vérifiez le code et réessayez.",
     ),
+  unknownCode: () =>
+    error(
+      "not_found",
+      "No event or room has this code. Check the code and try again.",
+      "Aucun événement ni aucune salle n'a ce code. Vérifiez le code et réessayez.",
+    ),
   unknownEvent: () => error("not_found", "This event does not exist.", "Cet événement n'existe pas."),
   unknownPoll: () => error("not_found", "This poll does not exist.", "Ce sondage n'existe pas."),
   unknownQuestion: () => error("not_found", "This question does not exist.", "Cette question n'existe pas."),

@@ -6,6 +6,7 @@ export type PollStatus = "draft" | "open" | "closed";
 export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived";
 export type ModerationAction = "approve" | "reject" | "answer" | "highlight" | "unhighlight" | "archive";
 export type ScreenMode = "auto" | "join" | "poll" | "question" | "questions";
+export type SessionStatus = "upcoming" | "live" | "ended";
 
 /** A ballot in its stored form, given by its kind (shared/poll-kinds): option indexes, a value or a text. */
 export type Choice = number[] | number | string;
@@ -43,6 +44,17 @@ export interface Question {
   upvotes: number;
   highlighted: boolean;
   createdAt: string;
+}
+
+/** A talk or slot of a room's programme; the room's current one scopes what the public sees. */
+export interface Session {
+  id: string;
+  roomCode: string;
+  title: string;
+  speakers: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  status: SessionStatus;
 }
 
 export interface Screen {
@@ -85,6 +97,8 @@ export interface RoomSummary {
 
 export interface EventCreated {
   id: string;
+  /** The event's own code: `/<code>` opens its programme. */
+  code: string;
   title: string;
   moderatorKey: string;
   rooms: RoomSummary[];
@@ -92,7 +106,12 @@ export interface EventCreated {
 
 export interface EventView {
   id: string;
+  code: string;
   title: string;
+  /** IANA time zone of the programme's local times. */
+  timeZone: string;
+  /** When true, the server starts and ends sessions at their times. */
+  autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
   rooms: (RoomSummary & { participants: number })[];
@@ -167,4 +186,22 @@ export interface SiteInfo {
   privacyContact: string | null;
   /** Days an event keeps participant ids when its organizer set no other retention. */
   defaultRetentionDays: number;
+}
+
+/** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
+export interface Programme {
+  event: { code: string; title: string; timeZone: string };
+  rooms: ProgrammeRoom[];
+  /** By startsAt (sessions without one last), then room name. */
+  sessions: Session[];
+}
+
+export interface ProgrammeRoom {
+  code: string;
+  name: string;
+  participants: number;
+  /** The room's current session. */
+  session: Session | null;
+  /** The room's earliest upcoming session. */
+  next: Session | null;
 }

@@ -13,6 +13,7 @@ import type {
   Health,
   KeyHolder,
   Poll,
+  Programme,
   Question,
   Readiness,
   Results,
@@ -170,6 +171,11 @@ export const ROUTES = {
     role: "organizer",
     summary: "Replace the event's moderator key",
     answer: answer<RotatedKey>(),
+  },
+  "GET /api/programme/:code": {
+    role: "anyone",
+    summary: "An event's programme, by the event's code or one of its rooms' codes",
+    answer: answer<Programme>(),
   },
   "GET /api/rooms/:code": { role: "anyone", summary: "A room's public state", answer: answer<RoomState>() },
   "PATCH /api/rooms/:code": {

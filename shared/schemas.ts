@@ -55,10 +55,27 @@ export const createEventBody = z.object({
   premoderation: z.boolean().optional(),
 });
 
+/** True when the runtime knows this IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** PATCH /api/events/:id: `premoderation` is the setting of rooms added later. */
 export const eventPatchBody = z.object({
   title: text(1, LIMITS.eventTitle).optional(),
   premoderation: z.boolean().optional(),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, { message: "must be an IANA time zone name such as Europe/Paris" })
+    .optional(),
+  autoSessions: z.boolean().optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });

@@ -28,6 +28,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     getEvent: timed("getEvent"),
     updateEvent: timed("updateEvent"),
     eventIdForKey: timed("eventIdForKey"),
+    eventIdForCode: timed("eventIdForCode"),
     addRoom: timed("addRoom"),
     deleteEvent: timed("deleteEvent"),
     getRoom: timed("getRoom"),

@@ -1,8 +1,17 @@
 // Use cases of the organizer and moderators on events and rooms.
 import { ERR } from "../../shared/error-catalogue.js";
 import { LIMITS } from "../../shared/limits.js";
-import type { AuditLog, EventCreatedWithRetention, EventView, RoomState, RoomSummary, RotatedKey } from "../../shared/model.js";
+import type {
+  AuditLog,
+  EventCreatedWithRetention,
+  EventView,
+  Programme,
+  RoomState,
+  RoomSummary,
+  RotatedKey,
+} from "../../shared/model.js";
 import { addRoomBody, createEventBody, eventPatchBody, parse, roomPatchBody } from "../../shared/schemas.js";
+import { buildProgramme } from "../core/programme.js";
 import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
 import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
@@ -37,6 +46,7 @@ export class EventService {
       const createdAt = isoNow(this.deps);
       const event = {
         id: newId(),
+        code: newRoomCode(),
         title: input.title,
         keyHash: hashKey(moderatorKey),
         createdAt,
@@ -48,6 +58,7 @@ export class EventService {
       if ((await this.deps.store.createEvent(event)) === "ok") {
         return {
           id: event.id,
+          code: event.code,
           title: event.title,
           moderatorKey,
           rooms: event.rooms.map(({ id, name, code }) => ({ id, name, code })),
@@ -66,15 +77,19 @@ export class EventService {
     const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
     return {
       id: event.id,
+      code: event.code,
       title: event.title,
+      timeZone: event.timeZone,
+      autoSessions: event.autoSessions,
       premoderation: event.premoderation,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
 
   /**
-   * PATCH /api/events/:id: the title (every room shows the new one at once) and the
-   * pre-moderation of rooms added from now on; existing rooms keep their own setting.
+   * PATCH /api/events/:id: the title (every room shows the new one at once), the
+   * pre-moderation of rooms added from now on (existing rooms keep their own setting), the
+   * programme's time zone and whether sessions start and end by themselves.
    */
   async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
     staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
@@ -86,6 +101,19 @@ export class EventService {
       await record(this.deps, room.code, actor, "event:update", eventId);
     }
     return this.view(event);
+  }
+
+  /** GET /api/programme/:code: anyone who knows the event's code or one of its rooms' codes. */
+  async programme(code: string): Promise<Programme> {
+    const eventId = await this.deps.store.eventIdForCode(code);
+    const event = eventId && (await this.deps.store.getEvent(eventId));
+    if (!event) throw ERR.unknownCode();
+    const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
+    return buildProgramme({
+      event: { code: event.code, title: event.title, timeZone: event.timeZone },
+      rooms: event.rooms.map((r, i) => ({ code: r.code, name: r.name, participants: counts[i] ?? 0, currentSessionId: null })),
+      sessions: [],
+    });
   }
 
   async addRoom(actor: Actor, eventId: string, body: unknown): Promise<RoomSummary> {

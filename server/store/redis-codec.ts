@@ -1,6 +1,7 @@
 // Key names of the Redis store and the mapping of its replies to the store's records
 // (layout: see redis-lua.ts). Everything is stored as strings: booleans "1"/"0", JSON for
 // options, screen and ballots.
+import { DEFAULT_TIME_ZONE } from "../../shared/limits.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
 import type { TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
@@ -11,6 +12,9 @@ export class Keys {
   event = (id: string) => `${this.prefix}ev:{${id}}`;
   eventRooms = (id: string) => `${this.prefix}ev:{${id}}:rooms`;
   key = (keyHash: string) => `${this.prefix}key:${keyHash}`;
+  /** An event code's event id; room codes are known by their room hash. */
+  code = (code: string) => `${this.prefix}code:${code}`;
+  autoSessions = () => `${this.prefix}autosessions`;
   pollRoom = (pollId: string) => `${this.prefix}pollroom:${pollId}`;
   questionRoom = (questionId: string) => `${this.prefix}qroom:${questionId}`;
   /** Events by the time (ms) their participant ids expire. */
@@ -167,7 +171,11 @@ export function toEvent(reply: unknown): EventRecord {
   const m = toMap(event);
   return {
     id: field(m, "id"),
+    // Events stored before event codes existed have none: their programme is reached by a room code.
+    code: m.code ?? "",
     title: field(m, "title"),
+    timeZone: m.timeZone ?? DEFAULT_TIME_ZONE,
+    autoSessions: m.autoSessions === "1",
     // Events stored before the field existed have no default pre-moderation: off.
     premoderation: m.premoderation === "1",
     createdAt: field(m, "createdAt"),

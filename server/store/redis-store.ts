@@ -112,6 +112,8 @@ export class RedisStore implements Store {
       expiry === null ? "" : String(event.expiresAt),
       expiry === null ? "" : String(expiry),
       bool(event.premoderation ?? false),
+      event.code.toUpperCase(),
+      this.k.prefix,
     ];
     for (const room of event.rooms) {
       keys.push(`${this.k.room(room.code)}room`);
@@ -129,13 +131,22 @@ export class RedisStore implements Store {
     return this.redis.get(this.k.key(keyHash));
   }
 
+  async eventIdForCode(code: string): Promise<string | null> {
+    const c = code.toUpperCase();
+    const [event, room] = await Promise.all([
+      this.redis.get(this.k.code(c)),
+      this.redis.hget(`${this.k.room(c)}room`, "eventId"),
+    ]);
+    return event ?? room;
+  }
+
   async addRoom(
     eventId: string,
     room: NewRoom,
     createdAt: string,
     maxRooms: number,
   ): Promise<RoomRecord | Missing | "full" | "code_taken"> {
-    const keys = [this.k.event(eventId), this.k.eventRooms(eventId), `${this.k.room(room.code)}room`];
+    const keys = [this.k.event(eventId), this.k.eventRooms(eventId), `${this.k.room(room.code)}room`, this.k.code(room.code)];
     const premoderation = bool(room.premoderation ?? false);
     const reply = await this.run(S.addRoom, keys, [room.id, room.code, room.name, createdAt, maxRooms, premoderation]);
     if (reply === NOT_FOUND || reply === "full" || reply === "code_taken") return reply;
@@ -144,7 +155,8 @@ export class RedisStore implements Store {
 
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
-    const args = [this.k.prefix, patch.title ?? "", premoderation];
+    const autoSessions = patch.autoSessions === undefined ? "" : bool(patch.autoSessions);
+    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions];
     const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
     return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }

@@ -2,14 +2,15 @@
 // Tables follow the commands: a ballot row keeps the tally keys it counted toward, so
 // replacing it can take exactly those back out without knowing the poll's rules.
 import Database from "better-sqlite3";
-import { LIMITS } from "../../shared/limits.js";
+import { DEFAULT_TIME_ZONE, LIMITS } from "../../shared/limits.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
+import { newRoomCode } from "../core/rooms.js";
 import type { RoomRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -22,7 +23,10 @@ CREATE TABLE IF NOT EXISTS events (
   created_at TEXT NOT NULL,
   retention_days INTEGER,
   expires_at TEXT,
-  premoderation INTEGER NOT NULL DEFAULT 0
+  premoderation INTEGER NOT NULL DEFAULT 0,
+  code TEXT,
+  time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}',
+  auto_sessions INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -103,6 +107,8 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * Schema 1 → 2: retention columns on events (new tables come with the DDL above). Events written
  * before retention existed get the default (30 days from their creation), so that they are swept too.
  * Schema 2 → 3: the event's default pre-moderation for rooms added later (off, as before).
+ * Schema 3 → 4: event codes (drawn here for older events, in the room codes' namespace), the
+ * programme's time zone and autoSessions (off).
  */
 function migrate(db: Database.Database): void {
   const columns = (db.pragma("table_info(events)") as { name: string }[]).map((c) => c.name);
@@ -117,7 +123,32 @@ function migrate(db: Database.Database): void {
     })();
   }
   if (!columns.includes("premoderation")) db.exec("ALTER TABLE events ADD COLUMN premoderation INTEGER NOT NULL DEFAULT 0");
+  if (!columns.includes("code")) {
+    db.transaction(() => {
+      db.exec("ALTER TABLE events ADD COLUMN code TEXT");
+      db.exec(`ALTER TABLE events ADD COLUMN time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}'`);
+      db.exec("ALTER TABLE events ADD COLUMN auto_sessions INTEGER NOT NULL DEFAULT 0");
+      const taken = db.prepare("SELECT 1 FROM rooms WHERE code = ? UNION ALL SELECT 1 FROM events WHERE code = ?");
+      const setCode = db.prepare("UPDATE events SET code = ? WHERE id = ?");
+      for (const { id } of db.prepare("SELECT id FROM events WHERE code IS NULL").all() as { id: string }[]) {
+        let code = newRoomCode();
+        while (taken.get(code, code)) code = newRoomCode();
+        setCode.run(code, id);
+      }
+    })();
+  }
+  db.exec("CREATE UNIQUE INDEX IF NOT EXISTS events_code ON events(code)");
   db.exec("CREATE INDEX IF NOT EXISTS events_expiry ON events(expires_at)");
+}
+
+export interface EventRow {
+  id: string;
+  title: string;
+  created_at: string;
+  premoderation: number;
+  code: string;
+  time_zone: string;
+  auto_sessions: number;
 }
 
 export interface RoomRow {
@@ -242,9 +273,10 @@ export function prepareAll(db: Database.Database) {
   const p = <R = unknown>(sql: string) => db.prepare<unknown[], R>(sql);
   return {
     insertEvent: p(
-      "INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation, code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateEvent: p("UPDATE events SET title = ?, premoderation = ? WHERE id = ?"),
+    updateEvent: p("UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ? WHERE id = ?"),
     setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
     expiredEvents: p<{ id: string }>(
       "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",
@@ -274,11 +306,16 @@ export function prepareAll(db: Database.Database) {
        WHERE (participant_id <> '' OR client_id IS NOT NULL) AND room_code IN (SELECT code FROM rooms WHERE event_id = ?)`,
     ),
     eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
-    getEvent: p<{ id: string; title: string; created_at: string; premoderation: number }>("SELECT * FROM events WHERE id = ?"),
+    getEvent: p<EventRow>("SELECT * FROM events WHERE id = ?"),
+    eventForCode: p<{ id: string }>(
+      "SELECT id FROM events WHERE code = ? UNION ALL SELECT event_id AS id FROM rooms WHERE code = ? LIMIT 1",
+    ),
     eventForKey: p<{ id: string }>("SELECT id FROM events WHERE key_hash = ?"),
     deleteEvent: p("DELETE FROM events WHERE id = ?"),
     insertRoom: p("INSERT INTO rooms (id, event_id, code, name, premoderation, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-    codeExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ?"),
+    // One namespace for event and room codes: a code names one event or one room, never both.
+    codeExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ? UNION ALL SELECT 1 FROM events WHERE code = ?"),
+    roomExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ?"),
     countRooms: p<{ n: number }>("SELECT count(*) AS n FROM rooms WHERE event_id = ?"),
     roomsOfEvent: p<RoomRow>(`${ROOM_SELECT} WHERE r.event_id = ? ORDER BY r.ord`),
     getRoom: p<RoomRow>(`${ROOM_SELECT} WHERE r.code = ?`),

@@ -123,7 +123,8 @@ export class SqliteStore implements Store {
     return {
       createEvent: db.transaction((event: NewEvent): "ok" | "code_taken" => {
         const codes = event.rooms.map((r) => r.code.toUpperCase());
-        if (new Set(codes).size !== codes.length || codes.some((c) => q.codeExists.get(c))) return "code_taken";
+        const all = [event.code.toUpperCase(), ...codes];
+        if (new Set(all).size !== all.length || all.some((c) => q.codeExists.get(c, c))) return "code_taken";
         q.insertEvent.run(
           event.id,
           event.title,
@@ -132,6 +133,7 @@ export class SqliteStore implements Store {
           event.retentionDays ?? null,
           event.expiresAt ?? null,
           bit(event.premoderation ?? false),
+          all[0],
         );
         for (const [i, r] of event.rooms.entries())
           q.insertRoom.run(r.id, event.id, codes[i], r.name, bit(r.premoderation ?? false), event.createdAt);
@@ -141,7 +143,7 @@ export class SqliteStore implements Store {
         if (!q.getEvent.get(eventId)) return "not_found" as const;
         if ((q.countRooms.get(eventId)?.n ?? 0) >= maxRooms) return "full" as const;
         const code = room.code.toUpperCase();
-        if (q.codeExists.get(code)) return "code_taken" as const;
+        if (q.codeExists.get(code, code)) return "code_taken" as const;
         q.insertRoom.run(room.id, eventId, code, room.name, bit(room.premoderation ?? false), createdAt);
         return this.room(code)!;
       }),
@@ -151,6 +153,8 @@ export class SqliteStore implements Store {
         q.updateEvent.run(
           patch.title ?? event.title,
           patch.premoderation === undefined ? event.premoderation : bit(patch.premoderation),
+          patch.timeZone ?? event.time_zone,
+          patch.autoSessions === undefined ? event.auto_sessions : bit(patch.autoSessions),
           eventId,
         );
         return true;
@@ -271,7 +275,7 @@ export class SqliteStore implements Store {
         };
       }),
       appendAudit: db.transaction((code: string, e: AuditEntry) => {
-        if (!q.codeExists.get(code)) return;
+        if (!q.roomExists.get(code)) return;
         q.insertAudit.run(code, e.at, e.actor, e.action, e.targetId);
         q.trimAudit.run(code, code, AUDIT_LIMIT);
       }),
@@ -296,7 +300,21 @@ export class SqliteStore implements Store {
     const event = this.q.getEvent.get(eventId);
     if (!event) return null;
     const rooms = this.q.roomsOfEvent.all(eventId).map(toRoom);
-    return { id: event.id, title: event.title, premoderation: event.premoderation === 1, createdAt: event.created_at, rooms };
+    return {
+      id: event.id,
+      code: event.code,
+      title: event.title,
+      timeZone: event.time_zone,
+      autoSessions: event.auto_sessions === 1,
+      premoderation: event.premoderation === 1,
+      createdAt: event.created_at,
+      rooms,
+    };
+  }
+
+  async eventIdForCode(code: string): Promise<string | null> {
+    const c = code.toUpperCase();
+    return this.q.eventForCode.get(c, c)?.id ?? null;
   }
 
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
@@ -388,7 +406,7 @@ export class SqliteStore implements Store {
 
   async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {
     return this.write(() => {
-      if (!this.q.codeExists.get(code)) return "not_found";
+      if (!this.q.roomExists.get(code)) return "not_found";
       const statement = on ? this.q.addBan : this.q.removeBan;
       return statement.run(code, participantId).changes > 0;
     });

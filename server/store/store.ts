@@ -15,7 +15,11 @@ export interface RoomRecord extends RoomInfo {
 
 export interface EventRecord {
   id: string;
+  /** The event's code, in the same namespace as room codes. */
+  code: string;
   title: string;
+  timeZone: string;
+  autoSessions: boolean;
   /** The pre-moderation setting given to rooms added to the event. */
   premoderation: boolean;
   createdAt: string;
@@ -32,6 +36,8 @@ export interface NewRoom {
 
 export interface NewEvent {
   id: string;
+  /** Refused ("code_taken") when any event or room already has it. */
+  code: string;
   title: string;
   /** sha256 of the moderator key, hex; the key itself is never stored. */
   keyHash: string;
@@ -58,6 +64,8 @@ export interface Erasure {
 export interface EventPatch {
   title?: string;
   premoderation?: boolean;
+  timeZone?: string;
+  autoSessions?: boolean;
 }
 
 export interface RoomSettingsPatch {
@@ -109,10 +117,12 @@ export interface Store {
   close(): Promise<void>;
 
   // Events and rooms
-  /** Returns "code_taken" (and writes nothing) when a room code is already used. */
+  /** Returns "code_taken" (and writes nothing) when its code or a room code is already an event's or a room's. */
   createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
   getEvent(eventId: string): Promise<EventRecord | null>;
   eventIdForKey(keyHash: string): Promise<string | null>;
+  /** The event a code names: the event's own code or one of its rooms' codes. */
+  eventIdForCode(code: string): Promise<string | null>;
   /** Adds a room unless the event already has `maxRooms`. */
   addRoom(
     eventId: string,

@@ -6,7 +6,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
+import { SCHEMA_VERSION } from "../../server/store/sqlite-schema.js";
 import { openSqliteStore } from "../../server/store/sqlite-store.js";
+import { ROOM_CODE } from "../../shared/limits.js";
 import { storeContractSuite } from "./store-suite.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tribune-sqlite-"));
@@ -46,7 +48,14 @@ describe("SqliteStore specifics", () => {
     const eventId = newId();
     const pollId = newId();
     const createdAt = new Date().toISOString();
-    await first.createEvent({ id: eventId, title: "T", keyHash: "h", createdAt, rooms: [{ id: newId(), code, name: "R" }] });
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "T",
+      keyHash: "h",
+      createdAt,
+      rooms: [{ id: newId(), code, name: "R" }],
+    });
     await first.createPoll({
       id: pollId,
       roomCode: code,
@@ -80,7 +89,16 @@ describe("SqliteStore specifics", () => {
     db.close();
     const store = openSqliteStore(file);
     try {
-      expect(await store.getEvent("old-event")).toMatchObject({ title: "Before retention", premoderation: false });
+      expect(await store.getEvent("old-event")).toMatchObject({
+        title: "Before retention",
+        premoderation: false,
+        timeZone: "Europe/Paris",
+        autoSessions: false,
+      });
+      // An event from before event codes gets one, in the room codes' namespace.
+      const { code } = (await store.getEvent("old-event"))!;
+      expect(code).toMatch(ROOM_CODE);
+      expect(await store.eventIdForCode(code)).toBe("old-event");
       expect(await store.expiredEvents("2026-02-09T07:59:59.999Z")).toEqual([]);
       expect(await store.expiredEvents("2026-02-09T08:00:00.000Z")).toEqual(["old-event"]);
       expect(await store.eraseParticipants("old-event")).toEqual({ ballots: 0, upvotes: 0, questions: 0, bans: 0 });
@@ -88,7 +106,7 @@ describe("SqliteStore specifics", () => {
       await store.close();
     }
     const check = new Database(file, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(3);
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
   });
 

@@ -43,6 +43,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
     function newEvent(rooms = 1): NewEvent {
       return {
         id: newId(),
+        code: newRoomCode(),
         title: `Event ${newId()}`,
         keyHash: randomBytes(32).toString("hex"),
         createdAt: at(),
@@ -130,6 +131,54 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
           expect(got!.rooms).toContainEqual(expected);
           expect(await store.getRoom(room.code)).toEqual(expected);
         }
+      });
+
+      it("keeps an event's code, time zone (Europe/Paris) and autoSessions (off), and patches them", async () => {
+        const event = await makeEvent(1);
+        expect(await store.getEvent(event.id)).toMatchObject({
+          code: event.code,
+          timeZone: "Europe/Paris",
+          autoSessions: false,
+        });
+        const patched = must(await store.updateEvent(event.id, { timeZone: "America/Montreal", autoSessions: true }));
+        expect(patched).toMatchObject({ code: event.code, title: event.title, timeZone: "America/Montreal", autoSessions: true });
+        expect(must(await store.updateEvent(event.id, { title: "Renamed" }))).toMatchObject({
+          timeZone: "America/Montreal",
+          autoSessions: true,
+        });
+        expect(await store.updateEvent(newId(), { autoSessions: true })).toBe("not_found");
+      });
+
+      it("finds the event of its own code or of any of its rooms' codes", async () => {
+        const event = await makeEvent(2);
+        expect(await store.eventIdForCode(event.code)).toBe(event.id);
+        expect(await store.eventIdForCode(event.code.toLowerCase())).toBe(event.id);
+        for (const room of event.rooms) expect(await store.eventIdForCode(room.code)).toBe(event.id);
+        expect(await store.eventIdForCode(newRoomCode())).toBeNull();
+        await store.deleteEvent(event.id);
+        expect(await store.eventIdForCode(event.code)).toBeNull();
+      });
+
+      it("gives event and room codes one namespace: a code names one event or one room, never both", async () => {
+        const first = await makeEvent(1);
+        // An event whose own code is a room's code, or whose room's code is an event's code.
+        const onRoomCode = { ...newEvent(1), code: first.rooms[0]!.code };
+        expect(await store.createEvent(onRoomCode)).toBe("code_taken");
+        expect(await store.getEvent(onRoomCode.id)).toBeNull();
+        const roomOnEventCode = newEvent(1);
+        roomOnEventCode.rooms[0]!.code = first.code;
+        expect(await store.createEvent(roomOnEventCode)).toBe("code_taken");
+        expect(await store.getEvent(roomOnEventCode.id)).toBeNull();
+        // Within one event too.
+        const own = newEvent(1);
+        own.rooms[0]!.code = own.code;
+        expect(await store.createEvent(own)).toBe("code_taken");
+        const sameEventCode = { ...newEvent(1), code: first.code };
+        expect(await store.createEvent(sameEventCode)).toBe("code_taken");
+        // A room added later cannot take an event's code.
+        const added = await store.addRoom(first.id, { id: newId(), code: first.code, name: "Late" }, at(), 50);
+        expect(added).toBe("code_taken");
+        expect((await store.getEvent(first.id))!.rooms).toHaveLength(1);
       });
 
       it("finds the event of a moderator key hash, and nothing for unknown ids, keys or codes", async () => {
