@@ -41,6 +41,7 @@ async function seedPoll(store: SqliteStore, tag: string): Promise<string> {
   await store.createPoll({
     id: pollId,
     roomCode: code,
+    sessionId: null,
     title: "Q",
     kind: "single",
     options: ["a", "b", "c", "d"],
@@ -109,6 +110,7 @@ async function wordcloud(): Promise<void> {
     await store.createPoll({
       id: "pw",
       roomCode: "WORDSX",
+      sessionId: null,
       title: "One word",
       kind: "wordcloud",
       options: [],

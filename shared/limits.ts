@@ -16,6 +16,10 @@ export const LIMITS = {
   topWords: 100,
   minRetentionDays: 1,
   maxRetentionDays: 365,
+  sessionTitle: 200,
+  speakers: 10,
+  speakerName: 100,
+  sessionsPerRoom: 200,
 } as const;
 
 /** The time zone of an event's programme until its organizer sets another. */

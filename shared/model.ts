@@ -20,6 +20,8 @@ export interface Poll {
   status: PollStatus;
   resultsVisible: boolean;
   createdAt: string;
+  /** The session it belongs to; null: the room's items outside any session. */
+  sessionId: string | null;
 }
 
 export interface WordCount {
@@ -44,6 +46,7 @@ export interface Question {
   upvotes: number;
   highlighted: boolean;
   createdAt: string;
+  sessionId: string | null;
 }
 
 /** A talk or slot of a room's programme; the room's current one scopes what the public sees. */
@@ -69,6 +72,8 @@ export interface RoomInfo {
   premoderation: boolean;
   qaOpen: boolean;
   screen: Screen;
+  /** The room's current session: the public sees its polls and questions only. */
+  session: Session | null;
 }
 
 export interface PollView extends Poll {

@@ -22,6 +22,7 @@ import type {
   RoomState,
   RoomSummary,
   RotatedKey,
+  Session,
   SiteInfo,
   Upvotes,
 } from "./model.js";
@@ -35,10 +36,14 @@ import {
   pollRef,
   pollUpdateBody,
   roomPatchBody,
+  sessionCreateBody,
+  sessionRef,
+  sessionUpdateBody,
   socketAsk,
   socketBan,
   socketModerate,
   socketPollUpdate,
+  socketSessionUpdate,
   socketUpvote,
   socketVote,
   upvoteBody,
@@ -109,6 +114,26 @@ export const CLIENT_EVENTS = {
     payload: roomPatchBody,
     answer: answer<RoomState>(),
   },
+  "session:create": {
+    roles: ["moderator"],
+    summary: "Add a session to the room's programme",
+    payload: sessionCreateBody,
+    answer: answer<Session>(),
+  },
+  "session:update": {
+    roles: ["moderator"],
+    summary: "Change a session",
+    payload: socketSessionUpdate,
+    answer: answer<Session>(),
+  },
+  "session:delete": { roles: ["moderator"], summary: "Delete a session", payload: sessionRef, answer: answer<null>() },
+  "session:start": {
+    roles: ["moderator"],
+    summary: "Start a session: it becomes the room's current one",
+    payload: sessionRef,
+    answer: answer<Session>(),
+  },
+  "session:end": { roles: ["moderator"], summary: "End a live session", payload: sessionRef, answer: answer<Session>() },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
@@ -187,8 +212,42 @@ export const ROUTES = {
   },
   "GET /api/rooms/:code/moderation": {
     role: "moderator",
-    summary: "A room's state with every question",
+    summary: "A room's state with every question; ?session=<id>|none|all (the current session's when absent)",
     answer: answer<RoomState>(),
+  },
+  "POST /api/rooms/:code/sessions": {
+    role: "moderator",
+    summary: "Add a session to the room's programme",
+    body: sessionCreateBody,
+    status: 201,
+    event: "session:create",
+    answer: answer<Session>(),
+  },
+  "PATCH /api/sessions/:id": {
+    role: "moderator",
+    summary: "Change a session",
+    body: sessionUpdateBody,
+    event: "session:update",
+    answer: answer<Session>(),
+  },
+  "DELETE /api/sessions/:id": {
+    role: "moderator",
+    summary: "Delete a session (not a live one); its polls and questions stay in the room",
+    status: 204,
+    event: "session:delete",
+    answer: answer<null>(),
+  },
+  "POST /api/sessions/:id/start": {
+    role: "moderator",
+    summary: "Start a session: it becomes the room's current one, a live one of the room ends",
+    event: "session:start",
+    answer: answer<Session>(),
+  },
+  "POST /api/sessions/:id/end": {
+    role: "moderator",
+    summary: "End a live session",
+    event: "session:end",
+    answer: answer<Session>(),
   },
   "POST /api/rooms/:code/polls": {
     role: "moderator",

@@ -86,8 +86,31 @@ export const roomPatchBody = z.object({
   screen: screenSchema.optional(),
 });
 
+/** An ISO 8601 time (with its offset), kept as UTC with milliseconds; null clears it. */
+const sessionTime = z
+  .string()
+  .max(40)
+  .pipe(z.iso.datetime({ offset: true }))
+  .transform((s) => new Date(s).toISOString())
+  .nullable()
+  .optional();
+
+const sessionFields = {
+  title: text(1, LIMITS.sessionTitle),
+  speakers: z.array(text(1, LIMITS.speakerName)).max(LIMITS.speakers).optional(),
+  startsAt: sessionTime,
+  endsAt: sessionTime,
+};
+/** `endsAt` after `startsAt` is checked by the service, on the session as it would become. */
+export const sessionCreateBody = z.object(sessionFields);
+export const sessionUpdateBody = z.object({ ...sessionFields, title: sessionFields.title.optional() });
+export const sessionRef = z.object({ sessionId: id });
+export const socketSessionUpdate = sessionUpdateBody.extend({ sessionId: id });
+
 export const pollCreateBody = z.object({
   title: text(1, LIMITS.pollTitle),
+  /** Another session of the room, to prepare a poll ahead; the room's current session when absent. */
+  sessionId: id.optional(),
   kind: pollKind,
   options: optionsSchema.optional(),
   resultsVisible: z.boolean().optional(),

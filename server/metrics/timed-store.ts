@@ -34,6 +34,14 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     getRoom: timed("getRoom"),
     updateRoom: timed("updateRoom"),
 
+    createSession: timed("createSession"),
+    getSession: timed("getSession"),
+    listSessions: timed("listSessions"),
+    updateSession: timed("updateSession"),
+    deleteSession: timed("deleteSession"),
+    setSessionStatus: timed("setSessionStatus"),
+    autoSessionEvents: timed("autoSessionEvents"),
+
     createPoll: timed("createPoll"),
     getPoll: timed("getPoll"),
     updatePoll: timed("updatePoll"),

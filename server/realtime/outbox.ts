@@ -23,8 +23,8 @@ export class SocketOutbox implements Outbox {
     io.on("tribune:resync", (code: string) => this.resyncLocal(code));
   }
 
-  poll(code: string, poll: Poll): void {
-    const rooms = isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
+  poll(code: string, poll: Poll, toPublic = true): void {
+    const rooms = toPublic && isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
     this.io.to(rooms).emit("poll", poll);
   }
 

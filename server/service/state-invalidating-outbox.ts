@@ -11,9 +11,9 @@ export class StateInvalidatingOutbox implements Outbox {
     private readonly states: StateCache,
   ) {}
 
-  poll(code: string, poll: Poll): void {
+  poll(code: string, poll: Poll, toPublic?: boolean): void {
     this.states.invalidate(code);
-    this.inner.poll(code, poll);
+    this.inner.poll(code, poll, toPublic);
   }
 
   question(code: string, question: QuestionRecord, toPublic: boolean): void {

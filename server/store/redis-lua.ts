@@ -127,7 +127,11 @@ for _, code in ipairs(codes) do
   for _, id in ipairs(redis.call('ZRANGE', R .. 'questions', 0, -1)) do
     redis.call('DEL', R .. 'q:' .. id, R .. 'up:' .. id, P .. 'qroom:' .. id)
   end
-  redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit')
+  for _, id in ipairs(redis.call('ZRANGE', R .. 'sessions', 0, -1)) do
+    redis.call('DEL', R .. 's:' .. id, P .. 'sroom:' .. id)
+  end
+  redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
+    R .. 'sessions')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])
@@ -214,11 +218,17 @@ redis.call('ZREM', KEYS[4], ARGV[1])
 return h
 `;
 
-/** KEYS: poll hash, polls. ARGV: room base, poll id, to, from…. Reply: {poll, {closed poll…}}. */
+/**
+ * KEYS: poll hash, polls, room hash. ARGV: room base, poll id, to, from…. Reply: {poll, {closed poll…}}.
+ * Only a poll of the room's current session (or of none, when the room has none) opens.
+ */
 export const SET_POLL_STATUS = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'not_found' end
 if not member(ARGV, 4, status) then return 'conflict' end
+if ARGV[3] == 'open' and (redis.call('HGET', KEYS[1], 'sessionId') or '') ~= (redis.call('HGET', KEYS[3], 'sessionId') or '') then
+  return 'other_session'
+end
 redis.call('HSET', KEYS[1], 'status', ARGV[3])
 local closed = {}
 if ARGV[3] == 'open' then

@@ -3,11 +3,11 @@
 // replacing it can take exactly those back out without knowing the poll's rules.
 import Database from "better-sqlite3";
 import { DEFAULT_TIME_ZONE, LIMITS } from "../../shared/limits.js";
-import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
+import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen, SessionStatus } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
 import { newRoomCode } from "../core/rooms.js";
-import type { RoomRecord } from "./store.js";
+import type { RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
 export const SCHEMA_VERSION = 4;
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS rooms (
   premoderation INTEGER NOT NULL DEFAULT 0,
   qa_open INTEGER NOT NULL DEFAULT 1,
   screen TEXT NOT NULL DEFAULT '{"mode":"auto"}',
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  session_id TEXT
 );
 CREATE INDEX IF NOT EXISTS rooms_event ON rooms(event_id);
 CREATE TABLE IF NOT EXISTS polls (
@@ -51,7 +52,8 @@ CREATE TABLE IF NOT EXISTS polls (
   results_visible INTEGER NOT NULL,
   voters INTEGER NOT NULL DEFAULT 0,
   seq INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  session_id TEXT
 );
 CREATE INDEX IF NOT EXISTS polls_room ON polls(room_code, status);
 CREATE TABLE IF NOT EXISTS ballots (
@@ -80,8 +82,23 @@ CREATE TABLE IF NOT EXISTS questions (
   highlighted INTEGER NOT NULL DEFAULT 0,
   upvotes INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
+  session_id TEXT,
   UNIQUE (room_code, participant_id, client_id)
 );
+-- A room's programme; rooms.session_id names the current one, polls and questions the one they belong to.
+CREATE TABLE IF NOT EXISTS sessions (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  speakers TEXT NOT NULL,
+  starts_at TEXT,
+  ends_at TEXT,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  status_at TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_room ON sessions(room_code, status);
 CREATE TABLE IF NOT EXISTS upvotes (
   question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
   participant_id TEXT NOT NULL,
@@ -108,7 +125,8 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * before retention existed get the default (30 days from their creation), so that they are swept too.
  * Schema 2 → 3: the event's default pre-moderation for rooms added later (off, as before).
  * Schema 3 → 4: event codes (drawn here for older events, in the room codes' namespace), the
- * programme's time zone and autoSessions (off).
+ * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
+ * room's current session and the session of each poll and question (none for older ones).
  */
 function migrate(db: Database.Database): void {
   const columns = (db.pragma("table_info(events)") as { name: string }[]).map((c) => c.name);
@@ -138,6 +156,10 @@ function migrate(db: Database.Database): void {
     })();
   }
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS events_code ON events(code)");
+  for (const table of ["rooms", "polls", "questions"]) {
+    const has = (db.pragma(`table_info(${table})`) as { name: string }[]).some((c) => c.name === "session_id");
+    if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN session_id TEXT`);
+  }
   db.exec("CREATE INDEX IF NOT EXISTS events_expiry ON events(expires_at)");
 }
 
@@ -161,6 +183,19 @@ export interface RoomRow {
   screen: string;
   created_at: string;
   event_title: string;
+  session_id: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  room_code: string;
+  title: string;
+  speakers: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  status: string;
+  created_at: string;
+  status_at: string | null;
 }
 
 export interface PollRow {
@@ -174,6 +209,7 @@ export interface PollRow {
   voters: number;
   seq: number;
   created_at: string;
+  session_id: string | null;
 }
 
 export interface QuestionRow {
@@ -187,6 +223,7 @@ export interface QuestionRow {
   highlighted: number;
   upvotes: number;
   created_at: string;
+  session_id: string | null;
 }
 
 export interface TallyRow {
@@ -211,6 +248,19 @@ export const toRoom = (r: RoomRow): RoomRecord => ({
   qaOpen: r.qa_open === 1,
   screen: JSON.parse(r.screen) as Screen,
   createdAt: r.created_at,
+  sessionId: r.session_id,
+});
+
+export const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  roomCode: r.room_code,
+  title: r.title,
+  speakers: JSON.parse(r.speakers) as string[],
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  status: r.status as SessionStatus,
+  createdAt: r.created_at,
+  statusAt: r.status_at,
 });
 
 export const toPoll = (r: PollRow): Poll => ({
@@ -222,6 +272,7 @@ export const toPoll = (r: PollRow): Poll => ({
   status: r.status as PollStatus,
   resultsVisible: r.results_visible === 1,
   createdAt: r.created_at,
+  sessionId: r.session_id,
 });
 
 export const toQuestion = (r: QuestionRow): QuestionRecord => ({
@@ -235,6 +286,7 @@ export const toQuestion = (r: QuestionRow): QuestionRecord => ({
   highlighted: r.highlighted === 1,
   upvotes: r.upvotes,
   createdAt: r.created_at,
+  sessionId: r.session_id,
 });
 
 export const parseChoice = (json: string): Choice => JSON.parse(json) as Choice;
@@ -321,9 +373,28 @@ export function prepareAll(db: Database.Database) {
     getRoom: p<RoomRow>(`${ROOM_SELECT} WHERE r.code = ?`),
     updateRoom: p("UPDATE rooms SET premoderation = ?, qa_open = ?, screen = ? WHERE code = ?"),
     insertPoll: p(
-      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertSession: p(
+      `INSERT INTO sessions (id, room_code, title, speakers, starts_at, ends_at, status, created_at, status_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getSession: p<SessionRow>("SELECT * FROM sessions WHERE id = ?"),
+    sessionsOfRoom: p<SessionRow>("SELECT * FROM sessions WHERE room_code = ? ORDER BY ord"),
+    countSessions: p<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE room_code = ?"),
+    updateSession: p("UPDATE sessions SET title = ?, speakers = ?, starts_at = ?, ends_at = ? WHERE id = ?"),
+    setSessionStatus: p("UPDATE sessions SET status = ?, status_at = ? WHERE id = ?"),
+    liveOthers: p<SessionRow>("SELECT * FROM sessions WHERE room_code = ? AND status = 'live' AND id <> ? ORDER BY ord"),
+    deleteSession: p("DELETE FROM sessions WHERE id = ?"),
+    releasePolls: p("UPDATE polls SET session_id = NULL WHERE session_id = ?"),
+    releaseQuestions: p("UPDATE questions SET session_id = NULL WHERE session_id = ?"),
+    setCurrentSession: p("UPDATE rooms SET session_id = ? WHERE code = ?"),
+    clearCurrentSession: p("UPDATE rooms SET session_id = NULL WHERE session_id = ?"),
+    openPollsOfOtherSessions: p<PollRow>(
+      "SELECT * FROM polls WHERE room_code = ? AND status = 'open' AND session_id IS NOT ? ORDER BY ord",
+    ),
+    autoSessionEvents: p<{ id: string }>("SELECT id FROM events WHERE auto_sessions = 1"),
     getPoll: p<PollRow>("SELECT * FROM polls WHERE id = ?"),
     pollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? ORDER BY created_at, ord"),
     openPollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? AND status = 'open' AND id <> ? ORDER BY ord"),
@@ -358,8 +429,8 @@ export function prepareAll(db: Database.Database) {
     ),
     findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
     insertQuestion: p(
-      `INSERT INTO questions (id, room_code, participant_id, client_id, text, author, status, highlighted, upvotes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO questions (id, room_code, participant_id, client_id, text, author, status, highlighted, upvotes, created_at, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     getQuestion: p<QuestionRow>("SELECT * FROM questions WHERE id = ?"),
     questionsOfRoom: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ?"),

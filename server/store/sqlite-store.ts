@@ -3,10 +3,10 @@
 // interleaving to guard against inside one process, and the transaction makes each
 // command all-or-nothing on disk.
 import type Database from "better-sqlite3";
-import type { Choice, Poll, PollStatus, QuestionStatus } from "../../shared/model.js";
+import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
-import { openDatabase, parseChoice, prepareAll, screenJson, toPoll, toQuestion, toRoom } from "./sqlite-schema.js";
+import { openDatabase, parseChoice, prepareAll, screenJson, toPoll, toQuestion, toRoom, toSession } from "./sqlite-schema.js";
 import {
   AUDIT_LIMIT,
   type AuditEntry,
@@ -23,6 +23,9 @@ import {
   type RoomData,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionMove,
+  type SessionPatch,
+  type SessionRecord,
   type Store,
 } from "./store.js";
 
@@ -192,6 +195,7 @@ export class SqliteStore implements Store {
         const row = q.getPoll.get(pollId);
         if (!row) return "not_found" as const;
         if (!from.includes(row.status as PollStatus)) return "conflict" as const;
+        if (to === "open" && row.session_id !== (this.room(row.room_code)?.sessionId ?? null)) return "other_session" as const;
         const closed: Poll[] = [];
         if (to === "open") {
           for (const other of q.openPollsOfRoom.all(row.room_code, pollId)) {
@@ -237,7 +241,20 @@ export class SqliteStore implements Store {
         }
         if (requireQaOpen && !room.qaOpen) return "closed" as const;
         const { id, participantId, clientId, text, author, status, highlighted, upvotes, createdAt } = question;
-        q.insertQuestion.run(id, room.code, participantId, clientId, text, author, status, bit(highlighted), upvotes, createdAt);
+        const session = room.sessionId; // the room's current session, read in this same step
+        q.insertQuestion.run(
+          id,
+          room.code,
+          participantId,
+          clientId,
+          text,
+          author,
+          status,
+          bit(highlighted),
+          upvotes,
+          createdAt,
+          session,
+        );
         return { question: this.question(id)!, created: true };
       }),
       setUpvote: db.transaction((questionId: string, participantId: string, on: boolean, allowed: QuestionStatus[]) => {
@@ -265,6 +282,52 @@ export class SqliteStore implements Store {
         q.setQuestionState.run(next.status, bit(next.highlighted), questionId);
         return { question: { ...question, ...next }, unhighlighted };
       }),
+      createSession: db.transaction((s: SessionRecord, max: number): "ok" | Missing | "full" => {
+        if (!q.roomExists.get(s.roomCode)) return "not_found";
+        if ((q.countSessions.get(s.roomCode)?.n ?? 0) >= max) return "full";
+        const speakers = JSON.stringify(s.speakers);
+        q.insertSession.run(s.id, s.roomCode, s.title, speakers, s.startsAt, s.endsAt, s.status, s.createdAt, s.statusAt);
+        return "ok";
+      }),
+      updateSession: db.transaction((sessionId: string, patch: SessionPatch): SessionRecord | Missing => {
+        const row = q.getSession.get(sessionId);
+        if (!row) return "not_found";
+        const next = { ...toSession(row), ...patch };
+        q.updateSession.run(next.title, JSON.stringify(next.speakers), next.startsAt, next.endsAt, sessionId);
+        return toSession(q.getSession.get(sessionId)!);
+      }),
+      deleteSession: db.transaction((sessionId: string): SessionRecord | Missing | Conflict => {
+        const row = q.getSession.get(sessionId);
+        if (!row) return "not_found";
+        if (row.status === "live") return "conflict";
+        q.releasePolls.run(sessionId);
+        q.releaseQuestions.run(sessionId);
+        q.clearCurrentSession.run(sessionId);
+        q.deleteSession.run(sessionId);
+        return toSession(row);
+      }),
+      setSessionStatus: db.transaction(
+        (sessionId: string, from: SessionStatus[], to: SessionStatus, at: string): SessionMove | Missing | Conflict => {
+          const row = q.getSession.get(sessionId);
+          if (!row) return "not_found";
+          if (!from.includes(row.status as SessionStatus)) return "conflict";
+          const ended: SessionRecord[] = [];
+          const closed: Poll[] = [];
+          if (to === "live") {
+            for (const other of q.liveOthers.all(row.room_code, sessionId)) {
+              q.setSessionStatus.run("ended", at, other.id);
+              ended.push({ ...toSession(other), status: "ended", statusAt: at });
+            }
+            for (const poll of q.openPollsOfOtherSessions.all(row.room_code, sessionId)) {
+              q.setPollStatus.run("closed", poll.id);
+              closed.push({ ...toPoll(poll), status: "closed" });
+            }
+            q.setCurrentSession.run(sessionId, row.room_code);
+          }
+          q.setSessionStatus.run(to, at, sessionId);
+          return { session: { ...toSession(row), status: to, statusAt: at }, ended, closed };
+        },
+      ),
       eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
         return {
@@ -287,7 +350,8 @@ export class SqliteStore implements Store {
         for (const p of polls) tallies[p.id] = { tally: {}, voters: p.voters, seq: p.seq };
         for (const t of q.talliesOfRoom.all(code)) tallies[t.poll_id]!.tally[t.key] = t.count;
         const questions = q.questionsOfRoom.all(code).map(toQuestion);
-        return { room, polls: polls.map(toPoll), tallies, questions };
+        const sessions = q.sessionsOfRoom.all(code).map(toSession);
+        return { room, polls: polls.map(toPoll), tallies, questions, sessions };
       }),
     };
   }
@@ -343,10 +407,40 @@ export class SqliteStore implements Store {
   }
 
   async createPoll(poll: Poll): Promise<void> {
-    const { id, roomCode, title, kind, options, status, resultsVisible, createdAt } = poll;
+    const { id, roomCode, title, kind, options, status, resultsVisible, createdAt, sessionId } = poll;
+    const json = JSON.stringify(options);
     await this.write(() =>
-      this.q.insertPoll.run(id, roomCode, title, kind, JSON.stringify(options), status, bit(resultsVisible), createdAt),
+      this.q.insertPoll.run(id, roomCode, title, kind, json, status, bit(resultsVisible), createdAt, sessionId),
     );
+  }
+
+  async createSession(session: SessionRecord, max: number): Promise<"ok" | Missing | "full"> {
+    return this.write(() => this.tx.createSession(session, max));
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    const row = this.q.getSession.get(sessionId);
+    return row ? toSession(row) : null;
+  }
+
+  async listSessions(code: string): Promise<SessionRecord[]> {
+    return this.q.sessionsOfRoom.all(code).map(toSession);
+  }
+
+  async updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing> {
+    return this.write(() => this.tx.updateSession(sessionId, patch));
+  }
+
+  async deleteSession(sessionId: string): Promise<SessionRecord | Missing | Conflict> {
+    return this.write(() => this.tx.deleteSession(sessionId));
+  }
+
+  async setSessionStatus(sessionId: string, from: SessionStatus[], to: SessionStatus, at: string) {
+    return this.write(() => this.tx.setSessionStatus(sessionId, from, to, at));
+  }
+
+  async autoSessionEvents(): Promise<string[]> {
+    return this.q.autoSessionEvents.all().map((r) => r.id);
   }
 
   async getPoll(pollId: string): Promise<Poll | null> {

@@ -40,6 +40,7 @@ describe.skipIf(!available)("RedisStore", () => {
     const poll: Poll = {
       id: newId(),
       roomCode: code,
+      sessionId: null,
       title: "Which?",
       kind: "single",
       options: ["A", "B", "C", "D"],

@@ -58,6 +58,7 @@ describe("SqliteStore specifics", () => {
     });
     await first.createPoll({
       id: pollId,
+      sessionId: null,
       roomCode: code,
       title: "P",
       kind: "scale",
