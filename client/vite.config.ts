@@ -69,6 +69,7 @@ export default defineConfig({
         organizer: resolve(here, "organizer.html"),
         privacy: resolve(here, "privacy.html"),
         accessibility: resolve(here, "accessibility.html"),
+        "api-docs": resolve(here, "api-docs.html"),
       },
     },
   },

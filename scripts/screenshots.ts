@@ -206,6 +206,50 @@ async function main() {
         true,
       );
     }
+    // A ranking poll in the second room: the phone's ordering, the screen's points.
+    const rankRoom = rooms[2]!.code;
+    const ranking = (
+      await api(base, "POST", `/api/rooms/${rankRoom}/polls`, {
+        ...auth,
+        body: {
+          title: "Classez les priorités du logement",
+          kind: "ranking",
+          options: ["Rénovation thermique", "Logement des jeunes", "Résidences seniors", "Accession sociale"],
+        },
+      })
+    ).body as { id: string };
+    await api(base, "POST", `/api/polls/${ranking.id}/open`, auth);
+    const orders = [
+      [0, 1, 2, 3],
+      [1, 0, 3, 2],
+      [0, 2, 1, 3],
+      [1, 0, 2, 3],
+      [0, 1, 3, 2],
+    ];
+    for (const [i, order] of orders.entries())
+      await api(base, "POST", `/api/polls/${ranking.id}/votes`, { body: { participantId: pid(500 + i), choice: order } });
+    await shoot(
+      browser,
+      { viewport: PHONE },
+      `${base}/${rankRoom}`,
+      "audience-ranking.png",
+      async (page) => {
+        await page.locator("ol.ranking li").nth(3).waitFor();
+      },
+      true,
+    );
+    await api(base, "PATCH", `/api/rooms/${rankRoom}`, { ...auth, body: { screen: { mode: "poll", pollId: ranking.id } } });
+    await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${rankRoom}`, "screen-ranking.png", async (page) => {
+      await page.locator(".big-bars li").nth(3).waitFor();
+    });
+    for (const [viewport, suffix] of [
+      [PROJECTOR, "desktop"],
+      [PHONE, "phone"],
+    ] as const) {
+      await shoot(browser, { viewport }, `${base}/api-docs`, `api-docs-${suffix}.png`, async (page) => {
+        await page.locator(".api-path").nth(3).waitFor();
+      });
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -21,6 +21,7 @@ import type { IoServer } from "./realtime/socket-data.js";
 import type { Deps } from "./service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "./service/local-ports.js";
 import { RetentionSweeper } from "./service/retention.js";
+import { RoomIndexes } from "./service/similar-questions.js";
 import { StateCache } from "./service/state-cache.js";
 import { StateInvalidatingOutbox } from "./service/state-invalidating-outbox.js";
 import { Tribune } from "./service/tribune.js";
@@ -113,7 +114,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const presence = cluster?.presence ?? new LocalPresence();
   const publicUrl = config.publicUrl.replace(/\/+$/, "");
   const io = createIoServer(fastify.server, config.allowedOrigins, guard);
-  const sockets = new SocketOutbox(io, socketState({ store, presence, publicUrl }), cluster !== null, fastify.log);
+  const similar = new RoomIndexes();
+  const sockets = new SocketOutbox(io, socketState({ store, presence, publicUrl, similar }), cluster !== null, fastify.log);
   const states = new StateCache();
   const deps: Deps = {
     store: timedStore(store, metrics),
@@ -124,9 +126,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
     adminToken: config.adminToken,
     publicUrl,
     now: () => new Date(),
+    similar,
     metrics,
   };
   const tribune = new Tribune(deps, states);
+  sockets.receiveReactions((code, counts) => tribune.reactions.fromPeers(code, counts));
   attachRealtime(io, tribune, sockets, guard, fastify.log, (event, outcome, seconds) =>
     metrics.answered(event, outcome, seconds),
   );

@@ -57,6 +57,12 @@ export const ERR = {
   unknownSession: () => error("not_found", "This session does not exist.", "Cette session n'existe pas."),
   unknownPoll: () => error("not_found", "This poll does not exist.", "Ce sondage n'existe pas."),
   unknownQuestion: () => error("not_found", "This question does not exist.", "Cette question n'existe pas."),
+  unknownAnswer: () =>
+    error(
+      "not_found",
+      "This answer does not exist (it may have been replaced).",
+      "Cette réponse n'existe pas (elle a peut-être été remplacée).",
+    ),
   nothingHere: () => error("not_found", "Nothing is here. Check the address.", "Il n'y a rien ici. Vérifiez l'adresse."),
 
   // 403: who may do it
@@ -204,6 +210,13 @@ export const ERR = {
     ),
 
   // 429: too much, too fast
+  tooManyReactions: (wait: number) =>
+    error(
+      "rate_limited",
+      `Five reactions a second at most. Try again in ${wait} s.`,
+      `Cinq réactions par seconde au plus. Réessayez dans ${wait} s.`,
+      wait,
+    ),
   tooManyRequests: (wait: number) =>
     error("rate_limited", `Too many requests. Try again in ${wait} s.`, `Trop de requêtes. Réessayez dans ${wait} s.`, wait),
   networkBusy: (wait: number) =>

@@ -14,6 +14,9 @@ export const LIMITS = {
   author: 40,
   clientId: 64,
   topWords: 100,
+  /** An `open` poll's answer, and how many of the newest the results carry. */
+  openAnswer: 280,
+  topAnswers: 100,
   minRetentionDays: 1,
   maxRetentionDays: 365,
   sessionTitle: 200,

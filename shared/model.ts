@@ -1,6 +1,6 @@
 // The shapes every client and the server agree on (see docs/api.md).
 /** The poll kinds, in the order the poll builder offers them; each has its rules in shared/poll-kinds. */
-export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking"] as const;
+export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking", "open"] as const;
 export type PollKind = (typeof POLL_KIND_NAMES)[number];
 export type PollStatus = "draft" | "open" | "closed";
 export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived";
@@ -29,12 +29,36 @@ export interface WordCount {
   count: number;
 }
 
+/** One answer of an `open` poll; `hidden` only in a moderator's view, on answers hidden from the public. */
+export interface OpenAnswer {
+  id: string;
+  text: string;
+  createdAt: string;
+  hidden?: true;
+}
+
 export interface Results {
   pollId: string;
   voters: number;
   counts?: number[];
   words?: WordCount[];
+  /** `open` polls: the newest answers first. */
+  answers?: OpenAnswer[];
   seq: number;
+}
+
+/** The reactions a participant may send, in the order the phone shows them. */
+export const REACTIONS = ["👏", "❤️", "😂", "😮", "👍", "🎉"] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+/** `reactions` event: how many of each emoji since the previous message. */
+export interface ReactionCounts {
+  counts: Partial<Record<Reaction, number>>;
+}
+
+/** The answer of `POST /api/rooms/:code/reactions`. */
+export interface Reacted {
+  ok: true;
 }
 
 export interface Question {
@@ -47,6 +71,15 @@ export interface Question {
   highlighted: boolean;
   createdAt: string;
   sessionId: string | null;
+  /** Moderation view only: ids of up to 3 other questions of the room (not archived) asking the same thing. */
+  similar?: string[];
+  /** Moderation view only: its text or author holds a blocklisted word (it was held as pending). */
+  flagged?: boolean;
+}
+
+/** GET /api/rooms/:code/similar: public questions that ask what a phone is about to ask. */
+export interface SimilarQuestions {
+  questions: Question[];
 }
 
 /** A talk or slot of a room's programme; the room's current one scopes what the public sees. */

@@ -15,6 +15,8 @@ import type {
   Poll,
   Programme,
   Question,
+  Reacted,
+  ReactionCounts,
   Readiness,
   Results,
   RoomExport,
@@ -23,11 +25,13 @@ import type {
   RoomSummary,
   RotatedKey,
   Session,
+  SimilarQuestions,
   SiteInfo,
   Upvotes,
 } from "./model.js";
 import {
   addRoomBody,
+  answerRef,
   askBody,
   createEventBody,
   eventPatchBody,
@@ -35,14 +39,17 @@ import {
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  reactBody,
   roomPatchBody,
   sessionCreateBody,
   sessionRef,
   sessionUpdateBody,
+  similarQuery,
   socketAsk,
   socketBan,
   socketModerate,
   socketPollUpdate,
+  socketReact,
   socketSessionUpdate,
   socketUpvote,
   socketVote,
@@ -50,11 +57,13 @@ import {
   voteBody,
 } from "./schemas.js";
 
-/** The type a route or event answers with; nothing at run time. */
+/** The type a route or event answers with; at run time only its name, for the API documents. */
 export interface Answer<T> {
   readonly __answer?: T;
+  /** The shape's name in shared/model.ts (or the shape itself, written short). */
+  readonly name: string;
 }
-const answer = <T>(): Answer<T> => ({});
+const answer = <T>(name: string): Answer<T> => ({ name });
 
 /** Who may call a route: `anyone` needs no key; `moderator` and `organizer` need one (401 without). */
 export type RouteRole = "anyone" | "participant" | "moderator" | "organizer";
@@ -65,6 +74,8 @@ interface RouteSpec {
   role: RouteRole;
   summary: string;
   body?: z.ZodType;
+  /** The query string's schema, for a GET that takes parameters. */
+  query?: z.ZodType;
   /** 200 unless said; 204 answers no body. */
   status?: 200 | 201 | 204;
   /** Not JSON: the media type of the answer. */
@@ -82,138 +93,182 @@ interface ClientEventSpec {
 }
 
 export const CLIENT_EVENTS = {
-  vote: { roles: ["participant"], summary: "Cast or replace a ballot", payload: socketVote, answer: answer<Results>() },
-  ask: { roles: ["participant"], summary: "Ask a question", payload: socketAsk, answer: answer<Question>() },
+  vote: { roles: ["participant"], summary: "Cast or replace a ballot", payload: socketVote, answer: answer<Results>("Results") },
+  ask: { roles: ["participant"], summary: "Ask a question", payload: socketAsk, answer: answer<Question>("Question") },
   upvote: {
     roles: ["participant"],
     summary: "Upvote a question (on: true) or withdraw the upvote (on: false)",
     payload: socketUpvote,
-    answer: answer<Upvotes>(),
+    answer: answer<Upvotes>("Upvotes"),
   },
-  "poll:create": { roles: ["moderator"], summary: "Create a draft poll", payload: pollCreateBody, answer: answer<Poll>() },
-  "poll:update": { roles: ["moderator"], summary: "Change a poll", payload: socketPollUpdate, answer: answer<Poll>() },
-  "poll:delete": { roles: ["moderator"], summary: "Delete a poll", payload: pollRef, answer: answer<null>() },
-  "poll:open": { roles: ["moderator"], summary: "Open a poll", payload: pollRef, answer: answer<Poll>() },
-  "poll:close": { roles: ["moderator"], summary: "Close a poll", payload: pollRef, answer: answer<Poll>() },
-  "poll:reset": { roles: ["moderator"], summary: "Remove every ballot of a poll", payload: pollRef, answer: answer<Results>() },
+  "poll:create": { roles: ["moderator"], summary: "Create a draft poll", payload: pollCreateBody, answer: answer<Poll>("Poll") },
+  "poll:update": { roles: ["moderator"], summary: "Change a poll", payload: socketPollUpdate, answer: answer<Poll>("Poll") },
+  "poll:delete": { roles: ["moderator"], summary: "Delete a poll", payload: pollRef, answer: answer<null>("null") },
+  "poll:open": { roles: ["moderator"], summary: "Open a poll", payload: pollRef, answer: answer<Poll>("Poll") },
+  "poll:close": { roles: ["moderator"], summary: "Close a poll", payload: pollRef, answer: answer<Poll>("Poll") },
+  "poll:reset": {
+    roles: ["moderator"],
+    summary: "Remove every ballot of a poll",
+    payload: pollRef,
+    answer: answer<Results>("Results"),
+  },
+  react: {
+    roles: ["participant"],
+    summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
+    payload: socketReact,
+    answer: answer<null>("null"),
+  },
+  "answer:hide": {
+    roles: ["moderator"],
+    summary: "Hide an answer of an open-answers poll from the public",
+    payload: answerRef,
+    answer: answer<Results>("Results"),
+  },
+  "answer:show": {
+    roles: ["moderator"],
+    summary: "Show a hidden answer of an open-answers poll again",
+    payload: answerRef,
+    answer: answer<Results>("Results"),
+  },
   "question:moderate": {
     roles: ["moderator"],
     summary: "Approve, reject, answer, highlight, unhighlight or archive a question",
     payload: socketModerate,
-    answer: answer<Question>(),
+    answer: answer<Question>("Question"),
   },
   "question:ban": {
     roles: ["moderator"],
     summary: "Block (or unblock, on: false) the author of a question in its room",
     payload: socketBan,
-    answer: answer<BanResult>(),
+    answer: answer<BanResult>("BanResult"),
   },
   "room:update": {
     roles: ["moderator"],
     summary: "Change the room's settings or what its screen shows",
     payload: roomPatchBody,
-    answer: answer<RoomState>(),
+    answer: answer<RoomState>("RoomState"),
   },
   "session:create": {
     roles: ["moderator"],
     summary: "Add a session to the room's programme",
     payload: sessionCreateBody,
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
   "session:update": {
     roles: ["moderator"],
     summary: "Change a session",
     payload: socketSessionUpdate,
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
-  "session:delete": { roles: ["moderator"], summary: "Delete a session", payload: sessionRef, answer: answer<null>() },
+  "session:delete": { roles: ["moderator"], summary: "Delete a session", payload: sessionRef, answer: answer<null>("null") },
   "session:start": {
     roles: ["moderator"],
     summary: "Start a session: it becomes the room's current one",
     payload: sessionRef,
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
-  "session:end": { roles: ["moderator"], summary: "End a live session", payload: sessionRef, answer: answer<Session>() },
+  "session:end": { roles: ["moderator"], summary: "End a live session", payload: sessionRef, answer: answer<Session>("Session") },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
 
 /** Events the server sends; each with the roles that receive it. */
 export const SERVER_EVENTS = {
-  state: { to: "every socket, on connect and whenever it may have missed something", payload: answer<RoomState>() },
-  poll: { to: "moderators; the public unless it is a draft", payload: answer<Poll>() },
-  results: { to: "the room, at most every 100 ms per poll (hidden form for the public)", payload: answer<Results>() },
-  question: { to: "moderators and its author; the public when it is or was public", payload: answer<Question>() },
-  room: { to: "the room", payload: answer<RoomInfo>() },
-  participants: { to: "moderators, at most once a second", payload: answer<{ code: string; participants: number }>() },
+  state: { to: "every socket, on connect and whenever it may have missed something", payload: answer<RoomState>("RoomState") },
+  poll: { to: "moderators; the public unless it is a draft", payload: answer<Poll>("Poll") },
+  results: { to: "the room, at most every 100 ms per poll (hidden form for the public)", payload: answer<Results>("Results") },
+  question: { to: "moderators and its author; the public when it is or was public", payload: answer<Question>("Question") },
+  room: { to: "the room", payload: answer<RoomInfo>("RoomInfo") },
+  participants: {
+    to: "moderators, at most once a second",
+    payload: answer<{ code: string; participants: number }>("{code, participants}"),
+  },
+  reactions: {
+    to: "screens and moderators, at most every 250 ms per room: the reactions since the previous message",
+    payload: answer<ReactionCounts>("ReactionCounts"),
+  },
 } as const;
 
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 
 export const ROUTES = {
-  "GET /healthz": { role: "anyone", summary: "The process answers", answer: answer<Health>() },
-  "GET /readyz": { role: "anyone", summary: "The node can serve (store and adapter reachable)", answer: answer<Readiness>() },
+  "GET /healthz": { role: "anyone", summary: "The process answers", answer: answer<Health>("Health") },
+  "GET /readyz": {
+    role: "anyone",
+    summary: "The node can serve (store and adapter reachable)",
+    answer: answer<Readiness>("Readiness"),
+  },
   "GET /metrics": {
     role: "anyone",
     summary: "Prometheus metrics: with METRICS_TOKEN as a bearer token, or to this machine only without it",
     media: "text/plain",
-    answer: answer<string>(),
+    answer: answer<string>("string"),
   },
   "GET /api/site": {
     role: "anyone",
     summary: "Who runs this server and its default retention (privacy and accessibility pages)",
-    answer: answer<SiteInfo>(),
+    answer: answer<SiteInfo>("SiteInfo"),
   },
-  "GET /api/session": { role: "moderator", summary: "What the bearer's key opens", answer: answer<KeyHolder>() },
+  "GET /api/openapi.json": {
+    role: "anyone",
+    summary: "This document: OpenAPI 3.1, every HTTP route",
+    answer: answer<Record<string, unknown>>("OpenAPI 3.1 document"),
+  },
+  "GET /api/asyncapi.json": {
+    role: "anyone",
+    summary: "AsyncAPI 3.0 document of every Socket.IO event, both directions",
+    answer: answer<Record<string, unknown>>("AsyncAPI 3.0 document"),
+  },
+  "GET /api/session": { role: "moderator", summary: "What the bearer's key opens", answer: answer<KeyHolder>("KeyHolder") },
   "POST /api/events": {
     role: "organizer",
     summary: "Create an event with its rooms",
     body: createEventBody,
     status: 201,
-    answer: answer<EventCreatedWithRetention>(),
+    answer: answer<EventCreatedWithRetention>("EventCreatedWithRetention"),
   },
-  "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>() },
+  "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>("EventView") },
   "PATCH /api/events/:id": {
     role: "moderator",
     summary: "Change the event's title, or the pre-moderation of rooms added later",
     body: eventPatchBody,
-    answer: answer<EventView>(),
+    answer: answer<EventView>("EventView"),
   },
   "DELETE /api/events/:id": {
     role: "organizer",
     summary: "Erase an event and everything in it",
     status: 204,
-    answer: answer<null>(),
+    answer: answer<null>("null"),
   },
   "POST /api/events/:id/rooms": {
     role: "moderator",
     summary: "Add a room",
     body: addRoomBody,
     status: 201,
-    answer: answer<RoomSummary>(),
+    answer: answer<RoomSummary>("RoomSummary"),
   },
   "POST /api/events/:id/moderator-key": {
     role: "organizer",
     summary: "Replace the event's moderator key",
-    answer: answer<RotatedKey>(),
+    answer: answer<RotatedKey>("RotatedKey"),
   },
   "GET /api/programme/:code": {
     role: "anyone",
     summary: "An event's programme, by the event's code or one of its rooms' codes",
-    answer: answer<Programme>(),
+    answer: answer<Programme>("Programme"),
   },
-  "GET /api/rooms/:code": { role: "anyone", summary: "A room's public state", answer: answer<RoomState>() },
+  "GET /api/rooms/:code": { role: "anyone", summary: "A room's public state", answer: answer<RoomState>("RoomState") },
   "PATCH /api/rooms/:code": {
     role: "moderator",
     summary: "Change the room's settings or screen",
     body: roomPatchBody,
     event: "room:update",
-    answer: answer<RoomState>(),
+    answer: answer<RoomState>("RoomState"),
   },
   "GET /api/rooms/:code/moderation": {
     role: "moderator",
     summary: "A room's state with every question; ?session=<id>|none|all (the current session's when absent)",
-    answer: answer<RoomState>(),
+    answer: answer<RoomState>("RoomState"),
   },
   "POST /api/rooms/:code/sessions": {
     role: "moderator",
@@ -221,33 +276,33 @@ export const ROUTES = {
     body: sessionCreateBody,
     status: 201,
     event: "session:create",
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
   "PATCH /api/sessions/:id": {
     role: "moderator",
     summary: "Change a session",
     body: sessionUpdateBody,
     event: "session:update",
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
   "DELETE /api/sessions/:id": {
     role: "moderator",
     summary: "Delete a session (not a live one); its polls and questions stay in the room",
     status: 204,
     event: "session:delete",
-    answer: answer<null>(),
+    answer: answer<null>("null"),
   },
   "POST /api/sessions/:id/start": {
     role: "moderator",
     summary: "Start a session: it becomes the room's current one, a live one of the room ends",
     event: "session:start",
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
   "POST /api/sessions/:id/end": {
     role: "moderator",
     summary: "End a live session",
     event: "session:end",
-    answer: answer<Session>(),
+    answer: answer<Session>("Session"),
   },
   "POST /api/rooms/:code/polls": {
     role: "moderator",
@@ -255,7 +310,7 @@ export const ROUTES = {
     body: pollCreateBody,
     status: 201,
     event: "poll:create",
-    answer: answer<Poll>(),
+    answer: answer<Poll>("Poll"),
   },
   "POST /api/rooms/:code/questions": {
     role: "participant",
@@ -263,78 +318,107 @@ export const ROUTES = {
     body: askBody,
     status: 201,
     event: "ask",
-    answer: answer<Question>(),
+    answer: answer<Question>("Question"),
   },
-  "GET /api/rooms/:code/export.json": { role: "moderator", summary: "The room's records", answer: answer<RoomExport>() },
+  "GET /api/rooms/:code/export.json": {
+    role: "moderator",
+    summary: "The room's records",
+    answer: answer<RoomExport>("RoomExport"),
+  },
+  "GET /api/rooms/:code/similar": {
+    role: "anyone",
+    summary: "Up to 3 public questions of the room that ask the same thing as `text` (1–280 characters)",
+    query: similarQuery,
+    answer: answer<SimilarQuestions>("SimilarQuestions"),
+  },
+  "POST /api/rooms/:code/reactions": {
+    role: "participant",
+    summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
+    body: reactBody,
+    event: "react",
+    answer: answer<Reacted>("Reacted"),
+  },
   "GET /api/rooms/:code/export.csv": {
     role: "moderator",
     summary: "The room's records as one CSV table",
     media: "text/csv",
-    answer: answer<string>(),
+    answer: answer<string>("string"),
   },
-  "GET /api/rooms/:code/audit": { role: "moderator", summary: "The room's audit log", answer: answer<AuditLog>() },
+  "GET /api/rooms/:code/audit": { role: "moderator", summary: "The room's audit log", answer: answer<AuditLog>("AuditLog") },
   "PATCH /api/polls/:id": {
     role: "moderator",
     summary: "Change a poll (title and options while a draft)",
     body: pollUpdateBody,
     event: "poll:update",
-    answer: answer<Poll>(),
+    answer: answer<Poll>("Poll"),
   },
   "DELETE /api/polls/:id": {
     role: "moderator",
     summary: "Delete a poll",
     status: 204,
     event: "poll:delete",
-    answer: answer<null>(),
+    answer: answer<null>("null"),
   },
-  "POST /api/polls/:id/open": { role: "moderator", summary: "Open a poll", event: "poll:open", answer: answer<Poll>() },
-  "POST /api/polls/:id/close": { role: "moderator", summary: "Close a poll", event: "poll:close", answer: answer<Poll>() },
+  "POST /api/polls/:id/open": { role: "moderator", summary: "Open a poll", event: "poll:open", answer: answer<Poll>("Poll") },
+  "POST /api/polls/:id/close": { role: "moderator", summary: "Close a poll", event: "poll:close", answer: answer<Poll>("Poll") },
   "POST /api/polls/:id/reset": {
     role: "moderator",
     summary: "Remove every ballot",
     event: "poll:reset",
-    answer: answer<Results>(),
+    answer: answer<Results>("Results"),
   },
   "POST /api/polls/:id/votes": {
     role: "participant",
     summary: "Cast or replace a ballot",
     body: voteBody,
     event: "vote",
-    answer: answer<Results>(),
+    answer: answer<Results>("Results"),
   },
-  "GET /api/polls/:id/results": { role: "anyone", summary: "A poll's results", answer: answer<Results>() },
+  "POST /api/polls/:id/answers/:answerId/hide": {
+    role: "moderator",
+    summary: "Hide an answer of an open-answers poll from the public",
+    event: "answer:hide",
+    answer: answer<Results>("Results"),
+  },
+  "POST /api/polls/:id/answers/:answerId/show": {
+    role: "moderator",
+    summary: "Show a hidden answer of an open-answers poll again",
+    event: "answer:show",
+    answer: answer<Results>("Results"),
+  },
+  "GET /api/polls/:id/results": { role: "anyone", summary: "A poll's results", answer: answer<Results>("Results") },
   "POST /api/questions/:id/upvote": {
     role: "participant",
     summary: "Upvote a question",
     body: upvoteBody,
     event: "upvote",
-    answer: answer<Upvotes>(),
+    answer: answer<Upvotes>("Upvotes"),
   },
   "DELETE /api/questions/:id/upvote": {
     role: "participant",
     summary: "Withdraw an upvote",
     body: upvoteBody,
     event: "upvote",
-    answer: answer<Upvotes>(),
+    answer: answer<Upvotes>("Upvotes"),
   },
   "POST /api/questions/:id/moderate": {
     role: "moderator",
     summary: "Moderate a question",
     body: moderateBody,
     event: "question:moderate",
-    answer: answer<Question>(),
+    answer: answer<Question>("Question"),
   },
   "POST /api/questions/:id/ban": {
     role: "moderator",
     summary: "Block the author of a question in its room",
     event: "question:ban",
-    answer: answer<BanResult>(),
+    answer: answer<BanResult>("BanResult"),
   },
   "DELETE /api/questions/:id/ban": {
     role: "moderator",
     summary: "Unblock the author of a question",
     event: "question:ban",
-    answer: answer<BanResult>(),
+    answer: answer<BanResult>("BanResult"),
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -3,16 +3,21 @@ import { z } from "zod";
 import { ERR } from "./error-catalogue.js";
 import type { AppError } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
-import { POLL_KIND_NAMES } from "./model.js";
+import { POLL_KIND_NAMES, REACTIONS } from "./model.js";
 
-/** A trimmed string whose length in code points is within [min, max]. */
+/**
+ * A trimmed string whose length in code points is within [min, max]. The bounds are also given as
+ * metadata, so the API documents (server/api-docs) show them: JSON Schema's lengths count code
+ * points too, but a refinement does not appear in `z.toJSONSchema`.
+ */
 const text = (min: number, max: number) =>
   z
     .string()
     .trim()
     .refine((s) => codePoints(s) >= min && codePoints(s) <= max, {
       message: min === max ? `must be ${min} characters` : `must be ${min} to ${max} characters`,
-    });
+    })
+    .meta({ minLength: min, maxLength: max });
 
 const id = z.string().min(1).max(64);
 
@@ -40,7 +45,8 @@ export const choiceSchema = z.union([
     .min(1)
     .max(LIMITS.maxOptions),
   z.number().int(),
-  z.string().max(LIMITS.word * 4),
+  // Any text kind's longest answer, with room for the spaces trimming removes.
+  z.string().max(LIMITS.openAnswer * 4),
 ]);
 
 export const createEventBody = z.object({
@@ -131,9 +137,13 @@ export const askFields = {
 };
 export const askBody = z.object({ participantId, ...askFields });
 export const upvoteBody = z.object({ participantId });
+/** GET /api/rooms/:code/similar?text=… */
+export const similarQuery = z.object({ text: text(1, LIMITS.questionText) });
 /** Actions that take no body still refuse a hostile one (`__proto__` keys), at the body step. */
 export const noBody = z.object({});
 export const moderateBody = z.object({ action: moderationAction });
+export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
+export const reactBody = z.object({ participantId, emoji: reaction });
 
 // Socket.IO payloads: the participant and room come from the handshake.
 export const pollRef = z.object({ pollId: id });
@@ -143,6 +153,9 @@ export const socketUpvote = z.object({ questionId: id, on: z.boolean() });
 export const socketPollUpdate = pollUpdateBody.extend({ pollId: id });
 export const socketModerate = z.object({ questionId: id, action: moderationAction });
 /** `question:ban` `{questionId, on?}`: `on` false lifts the ban (true when absent). */
+export const socketReact = z.object({ emoji: reaction });
+/** `answer:hide` / `answer:show`: an answer of an `open` poll. */
+export const answerRef = z.object({ pollId: id, answerId: id });
 export const socketBan = z.object({ questionId: id, on: z.boolean().optional() });
 
 export const handshakeAuth = z.union([

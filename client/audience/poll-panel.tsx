@@ -1,19 +1,13 @@
 // The open poll: its ballot, the person's answer and its fate, live results when visible.
 import type { Choice, PollView, RoomState } from "../../shared/model";
 import type { Action } from "../lib/offline-queue";
-import { type ResultLabels, ResultsView } from "../lib/results-view";
+import { ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
 import type { Link } from "../lib/socket";
 import { CLIENT_KINDS } from "../poll-kinds";
-import { resultsSummary } from "./results-summary";
+import { resultLabels, resultsSummary } from "./results-summary";
 import type { AudienceSession } from "./session";
-import { t, tn } from "./strings";
-
-export const resultLabels = (): ResultLabels => ({
-  voters: (n) => tn("voters", n),
-  votes: (n) => tn("votes", n),
-  noAnswer: t("noAnswer"),
-});
+import { t } from "./strings";
 
 function lastClosedWithResults(state: RoomState): PollView | undefined {
   for (let i = state.polls.length - 1; i >= 0; i--) {

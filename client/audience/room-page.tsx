@@ -6,6 +6,7 @@ import { openPoll } from "../lib/room-state";
 import { ConnectionBanner } from "./connection-banner";
 import { PollPanel } from "./poll-panel";
 import { QaPanel } from "./qa-panel";
+import { ReactionBar } from "./reaction-bar";
 import { useClosingAnnouncer } from "./results-announcer";
 import { useAudience } from "./session";
 import { t } from "./strings";
@@ -80,7 +81,10 @@ export function RoomPage({ code }: { code: string }) {
       <main id="main" class="content" tabIndex={-1}>
         {state && session && view ? (
           tab === "poll" ? (
-            <PollPanel state={state} outbox={view.outbox} link={view.link} session={session} say={say} />
+            <>
+              <PollPanel state={state} outbox={view.outbox} link={view.link} session={session} say={say} />
+              <ReactionBar socket={session.room.socket} />
+            </>
           ) : (
             <QaPanel state={state} outbox={view.outbox} session={session} />
           )

@@ -1,7 +1,7 @@
 // Results of a poll on the phone and in the console: the number of voters, then the figures its
 // kind draws (client/poll-kinds).
 import type { ComponentChildren } from "preact";
-import type { Poll, Results } from "../../shared/model";
+import type { OpenAnswer, Poll, Results } from "../../shared/model";
 import { CLIENT_KINDS, type ResultLabels } from "../poll-kinds";
 
 export type { ResultLabels };
@@ -12,6 +12,7 @@ export function ResultsView({
   labels,
   maxWords = 12,
   live = false,
+  onToggle,
 }: {
   poll: Poll;
   results: Results;
@@ -19,6 +20,8 @@ export function ResultsView({
   maxWords?: number;
   /** Announces the number of voters as it changes. */
   live?: boolean;
+  /** The console's Hide / Show of an open answer. */
+  onToggle?: (answer: OpenAnswer) => void;
 }) {
   const liveAttrs = live ? ({ "aria-live": "polite", "aria-atomic": "true" } as const) : {};
   const Voters = ({ extra }: { extra?: ComponentChildren }) => (
@@ -30,7 +33,7 @@ export function ResultsView({
   const { Results: Figures } = CLIENT_KINDS[poll.kind];
   return (
     <div class="results">
-      <Figures poll={poll} results={results} labels={labels} maxWords={maxWords} Voters={Voters} />
+      <Figures poll={poll} results={results} labels={labels} maxWords={maxWords} Voters={Voters} onToggle={onToggle} />
     </div>
   );
 }

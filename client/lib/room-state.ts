@@ -81,7 +81,7 @@ export function joinUrl(room: RoomInfo): string {
  */
 export function resultsOf(poll: PollView, moderator = false): Results | undefined {
   const own = poll.results;
-  if (own && (own.counts || own.words)) return own;
+  if (own && (own.counts || own.words || own.answers)) return own;
   if (poll.status === "draft" || (!poll.resultsVisible && !moderator)) return undefined;
   const voters = own?.voters ?? 0;
   return buildResults(poll, { tally: {}, voters, seq: -1 });

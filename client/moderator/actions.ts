@@ -49,6 +49,12 @@ export async function resetPoll(room: LiveRoom, pollId: string): Promise<void> {
   if (results) room.update((s) => applyResults(s, results));
 }
 
+/** Hides an open answer from the public, or shows it again. */
+export async function toggleAnswer(room: LiveRoom, pollId: string, answerId: string, hide: boolean): Promise<void> {
+  const results = await run(room, hide ? "answer:hide" : "answer:show", { pollId, answerId });
+  if (results) room.update((s) => applyResults(s, results));
+}
+
 export async function deletePoll(room: LiveRoom, pollId: string): Promise<void> {
   try {
     await request(room.socket, "poll:delete", { pollId });

@@ -4,7 +4,7 @@ import type { LiveRoom } from "../lib/live-room";
 import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
 import { CLIENT_KINDS } from "../poll-kinds";
-import { deletePoll, pollAction, resetPoll, updatePoll, updateRoom } from "./actions";
+import { deletePoll, pollAction, resetPoll, toggleAnswer, updatePoll, updateRoom } from "./actions";
 import { t, tn } from "./strings";
 
 const labels = (): ResultLabels => ({
@@ -84,7 +84,16 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
         />
         {t("resultsVisible")}
       </label>
-      {results && <ResultsView poll={poll} results={results} labels={labels()} maxWords={20} live={poll.status === "open"} />}
+      {results && (
+        <ResultsView
+          poll={poll}
+          results={results}
+          labels={labels()}
+          maxWords={20}
+          live={poll.status === "open"}
+          onToggle={(answer) => toggleAnswer(room, poll.id, answer.id, !answer.hidden)}
+        />
+      )}
     </li>
   );
 }

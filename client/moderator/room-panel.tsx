@@ -4,6 +4,7 @@ import { useSnapshot } from "../lib/live-room";
 import { ExportLinks } from "./export-links";
 import { PollBuilder } from "./poll-builder";
 import { PollList } from "./poll-list";
+import { ReactionCounter } from "./reaction-counter";
 import { RoomLinks } from "./room-links";
 import { RoomSettings } from "./room-settings";
 import { ScreenControl } from "./screen-control";
@@ -44,6 +45,7 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
         <Triage room={room} state={state} />
         <div class="stack area-more">
           <ScreenControl room={room} state={state} />
+          <ReactionCounter room={room} />
           <RoomSettings room={room} state={state} />
           <RoomLinks state={state} />
           <ExportLinks code={state.room.code} moderatorKey={moderatorKey} />

@@ -1,7 +1,7 @@
 // What the pages need of one poll kind: its name, the phone's ballot, and its results as the
 // phone and console show them and as the screen shows them. Each kind keeps its own strings.
 import type { ComponentChildren, ComponentType } from "preact";
-import type { Choice, Poll, Results } from "../../shared/model";
+import type { Choice, OpenAnswer, Poll, Results } from "../../shared/model";
 
 /** Words the page gives every kind (each page has its own). */
 export interface ResultLabels {
@@ -26,6 +26,8 @@ export interface ResultsProps {
   maxWords: number;
   /** The line of voters, drawn by the page (`extra` is what the kind adds to it, e.g. an average). */
   Voters: ComponentType<{ extra?: ComponentChildren }>;
+  /** The console's Hide / Show of one answer (kinds that keep answers); absent elsewhere. */
+  onToggle?: ((answer: OpenAnswer) => void) | undefined;
 }
 
 export interface ClientPollKind {

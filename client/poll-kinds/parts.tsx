@@ -47,6 +47,12 @@ export const barsSentence = (bars: Bar[], figures: (bar: Bar) => string): string
 export const colon = (): string => (getLang() === "fr" ? "\u202f: " : ": ");
 export const listSep = (): string => (getLang() === "fr" ? "\u202f; " : "; ");
 
+/** Votes and percentage, as a screen reader says them. */
+export const spokenVotes =
+  (labels: ResultLabels) =>
+  (bar: Bar): string =>
+    `${labels.votes(bar.count)}, ${fmtPercent(bar.pct)}`;
+
 /** Votes and percentage, as the phone and console write them. */
 export const votesAndPercent =
   (labels: ResultLabels) =>

@@ -1,7 +1,7 @@
 // A scale from 1 to 5: five large buttons; results as five bars (columns on the screen) and an average.
 import { fmt, fmtPercent, translator } from "../lib/i18n";
 import type { BallotProps, ClientPollKind } from "./kind";
-import { Bars, barsSentence, countBars, percent, votesAndPercent } from "./parts";
+import { Bars, barsSentence, countBars, percent, spokenVotes, votesAndPercent } from "./parts";
 
 const { t } = translator({
   en: {
@@ -16,8 +16,8 @@ const { t } = translator({
   fr: {
     name: "Échelle de 1 à 5",
     hint: "Choisissez de 1 (pas du tout) à 5 (tout à fait).",
-    low: "1 : pas du tout",
-    high: "5 : tout à fait",
+    low: "1\u202f: pas du tout",
+    high: "5\u202f: tout à fait",
     average: "moyenne {value} / 5",
     averageTitle: "Moyenne",
     outOf: "sur 5",
@@ -71,7 +71,7 @@ export const scale: ClientPollKind = {
   },
   summary: (_poll, results, labels) => {
     const average = scaleAverage(results.counts ?? []);
-    const bars = barsSentence(countBars(VALUES, results.counts, results.voters), votesAndPercent(labels));
+    const bars = barsSentence(countBars(VALUES, results.counts, results.voters), spokenVotes(labels));
     return average === null ? bars : `${bars}. ${t("average", { value: fmt(average) })}`;
   },
   Board: ({ results, labels }) => {

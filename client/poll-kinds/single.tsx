@@ -1,7 +1,7 @@
 // Single choice: tapping an option votes at once.
 import { translator } from "../lib/i18n";
 import type { BallotProps, ClientPollKind } from "./kind";
-import { Bars, BigBars, barsSentence, bigVotes, countBars, votesAndPercent } from "./parts";
+import { Bars, BigBars, barsSentence, bigVotes, countBars, spokenVotes, votesAndPercent } from "./parts";
 
 const { t } = translator({
   en: { name: "Single choice", hint: "Choose one answer." },
@@ -25,8 +25,7 @@ function Ballot({ poll, current, onVote }: BallotProps) {
 
 /** The results of a choice poll, single or multiple: one bar per option, in the options' order. */
 export const choiceResults: Pick<ClientPollKind, "Results" | "Board" | "summary"> = {
-  summary: (poll, results, labels) =>
-    barsSentence(countBars(poll.options, results.counts, results.voters), votesAndPercent(labels)),
+  summary: (poll, results, labels) => barsSentence(countBars(poll.options, results.counts, results.voters), spokenVotes(labels)),
   // Multiple choice: a person may pick several, so percentages are of voters, not of ticks.
   Results: ({ poll, results, labels, Voters }) => (
     <>

@@ -10,6 +10,7 @@ import { CornerJoin } from "./corner-join";
 import { JoinPanel } from "./join-panel";
 import { PollBoard } from "./poll-board";
 import { QuestionBoard } from "./question-board";
+import { ReactionBurst } from "./reaction-burst";
 import { t } from "./strings";
 import { TopQuestions } from "./top-questions";
 
@@ -92,6 +93,7 @@ export function ScreenApp() {
         {shown.kind === "question" && <QuestionBoard question={shown.question} />}
         {shown.kind === "questions" && <TopQuestions questions={shown.questions} />}
       </main>
+      {room && <ReactionBurst socket={room.socket} />}
       <LangSwitch className="screen-lang" />
       <p class={`link-state${link === "online" ? " ok" : ""}`} role="status">
         {link === "online" ? "" : t("reconnecting")}

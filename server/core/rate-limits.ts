@@ -16,6 +16,12 @@ export const RATE_RULES = {
   vote: { burst: 20, refillSeconds: 0.5 },
   /** Scrolling and tapping through a long list of questions. */
   upvote: { burst: 40, refillSeconds: 0.5 },
+  /**
+   * Live reactions: five a second, held for a second (a thumb tapping fast), refused past that.
+   * Not under the per-address ceiling: a venue behind one NAT reacts together, and its
+   * applause must not spend the ceiling its votes need.
+   */
+  react: { burst: 5, refillSeconds: 0.2 },
   /** Wrong moderator keys from one address. */
   wrongKey: { burst: 10, refillSeconds: 6 },
   /**

@@ -4,7 +4,7 @@ import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/limits.js";
 import type { Me, Poll, PollView, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
 import { compareQuestions } from "../../shared/question-order.js";
 import { isPublicPoll, isPublicStatus } from "../../shared/visibility.js";
-import { hideResults } from "./polls.js";
+import { hideResults, publicResults } from "./polls.js";
 import { toPublicQuestion } from "./questions.js";
 
 export function newRoomCode(): string {
@@ -33,7 +33,9 @@ export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: n
     if (!moderator && !isPublicPoll(poll)) continue;
     // The contract: results where visible (in the moderation view, always); hidden ones are absent.
     const results = snap.results[poll.id];
-    polls.push(results && (moderator || poll.resultsVisible) ? { ...poll, results } : { ...poll });
+    if (results && moderator) polls.push({ ...poll, results });
+    else if (results && poll.resultsVisible) polls.push({ ...poll, results: publicResults(results) });
+    else polls.push({ ...poll });
   }
   const questions = snap.questions
     .filter((q) => moderator || isPublicStatus(q.status))
@@ -46,5 +48,6 @@ export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: n
 
 /** Results as a given audience may see them for this poll. */
 export function resultsFor(poll: Pick<Poll, "resultsVisible">, results: Results, audience: Audience): Results {
-  return audience === "moderator" || poll.resultsVisible ? results : hideResults(results);
+  if (audience === "moderator") return results;
+  return poll.resultsVisible ? publicResults(results) : hideResults(results);
 }

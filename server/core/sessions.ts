@@ -1,7 +1,13 @@
 // Pure rules of sessions: their moves, their public shape, what a scope of a room shows, and
 // when the scheduler starts or ends one.
 import type { Session, SessionStatus } from "../../shared/model.js";
-import type { SessionRecord } from "../store/store.js";
+
+/** A session as stored. */
+export interface SessionRecord extends Session {
+  createdAt: string;
+  /** When its status last changed (null while it never did): the scheduler leaves later hand moves alone. */
+  statusAt: string | null;
+}
 
 export type SessionMoveName = "start" | "end";
 

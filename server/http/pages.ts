@@ -3,6 +3,7 @@
 //   /screen/<CODE>     the room's projector             /moderator     moderator console
 //   /organizer         organizer page (create events)   /assets/*      hashed JS, CSS, icons
 //   /privacy, /confidentialite     privacy notice      /accessibility, /accessibilite  accessibility declaration
+//   /api-docs          the HTTP routes and Socket.IO events, read from /api/openapi.json and /api/asyncapi.json
 // Pages are HTML that must be revalidated (no-cache); assets have content hashes in their names
 // and are cached for a year. Both are sent precompressed (.br/.gz written at build time) when the
 // browser accepts it. Anything else is left to the app's 404, so /api, /socket.io and /healthz
@@ -84,6 +85,7 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
   // The French address opens the page in French (the page reads its own path).
   for (const path of ["/privacy", "/confidentialite"]) app.get(path, page("privacy.html"));
   for (const path of ["/accessibility", "/accessibilite"]) app.get(path, page("accessibility.html"));
+  app.get("/api-docs", page("api-docs.html"));
   app.get<{ Params: { code: string } }>("/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "index.html") : reply.callNotFound(),
   );

@@ -8,6 +8,7 @@ import { ROUTES, type RouteKey } from "../../shared/protocol.js";
 import { routeMethod, routePath } from "../../shared/route-url.js";
 import { type Actor, requireKey } from "../service/access.js";
 import { bearer } from "./auth.js";
+import { DOCS_HANDLERS } from "./handlers/docs-handlers.js";
 import { EVENT_HANDLERS } from "./handlers/event-handlers.js";
 import { type AppContext, type HttpHandler, type HttpHandlers, Serialised } from "./handlers/http-call.js";
 import { POLL_HANDLERS } from "./handlers/poll-handlers.js";
@@ -17,6 +18,7 @@ import { SESSION_HANDLERS } from "./handlers/session-handlers.js";
 
 /** Every route of the table has its handler: a missing one is a type error here. */
 const HANDLERS: HttpHandlers = {
+  ...DOCS_HANDLERS,
   ...EVENT_HANDLERS,
   ...ROOM_HANDLERS,
   ...SESSION_HANDLERS,
@@ -44,7 +46,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
         const params = { ...(req.params as Record<string, string>) };
         if (params.code !== undefined) params.code = normalizeCode(params.code);
         reply.code("status" in spec ? spec.status : 200);
-        const answer = await handler({ ...context, params, body: req.body, actor: actorOf, reply } as never);
+        const answer = await handler({ ...context, params, body: req.body, query: req.query, actor: actorOf, reply } as never);
         if (reply.statusCode === 204) return reply.send();
         if (answer instanceof Serialised) return reply.type("application/json; charset=utf-8").send(answer.json);
         return reply.send(answer);

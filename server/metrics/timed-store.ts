@@ -54,6 +54,10 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     },
     resetPoll: timed("resetPoll"),
     tally: timed("tally"),
+    answer: timed("answer"),
+    setAnswerHidden: timed("setAnswerHidden"),
+    addReactions: timed("addReactions"),
+    reactionTotals: timed("reactionTotals"),
 
     findAsk: timed("findAsk"),
     async ask(...args) {

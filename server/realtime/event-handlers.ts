@@ -32,6 +32,12 @@ function body(payload: unknown, field: string): Record<string, unknown> {
   return rest;
 }
 
+/** An answer action's body: the payload without the poll and the answer it names. */
+function answerBody(payload: unknown): Record<string, unknown> {
+  const { pollId: _poll, answerId: _answer, ...rest } = fields(payload);
+  return rest;
+}
+
 /** A participant's body: what it sent, and who it is from the handshake. */
 const asParticipant = (call: SocketCall, payload: Record<string, unknown>) => ({ ...payload, participantId: call.participantId });
 
@@ -44,6 +50,12 @@ export const EVENT_HANDLERS: EventHandlers = {
     if (typeof on !== "boolean") throw ERR.invalidField("on", "must be true or false");
     return c.tribune.questions.upvote(id, asParticipant(c, rest), on, c.code);
   },
+  react: async (c, p) => {
+    await c.tribune.reactions.react(c.code, asParticipant(c, fields(p)), true);
+    return null;
+  },
+  "answer:hide": (c, p) => c.tribune.polls.setAnswerHidden(c.actor, ref(p, "pollId"), ref(p, "answerId"), true, answerBody(p)),
+  "answer:show": (c, p) => c.tribune.polls.setAnswerHidden(c.actor, ref(p, "pollId"), ref(p, "answerId"), false, answerBody(p)),
   "poll:create": (c, p) => c.tribune.polls.create(c.actor, c.code, p),
   "poll:update": (c, p) => c.tribune.polls.update(c.actor, ref(p, "pollId"), body(p, "pollId")),
   "poll:delete": async (c, p) => {

@@ -10,7 +10,7 @@ import { roomState, type ViewDeps } from "../service/views.js";
 import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
 import { handshake } from "./handshake.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
-import { keyRoom, moderatorRoom, participantRoom, publicRoom } from "./rooms.js";
+import { keyRoom, moderatorRoom, participantRoom, publicRoom, screenRoom } from "./rooms.js";
 import type { IoServer } from "./socket-data.js";
 import { gate, rememberConnection } from "./socket-gate.js";
 
@@ -61,7 +61,7 @@ export function attachRealtime(
       await tribune.joined(code, participantId, socket.id);
       if (socket.disconnected) await tribune.left(code, participantId, socket.id); // left while joining
     } else {
-      socket.join(publicRoom(code));
+      socket.join([publicRoom(code), screenRoom(code)]);
     }
     outbox.sendState(socket);
   });

@@ -1,18 +1,20 @@
 // The service's Outbox over Socket.IO: who gets which event. A resync sends each socket of a
 // room its own fresh `state` (its role decides which), on this node and, through the adapter, on
 // the others.
-import type { Poll, Results, RoomInfo, RoomState } from "../../shared/model.js";
+import type { Poll, ReactionCounts, Results, RoomInfo, RoomState } from "../../shared/model.js";
 import { isPublicPoll } from "../../shared/visibility.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import type { Logger } from "../edge/error-body.js";
 import type { Outbox } from "../service/ports.js";
-import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomCodeOf } from "./rooms.js";
+import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomCodeOf, screenRoom } from "./rooms.js";
 import type { IoServer, IoSocket, SocketData } from "./socket-data.js";
 
 /** Reads the state a socket should have, from who it is. */
 export type StateFor = (data: SocketData) => Promise<RoomState>;
 
 export class SocketOutbox implements Outbox {
+  private peerReactions: (code: string, counts: Record<string, number>) => void = () => {};
+
   constructor(
     private readonly io: IoServer,
     private readonly stateFor: StateFor,
@@ -21,6 +23,12 @@ export class SocketOutbox implements Outbox {
     private readonly log: Logger,
   ) {
     io.on("tribune:resync", (code: string) => this.resyncLocal(code));
+    io.on("tribune:reactions", (code: string, counts: Record<string, number>) => this.peerReactions(code, counts));
+  }
+
+  /** Who counts the reactions other nodes share (the service, built after this outbox). */
+  receiveReactions(handler: (code: string, counts: Record<string, number>) => void): void {
+    this.peerReactions = handler;
   }
 
   poll(code: string, poll: Poll, toPublic = true): void {
@@ -42,6 +50,18 @@ export class SocketOutbox implements Outbox {
   results(code: string, full: Results, forPublic: Results | null): void {
     this.io.local.to(moderatorRoom(code)).emit("results", full);
     if (forPublic) this.io.local.to(publicRoom(code)).emit("results", forPublic);
+  }
+
+  /**
+   * Local only, as results: each node sends its own screens and moderators one message per tick,
+   * holding its own reactions and those the other nodes shared (shareReactions).
+   */
+  reactions(code: string, counts: ReactionCounts): void {
+    this.io.local.to([screenRoom(code), moderatorRoom(code)]).emit("reactions", counts);
+  }
+
+  shareReactions(code: string, counts: Record<string, number>): void {
+    if (this.clustered) this.io.serverSideEmit("tribune:reactions", code, counts);
   }
 
   resync(code: string): void {

@@ -1,9 +1,11 @@
 // Socket.IO room names: everyone of a conference room (participants and screens), its
-// moderators, one participant's own sockets (for its own questions), and the sockets that proved
+// moderators, its screens, one participant's own sockets (for its own questions), and the sockets that proved
 // an event's moderator key (not the organizer's token): rotating the key disconnects them on
 // every node, through the adapter.
 export const publicRoom = (code: string): string => `r:${code}`;
 export const moderatorRoom = (code: string): string => `m:${code}`;
+/** A room's screens (also in its public room): they, not phones, get `reactions`. */
+export const screenRoom = (code: string): string => `s:${code}`;
 export const participantRoom = (code: string, participantId: string): string => `p:${code}:${participantId}`;
 export const keyRoom = (eventId: string): string => `k:${eventId}`;
 

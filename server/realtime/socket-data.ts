@@ -13,9 +13,10 @@ export interface SocketData {
   actor: Actor;
 }
 
-/** Events between nodes: "send a fresh state to your sockets of this room". */
+/** Events between nodes: "send a fresh state to your sockets of this room", "these reactions were sent to me". */
 export interface InterServer {
   "tribune:resync": (code: string) => void;
+  "tribune:reactions": (code: string, counts: Record<string, number>) => void;
 }
 
 export type IoServer = Server<ClientToServer, ServerToClient, InterServer, SocketData>;

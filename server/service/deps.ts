@@ -1,6 +1,7 @@
 // Everything a use case may touch, handed in once when the app is built.
 import type { Store } from "../store/store.js";
 import type { DirtyBus, Outbox, Presence, RateLimiter, ServiceMetrics } from "./ports.js";
+import type { RoomIndexes } from "./similar-questions.js";
 
 export interface Deps {
   store: Store;
@@ -12,6 +13,8 @@ export interface Deps {
   /** Base of join links, without a trailing slash. */
   publicUrl: string;
   now: () => Date;
+  /** This node's similarity index of each room (similar questions). */
+  similar: RoomIndexes;
   metrics?: ServiceMetrics;
 }
 

@@ -146,6 +146,7 @@ export class EventService {
     if (codes === "not_found") throw ERR.unknownEvent();
     for (const code of codes) {
       this.deps.outbox.disconnect(code);
+      this.deps.similar.forget(code);
       await this.deps.presence.forget(code);
     }
   }

@@ -8,13 +8,14 @@ import {
   buildResults,
   checkOptions,
   defaultResultsVisible,
+  keepsAnswers,
   normalizeChoice,
   POLL_MOVES,
   type PollMove,
 } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
 import type { RoomRecord } from "../store/store.js";
-import { type Actor, mayModerate, refuseBanned, spend, staffCheck } from "./access.js";
+import { type Actor, mayModerate, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
@@ -122,11 +123,30 @@ export class PollService {
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw ERR.pollNotOpen();
     await spend(this.deps, "vote", input.participantId);
-    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice));
+    // A kind that keeps answers (open) gives its text a fresh id; the store keeps the old one for the same text.
+    const answer = keepsAnswers(poll.kind) ? { id: newId(), text: String(choice), createdAt: isoNow(this.deps) } : undefined;
+    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice), answer);
     if (tally === "not_found") throw ERR.unknownPoll();
     if (tally === "not_open") throw ERR.pollNotOpen();
     this.dirty(poll.roomCode, pollId);
     return resultsFor(poll, buildResults(poll, tally), "public");
+  }
+
+  /**
+   * Hides an answer of an open poll from the public, or shows it again; idempotent. The answer is
+   * looked up with the poll, before the event check, as the contract orders 404 before 403.
+   */
+  async setAnswerHidden(actor: Actor, pollId: string, answerId: string, hidden: boolean, body: unknown): Promise<Results> {
+    requireKey(actor);
+    const found = await this.find(pollId);
+    const answer = found && (await this.deps.store.answer(pollId, answerId));
+    const poll = staffCheck(actor, answer ? found : null, found ? ERR.unknownAnswer : ERR.unknownPoll);
+    parse(noBody, body);
+    const tally = await this.deps.store.setAnswerHidden(pollId, answerId, hidden);
+    if (tally === "not_found") throw ERR.unknownAnswer();
+    this.dirty(poll.roomCode, pollId);
+    await record(this.deps, poll.roomCode, actor, hidden ? "answer:hide" : "answer:show", answerId);
+    return buildResults(poll, tally);
   }
 
   async results(actor: Actor, pollId: string): Promise<Results> {
@@ -138,6 +158,6 @@ export class PollService {
     if (!moderator && !poll.resultsVisible) throw ERR.resultsHidden();
     const tally = await this.deps.store.tally(pollId);
     if (!tally) throw ERR.unknownPoll();
-    return buildResults(poll, tally);
+    return resultsFor(poll, buildResults(poll, tally), moderator ? "moderator" : "public");
   }
 }

@@ -2,7 +2,7 @@
 // implements Outbox, and each deployment (one node or several on Redis) its Presence,
 // RateLimiter and DirtyBus.
 
-import type { Poll, Results, RoomInfo } from "../../shared/model.js";
+import type { Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { RateName } from "../core/rate-limits.js";
 
@@ -18,6 +18,10 @@ export interface Outbox {
   results(code: string, full: Results, forPublic: Results | null): void;
   /** A fresh `state` to every socket of the room (everyone may have missed something). */
   resync(code: string): void;
+  /** `reactions` to this node's screens and moderators of the room (never to phones). */
+  reactions(code: string, counts: ReactionCounts): void;
+  /** This node's reactions to the other nodes, which show them to their own screens (nothing on one node). */
+  shareReactions(code: string, counts: Record<string, number>): void;
   /** `participants` to moderators of the room. */
   participants(code: string, count: number): void;
   /** Disconnects every socket of the room (its event was erased). */

@@ -1,13 +1,15 @@
 // Use cases of Q&A: asking and upvoting (participants), moderating (moderators).
 import { ERR } from "../../shared/error-catalogue.js";
-import type { BanResult, Question, Upvotes } from "../../shared/model.js";
-import { askBody, moderateBody, noBody, parse, upvoteBody } from "../../shared/schemas.js";
+import type { BanResult, Question, SimilarQuestions, Upvotes } from "../../shared/model.js";
+import { askBody, moderateBody, noBody, parse, similarQuery, upvoteBody } from "../../shared/schemas.js";
 import { isPublicStatus } from "../../shared/visibility.js";
+import { isFlagged } from "../core/blocklist.js";
 import { applyMove, canUpvote, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
 import { type Actor, refuseBanned, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
+import { loadRoom } from "./views.js";
 
 /** A compare-and-set may lose against another moderator's action; a few fresh tries settle it. */
 const CAS_ATTEMPTS = 5;
@@ -28,12 +30,15 @@ export class QuestionService {
     await refuseBanned(this.deps, room.code, input.participantId);
     if (!room.qaOpen) throw ERR.qaClosed();
     await spend(this.deps, "ask", input.participantId);
+    const author = input.author ?? "";
+    // A blocklisted word holds the question for a moderator even without pre-moderation.
+    const held = room.premoderation || isFlagged({ text: input.text, author });
     const record: QuestionRecord = {
       id: newId(),
       roomCode: room.code,
       text: input.text,
-      author: input.author ?? "",
-      status: room.premoderation ? "pending" : "live",
+      author,
+      status: held ? "pending" : "live",
       upvotes: 0,
       highlighted: false,
       createdAt: isoNow(this.deps),
@@ -45,10 +50,25 @@ export class QuestionService {
     if (result === "not_found") throw ERR.unknownRoom();
     if (result === "closed") throw ERR.qaClosed();
     if (result.created) {
+      this.deps.similar.invalidate(room.code);
       const shown = isPublicStatus(result.question.status) && result.question.sessionId === room.sessionId;
       this.deps.outbox.question(room.code, result.question, shown);
     }
     return { question: toPublicQuestion(result.question), created: result.created };
+  }
+
+  /**
+   * Public questions of the room that ask what `text` asks, for a phone to offer an upvote
+   * instead of a duplicate. The room's index is read from the store when it may be stale
+   * (similar-questions.ts); nothing leaves the server to compute it.
+   */
+  async similar(code: string, query: unknown): Promise<SimilarQuestions> {
+    if (!this.deps.similar.isFresh(code)) {
+      const data = await loadRoom(this.deps, code);
+      this.deps.similar.sync(code, data.questions.map(toPublicQuestion), data.room.sessionId);
+    }
+    const { text } = parse(similarQuery, query);
+    return { questions: this.deps.similar.publicSimilar(code, text) };
   }
 
   /** Over a socket, `onlyRoom` keeps it to the socket's room. */
@@ -92,6 +112,7 @@ export class QuestionService {
       });
       if (result === "not_found") break;
       if (result !== "conflict") {
+        this.deps.similar.invalidate(room.code);
         const wasPublic = isPublicStatus(current.status);
         // The public hears of the room's current session's questions only.
         const shown = (q: QuestionRecord) => q.sessionId === room.sessionId;

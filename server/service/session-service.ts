@@ -65,6 +65,8 @@ export class SessionService {
     const deleted = await this.deps.store.deleteSession(sessionId);
     if (deleted === "not_found") throw ERR.unknownSession();
     if (deleted === "conflict") throw ERR.sessionLive();
+    // Its questions now belong to no session: which ones a phone is offered as similar may change.
+    this.deps.similar.invalidate(room.code);
     // The room's current session is gone: its items, now of no session, are what the public sees.
     if (room.sessionId === sessionId) this.deps.outbox.resync(room.code);
     await record(this.deps, room.code, actor, "session:delete", sessionId);
@@ -96,6 +98,7 @@ export class SessionService {
     const result = await this.deps.store.setSessionStatus(sessionId, from, to, isoNow(this.deps));
     if (typeof result === "string") return result;
     if (move === "start") {
+      this.deps.similar.invalidate(room.code);
       for (const poll of result.closed) this.deps.outbox.poll(room.code, poll, false);
       // A new current session: every client's state changes, not one item.
       this.deps.outbox.resync(room.code);

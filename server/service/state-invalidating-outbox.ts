@@ -1,6 +1,6 @@
 // Everything this node tells a room about also makes its cached public state stale: this
 // outbox drops the room's cache entry, then hands the call to the real outbox.
-import type { Poll, Results, RoomInfo } from "../../shared/model.js";
+import type { Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { Outbox } from "./ports.js";
 import type { StateCache } from "./state-cache.js";
@@ -39,6 +39,15 @@ export class StateInvalidatingOutbox implements Outbox {
   participants(code: string, count: number): void {
     this.states.invalidate(code);
     this.inner.participants(code, count);
+  }
+
+  /** Reactions are not in any state: nothing cached changes. */
+  reactions(code: string, counts: ReactionCounts): void {
+    this.inner.reactions(code, counts);
+  }
+
+  shareReactions(code: string, counts: Record<string, number>): void {
+    this.inner.shareReactions(code, counts);
   }
 
   disconnect(code: string): void {

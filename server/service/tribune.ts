@@ -10,6 +10,8 @@ import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
 import { QuestionService } from "./question-service.js";
+import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
+import { ReactionService } from "./reaction-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
 import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
@@ -23,7 +25,9 @@ export class Tribune {
   readonly polls: PollService;
   readonly questions: QuestionService;
   readonly sessions: SessionService;
+  readonly reactions: ReactionService;
   private readonly coalescer: ResultsCoalescer;
+  private readonly reactionCoalescer: ReactionCoalescer;
   /** Highest seq sent per poll, so a late read never sends older results. */
   private readonly sentSeq = new Map<string, number>();
   private readonly countTimers = new Map<string, NodeJS.Timeout>();
@@ -47,6 +51,23 @@ export class Tribune {
     this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
     this.questions = new QuestionService(deps);
     this.sessions = new SessionService(deps, this.events);
+    this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
+    this.reactions = new ReactionService(deps, this.reactionCoalescer);
+  }
+
+  /**
+   * A tick of a room's reactions: to this node's screens and moderators, to the other nodes
+   * (which show them to theirs), and added to the room's totals in the store.
+   */
+  private flushReactions(code: string, { send, share, save }: ReactionFlush): void {
+    if (send) this.deps.outbox.reactions(code, { counts: send });
+    if (share) this.deps.outbox.shareReactions(code, share);
+    if (save) {
+      this.deps.store.addReactions(code, save).catch(() => {
+        // The store is unreachable: the counts wait for the next tick rather than being lost.
+        this.reactionCoalescer.retrySave(code, save);
+      });
+    }
   }
 
   authenticate(token: string | undefined, address: string, expected?: KeyKind): Promise<Actor> {
@@ -130,6 +151,7 @@ export class Tribune {
 
   close(): void {
     this.coalescer.close();
+    this.reactionCoalescer.close();
     clearInterval(this.sweeper);
     for (const timer of this.countTimers.values()) clearTimeout(timer);
   }

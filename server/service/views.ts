@@ -1,6 +1,7 @@
 // Reads the store and shapes what each role sees of a room.
 import { ERR } from "../../shared/error-catalogue.js";
 import type { Me, PublicRoomInfo, Question, Results, RoomState, Session } from "../../shared/model.js";
+import { isFlagged } from "../core/blocklist.js";
 import { buildResults } from "../core/polls.js";
 import { toPublicQuestion } from "../core/questions.js";
 import { type Audience, type RoomSnapshot, viewRoom } from "../core/rooms.js";
@@ -28,7 +29,7 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord, sessio
 }
 
 /** What reading a room's views needs: no outbox, so the realtime edge can read states too. */
-export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl">;
+export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar">;
 
 /** The room's state limited to `scope`'s polls and questions (all of them when absent). */
 export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData, scope: Scope = { all: true }): RoomSnapshot {
@@ -68,7 +69,19 @@ export async function roomState(
   const seen = audience === "public" ? publicScope(data.room) : (scope ?? { all: true });
   const snap = snapshot(deps, data, seen);
   const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
-  return viewRoom(snap, audience, participants, me);
+  const state = viewRoom(snap, audience, participants, me);
+  if (audience === "moderator") state.questions = withModerationHints(deps, data, state.questions);
+  return state;
+}
+
+/**
+ * The moderation view's hints: similar questions and the blocklist. The room's index is synced
+ * with every question of the room, whatever the scope shown, as `/similar` reuses it.
+ */
+function withModerationHints(deps: Pick<Deps, "similar">, data: RoomData, questions: Question[]): Question[] {
+  deps.similar.sync(data.room.code, data.questions.map(toPublicQuestion), data.room.sessionId);
+  const similar = deps.similar.similarByQuestion(data.room.code);
+  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q) }));
 }
 
 async function meOf(deps: Pick<Deps, "store">, snap: RoomSnapshot, data: RoomData, participantId: string): Promise<Me> {

@@ -31,6 +31,8 @@ export const SCRIPTS = {
   castBallot: script(L.CAST_BALLOT),
   resetPoll: script(L.RESET_POLL),
   tally: script(L.TALLY),
+  setAnswerHidden: script(L.SET_ANSWER_HIDDEN),
+  addReactions: script(L.ADD_REACTIONS),
   ask: script(Q.ASK),
   findAsk: script(Q.FIND_ASK),
   getQuestion: script(Q.GET_QUESTION),

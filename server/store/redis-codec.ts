@@ -3,7 +3,7 @@
 // options, screen and ballots.
 import { DEFAULT_TIME_ZONE } from "../../shared/limits.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen, SessionStatus } from "../../shared/model.js";
-import type { TallySnapshot } from "../core/polls.js";
+import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { AuditEntry, EventRecord, ParticipantData, RoomData, RoomRecord, SessionRecord } from "./store.js";
 
@@ -154,10 +154,28 @@ export function toPoll(reply: unknown): Poll {
   };
 }
 
-/** A {tally, voters, seq} reply. */
+/** A {tally, voters, seq, answers?} reply. */
 export function toSnapshot(reply: unknown): TallySnapshot {
-  const [tally, voters, seq] = toList(reply);
-  return { tally: toTally(tally), voters: Number(voters), seq: Number(seq) };
+  const [tally, voters, seq, answers] = toList(reply);
+  return withAnswers({ tally: toTally(tally), voters: Number(voters), seq: Number(seq) }, answers);
+}
+
+/** The snapshot with its answers (a list of answer JSON, newest first) when there are any. */
+function withAnswers(snap: TallySnapshot, answers: unknown): TallySnapshot {
+  const list = answers === undefined ? [] : toList(answers).filter((a) => a !== null);
+  return list.length > 0 ? { ...snap, answers: list.map(toStoredAnswer) } : snap;
+}
+
+/** The stored JSON of an answer, as a new answer's JSON is written. */
+export const answerJson = (a: StoredAnswer): string =>
+  JSON.stringify({ id: a.id, text: a.text, createdAt: a.createdAt, hidden: a.hidden });
+
+export function toStoredAnswer(json: unknown): StoredAnswer {
+  const a = JSON.parse(String(json)) as Partial<StoredAnswer>;
+  if (typeof a.id !== "string" || typeof a.text !== "string" || typeof a.createdAt !== "string") {
+    throw new ReplyError("malformed answer");
+  }
+  return { id: a.id, text: a.text, createdAt: a.createdAt, hidden: a.hidden === true };
 }
 
 export function toTally(reply: unknown): Record<string, number> {
@@ -242,10 +260,11 @@ export function toRoomData(reply: unknown): RoomData {
     sessions: toList(sessions).map(toSession),
   };
   for (const entry of toList(polls)) {
-    const [hash, tally, voters] = toList(entry);
+    const [hash, tally, voters, answers] = toList(entry);
     const poll = toPoll(hash);
     data.polls.push(poll);
-    data.tallies[poll.id] = { tally: toTally(tally), voters: Number(voters), seq: Number(toMap(hash).seq ?? 0) };
+    const snap = { tally: toTally(tally), voters: Number(voters), seq: Number(toMap(hash).seq ?? 0) };
+    data.tallies[poll.id] = withAnswers(snap, answers);
   }
   return data;
 }

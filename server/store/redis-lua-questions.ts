@@ -87,7 +87,8 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   local h = redis.call('HGETALL', ARGV[1] .. 'poll:' .. id)
   if #h > 0 then
     local tally = redis.call('HGETALL', ARGV[1] .. 'tally:' .. id)
-    polls[#polls + 1] = {h, tally, voters(ARGV[1] .. 'poll:' .. id, ARGV[1] .. 'ballots:' .. id)}
+    local answers = newest(ARGV[1] .. 'answers:' .. id, ARGV[1] .. 'answerorder:' .. id)
+    polls[#polls + 1] = {h, tally, voters(ARGV[1] .. 'poll:' .. id, ARGV[1] .. 'ballots:' .. id), answers}
   end
 end
 local questions = {}

@@ -14,6 +14,9 @@
 //   R.."poll:"..id              hash   the Poll's fields, plus seq
 //   R.."ballots:"..id           hash   participant -> JSON {choice, keys}; voters = HLEN
 //   R.."tally:"..id             hash   tally key -> count (keys that fall to 0 are removed)
+//   R.."answers:"..id           hash   answer id -> JSON {id, text, createdAt, hidden} (open polls)
+//   R.."answerorder:"..id       zset   answer ids scored by the poll's seq when given: newest last
+//   R.."reactions"              hash   emoji -> total of the room's reactions
 //   R.."questions"              zset   question ids by insertion order
 //   R.."q:"..id                 hash   the QuestionRecord's fields (clientId absent when null)
 //   R.."up:"..id                set    upvoters; upvotes = SCARD
@@ -34,7 +37,7 @@
 //
 // Replies: a failure is a status string ("not_found", "conflict", …); a success a table.
 // Booleans are stored "1"/"0"; options, screen and ballots as JSON.
-import { DEFAULT_TIME_ZONE } from "../../shared/limits.js";
+import { DEFAULT_TIME_ZONE, LIMITS } from "../../shared/limits.js";
 
 /** Reads a question hash with its upvote count, or false when it is gone. */
 export const LUA_HELPERS = `
@@ -48,6 +51,11 @@ local function qread(R, id)
 end
 local function voters(pollKey, ballotsKey)
   return redis.call('HLEN', ballotsKey) + tonumber(redis.call('HGET', pollKey, 'erasedVoters') or '0')
+end
+local function newest(answersKey, orderKey)
+  local ids = redis.call('ZREVRANGE', orderKey, 0, ${LIMITS.topAnswers - 1})
+  if #ids == 0 then return {} end
+  return redis.call('HMGET', answersKey, unpack(ids))
 end
 local function member(list, first, value)
   for i = first, #list do
@@ -122,7 +130,8 @@ local codes = redis.call('ZRANGE', KEYS[2], 0, -1)
 for _, code in ipairs(codes) do
   local R = P .. '{' .. code .. '}:'
   for _, id in ipairs(redis.call('ZRANGE', R .. 'polls', 0, -1)) do
-    redis.call('DEL', R .. 'poll:' .. id, R .. 'ballots:' .. id, R .. 'tally:' .. id, P .. 'pollroom:' .. id)
+    redis.call('DEL', R .. 'poll:' .. id, R .. 'ballots:' .. id, R .. 'tally:' .. id, P .. 'pollroom:' .. id,
+      R .. 'answers:' .. id, R .. 'answerorder:' .. id)
   end
   for _, id in ipairs(redis.call('ZRANGE', R .. 'questions', 0, -1)) do
     redis.call('DEL', R .. 'q:' .. id, R .. 'up:' .. id, P .. 'qroom:' .. id)
@@ -131,7 +140,7 @@ for _, code in ipairs(codes) do
     redis.call('DEL', R .. 's:' .. id, P .. 'sroom:' .. id)
   end
   redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
-    R .. 'sessions')
+    R .. 'sessions', R .. 'reactions')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])
@@ -209,12 +218,12 @@ if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
 return redis.call('HGETALL', KEYS[1])
 `;
 
-/** KEYS: poll hash, ballots, tally, polls, poll index. ARGV: poll id. */
+/** KEYS: poll hash, ballots, tally, answers, answer order, polls, poll index. ARGV: poll id. */
 export const DELETE_POLL = `
 local h = redis.call('HGETALL', KEYS[1])
 if #h == 0 then return 'not_found' end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[5])
-redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[7])
+redis.call('ZREM', KEYS[6], ARGV[1])
 return h
 `;
 
@@ -244,36 +253,79 @@ return {redis.call('HGETALL', KEYS[1]), closed}
 `;
 
 /**
- * KEYS: poll hash, ballots, tally. ARGV: participant, ballot JSON {choice, keys}, tally keys….
- * Reply: {tally, voters, seq}.
+ * KEYS: poll hash, ballots, tally, answers, answer order. ARGV: participant, ballot JSON {choice,
+ * keys}, answer id ('' for a kind that keeps no answers), answer JSON, tally keys….
+ * The participant's answer id is kept in its ballot: a new ballot of another text replaces it,
+ * one of the same text keeps it as it was (id, place, hidden flag).
+ * Reply: {tally, voters, seq, answers}.
  */
 export const CAST_BALLOT = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'not_found' end
 if status ~= 'open' then return 'not_open' end
 local prev = redis.call('HGET', KEYS[2], ARGV[1])
+local kept = nil
 if prev then
-  for _, k in ipairs(cjson.decode(prev).keys) do
+  local p = cjson.decode(prev)
+  for _, k in ipairs(p.keys) do
     if redis.call('HINCRBY', KEYS[3], k, -1) <= 0 then redis.call('HDEL', KEYS[3], k) end
   end
+  if p.answer then
+    local old = redis.call('HGET', KEYS[4], p.answer)
+    if old and ARGV[3] ~= '' and cjson.decode(old).text == cjson.decode(ARGV[4]).text then
+      kept = p.answer
+    else
+      redis.call('HDEL', KEYS[4], p.answer)
+      redis.call('ZREM', KEYS[5], p.answer)
+    end
+  end
 end
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-for i = 3, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
+for i = 5, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), seq}
+if ARGV[3] == '' then
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+else
+  local ballot = cjson.decode(ARGV[2])
+  ballot.answer = kept or ARGV[3]
+  redis.call('HSET', KEYS[2], ARGV[1], cjson.encode(ballot))
+  if not kept then
+    redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
+    redis.call('ZADD', KEYS[5], seq, ARGV[3])
+  end
+end
+return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), seq, newest(KEYS[4], KEYS[5])}
 `;
 
-/** KEYS: poll hash, ballots, tally. Reply: {tally, voters, seq}. */
+/** KEYS: poll hash, ballots, tally, answers, answer order. ARGV: answer id, hidden ('1'/'0'). Reply: as TALLY. */
+export const SET_ANSWER_HIDDEN = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+local json = redis.call('HGET', KEYS[4], ARGV[1])
+if not json then return 'not_found' end
+local a = cjson.decode(json)
+a.hidden = ARGV[2] == '1'
+redis.call('HSET', KEYS[4], ARGV[1], cjson.encode(a))
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), seq, newest(KEYS[4], KEYS[5])}
+`;
+
+/** KEYS: poll hash, ballots, tally, answers, answer order. Reply: {tally, voters, seq}. */
 export const RESET_POLL = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
-redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 redis.call('HDEL', KEYS[1], 'erasedVoters')
 return {{}, 0, redis.call('HINCRBY', KEYS[1], 'seq', 1)}
 `;
 
-/** KEYS: poll hash, ballots, tally. Reply: {tally, voters, seq} or nil. */
+/** KEYS: poll hash, ballots, tally, answers, answer order. Reply: {tally, voters, seq, answers} or nil. */
 export const TALLY = `
 local seq = redis.call('HGET', KEYS[1], 'seq')
 if not seq then return false end
-return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), tonumber(seq)}
+return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), tonumber(seq), newest(KEYS[4], KEYS[5])}
+`;
+
+/** KEYS: room hash, reactions. ARGV: emoji, count pairs. */
+export const ADD_REACTIONS = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+for i = 1, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], tonumber(ARGV[i + 1])) end
+return 'ok'
 `;

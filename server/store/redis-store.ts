@@ -3,10 +3,11 @@
 // holds a poll or a question, facts that never change for an id (see RoomIndex).
 import type { Redis } from "ioredis";
 import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
-import type { TallySnapshot } from "../core/polls.js";
+import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from "./redis-client.js";
 import {
+  answerJson,
   askField,
   ballotJson,
   bool,
@@ -25,6 +26,7 @@ import {
   toRoomData,
   toSession,
   toSnapshot,
+  toStoredAnswer,
 } from "./redis-codec.js";
 import {
   AUDIT_LIMIT,
@@ -34,11 +36,13 @@ import {
   type EventPatch,
   type EventRecord,
   type Missing,
+  type NewAnswer,
   type NewEvent,
   type NewRoom,
   type ParticipantData,
   type PollPatch,
   type QuestionState,
+  type ReactionTally,
   type RoomData,
   type RoomRecord,
   type RoomSettingsPatch,
@@ -102,7 +106,13 @@ export class RedisStore implements Store {
   }
 
   private pollKeys(R: string, pollId: string): string[] {
-    return [`${R}poll:${pollId}`, `${R}ballots:${pollId}`, `${R}tally:${pollId}`];
+    return [
+      `${R}poll:${pollId}`,
+      `${R}ballots:${pollId}`,
+      `${R}tally:${pollId}`,
+      `${R}answers:${pollId}`,
+      `${R}answerorder:${pollId}`,
+    ];
   }
 
   // Events and rooms
@@ -322,11 +332,28 @@ export class RedisStore implements Store {
     participantId: string,
     choice: Choice,
     keys: string[],
+    answer?: NewAnswer,
   ): Promise<TallySnapshot | Missing | "not_open"> {
     return this.inPollRoom(pollId, async (R) => {
-      const args = [participantId, ballotJson(choice, keys), ...keys];
+      const kept = answer ? [answer.id, answerJson({ ...answer, hidden: false })] : ["", ""];
+      const args = [participantId, ballotJson(choice, keys), ...kept, ...keys];
       const reply = await this.run(S.castBallot, this.pollKeys(R, pollId), args);
       return reply === NOT_FOUND || reply === "not_open" ? reply : toSnapshot(reply);
+    });
+  }
+
+  async answer(pollId: string, answerId: string): Promise<StoredAnswer | null> {
+    const found = await this.inPollRoom(pollId, async (R) => {
+      const json = await this.redis.hget(`${R}answers:${pollId}`, answerId);
+      return json === null ? NOT_FOUND : toStoredAnswer(json);
+    });
+    return found === NOT_FOUND ? null : found;
+  }
+
+  setAnswerHidden(pollId: string, answerId: string, hidden: boolean): Promise<TallySnapshot | Missing> {
+    return this.inPollRoom(pollId, async (R) => {
+      const reply = await this.run(S.setAnswerHidden, this.pollKeys(R, pollId), [answerId, bool(hidden)]);
+      return reply === NOT_FOUND ? NOT_FOUND : toSnapshot(reply);
     });
   }
 
@@ -403,6 +430,21 @@ export class RedisStore implements Store {
       const [question, cleared] = toList(reply);
       return { question: toQuestion(question), unhighlighted: toList(cleared).map(toQuestion) };
     });
+  }
+
+  // Reactions
+
+  async addReactions(code: string, counts: ReactionTally): Promise<void> {
+    const entries = Object.entries(counts).filter(([, n]) => n > 0);
+    if (entries.length === 0) return;
+    const R = this.k.room(code);
+    // One atomic step; a room erased meanwhile gets no totals back (its hash would be an orphan).
+    await this.run(S.addReactions, [`${R}room`, `${R}reactions`], entries.flat());
+  }
+
+  async reactionTotals(code: string): Promise<ReactionTally> {
+    const totals = await this.redis.hgetall(`${this.k.room(code)}reactions`);
+    return Object.fromEntries(Object.entries(totals).map(([emoji, n]) => [emoji, Number(n)]));
   }
 
   // Keys, bans, audit, retention

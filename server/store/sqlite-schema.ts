@@ -4,13 +4,14 @@
 import Database from "better-sqlite3";
 import { DEFAULT_TIME_ZONE, LIMITS } from "../../shared/limits.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen, SessionStatus } from "../../shared/model.js";
+import type { StoredAnswer } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
 import { newRoomCode } from "../core/rooms.js";
 import type { RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -71,6 +72,28 @@ CREATE TABLE IF NOT EXISTS tallies (
 ) WITHOUT ROWID;
 -- Word clouds read only their largest counts: a vote then costs the same at 10 words or 10,000.
 CREATE INDEX IF NOT EXISTS tallies_top ON tallies(poll_id, count DESC, key);
+-- An open poll's answers, one per participant (a new ballot replaces it); ord gives "newest".
+-- participant_id becomes NULL when retention erases it; the answer stays.
+CREATE TABLE IF NOT EXISTS answers (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  poll_id TEXT NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+  participant_id TEXT,
+  text TEXT NOT NULL,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  UNIQUE (poll_id, participant_id)
+);
+CREATE INDEX IF NOT EXISTS answers_poll ON answers(poll_id, ord);
+-- Reaction totals, never reactions one by one. session_id '' is the room itself, until sessions
+-- exist: then a session's totals are its own row.
+CREATE TABLE IF NOT EXISTS reactions (
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  session_id TEXT NOT NULL DEFAULT '',
+  emoji TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (room_code, session_id, emoji)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS questions (
   id TEXT PRIMARY KEY,
   room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
@@ -124,9 +147,12 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * Schema 1 → 2: retention columns on events (new tables come with the DDL above). Events written
  * before retention existed get the default (30 days from their creation), so that they are swept too.
  * Schema 2 → 3: the event's default pre-moderation for rooms added later (off, as before).
- * Schema 3 → 4: event codes (drawn here for older events, in the room codes' namespace), the
+ * Schema 3 → 4: open answers and reaction totals, new tables only (the DDL above makes them).
+ * Schema 4 → 5: event codes (drawn here for older events, in the room codes' namespace), the
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
+ * Each step looks at the columns rather than at the version number, so a file at 3 takes both
+ * steps in one open and a file at 4 only the last.
  */
 function migrate(db: Database.Database): void {
   const columns = (db.pragma("table_info(events)") as { name: string }[]).map((c) => c.name);
@@ -231,6 +257,20 @@ export interface TallyRow {
   key: string;
   count: number;
 }
+
+export interface AnswerRow {
+  id: string;
+  text: string;
+  hidden: number;
+  created_at: string;
+}
+
+export const toAnswer = (r: AnswerRow): StoredAnswer => ({
+  id: r.id,
+  text: r.text,
+  createdAt: r.created_at,
+  hidden: r.hidden === 1,
+});
 
 export interface BallotRow {
   poll_id: string;
@@ -426,6 +466,30 @@ export function prepareAll(db: Database.Database) {
     upvotedBy: p<{ question_id: string }>(
       `SELECT u.question_id FROM questions q
        JOIN upvotes u ON u.question_id = q.id AND u.participant_id = ? WHERE q.room_code = ?`,
+    ),
+    answerOf: p<AnswerRow & { participant_id: string | null }>("SELECT * FROM answers WHERE poll_id = ? AND participant_id = ?"),
+    getAnswer: p<AnswerRow>("SELECT * FROM answers WHERE poll_id = ? AND id = ?"),
+    insertAnswer: p("INSERT INTO answers (id, poll_id, participant_id, text, created_at) VALUES (?, ?, ?, ?, ?)"),
+    deleteAnswer: p("DELETE FROM answers WHERE poll_id = ? AND id = ?"),
+    deleteAnswers: p("DELETE FROM answers WHERE poll_id = ?"),
+    setAnswerHidden: p("UPDATE answers SET hidden = ? WHERE poll_id = ? AND id = ?"),
+    newestAnswers: p<AnswerRow>(`SELECT * FROM answers WHERE poll_id = ? ORDER BY ord DESC LIMIT ${LIMITS.topAnswers}`),
+    newestAnswersOfRoom: p<AnswerRow & { poll_id: string }>(
+      `SELECT * FROM (
+         SELECT a.*, row_number() OVER (PARTITION BY a.poll_id ORDER BY a.ord DESC) AS n
+         FROM answers a JOIN polls p ON p.id = a.poll_id WHERE p.room_code = ?)
+       WHERE n <= ${LIMITS.topAnswers} ORDER BY ord DESC`,
+    ),
+    eraseAnswerers: p(
+      `UPDATE answers SET participant_id = NULL WHERE participant_id IS NOT NULL AND poll_id IN (
+         SELECT p.id FROM polls p JOIN rooms r ON r.code = p.room_code WHERE r.event_id = ?)`,
+    ),
+    addReactions: p(
+      `INSERT INTO reactions (room_code, session_id, emoji, count) VALUES (?, '', ?, ?)
+       ON CONFLICT (room_code, session_id, emoji) DO UPDATE SET count = count + excluded.count`,
+    ),
+    reactionsOf: p<{ emoji: string; count: number }>(
+      "SELECT emoji, count FROM reactions WHERE room_code = ? AND session_id = ''",
     ),
     findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
     insertQuestion: p(

@@ -4,9 +4,19 @@
 // command all-or-nothing on disk.
 import type Database from "better-sqlite3";
 import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
-import type { Tally, TallySnapshot } from "../core/polls.js";
+import type { StoredAnswer, Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
-import { openDatabase, parseChoice, prepareAll, screenJson, toPoll, toQuestion, toRoom, toSession } from "./sqlite-schema.js";
+import {
+  openDatabase,
+  parseChoice,
+  prepareAll,
+  screenJson,
+  toAnswer,
+  toPoll,
+  toQuestion,
+  toRoom,
+  toSession,
+} from "./sqlite-schema.js";
 import {
   AUDIT_LIMIT,
   type AuditEntry,
@@ -15,11 +25,13 @@ import {
   type EventPatch,
   type EventRecord,
   type Missing,
+  type NewAnswer,
   type NewEvent,
   type NewRoom,
   type ParticipantData,
   type PollPatch,
   type QuestionState,
+  type ReactionTally,
   type RoomData,
   type RoomRecord,
   type RoomSettingsPatch,
@@ -107,7 +119,8 @@ export class SqliteStore implements Store {
   private snapshot(pollId: string, voters: number, seq: number): TallySnapshot {
     const tally: Tally = {};
     for (const row of this.q.tallyOf.all(pollId)) tally[row.key] = row.count;
-    return { tally, voters, seq };
+    const answers = this.q.newestAnswers.all(pollId).map(toAnswer);
+    return answers.length > 0 ? { tally, voters, seq, answers } : { tally, voters, seq };
   }
 
   private room(code: string): RoomRecord | null {
@@ -206,7 +219,7 @@ export class SqliteStore implements Store {
         q.setPollStatus.run(to, pollId);
         return { poll: { ...toPoll(row), status: to }, closed };
       }),
-      castBallot: db.transaction((pollId: string, participantId: string, choice: Choice, keys: string[]) => {
+      castBallot: db.transaction((pollId: string, participantId: string, choice: Choice, keys: string[], answer?: NewAnswer) => {
         const poll = q.getPoll.get(pollId);
         if (!poll) return "not_found" as const;
         if (poll.status !== "open") return "not_open" as const;
@@ -219,6 +232,13 @@ export class SqliteStore implements Store {
         }
         q.putBallot.run(pollId, participantId, JSON.stringify(choice), JSON.stringify(keys));
         for (const key of keys) q.increment.run(pollId, key);
+        if (answer) {
+          const mine = q.answerOf.get(pollId, participantId);
+          if (mine?.text !== answer.text) {
+            if (mine) q.deleteAnswer.run(pollId, mine.id);
+            q.insertAnswer.run(answer.id, pollId, participantId, answer.text, answer.createdAt);
+          }
+        }
         const voters = poll.voters + (previous ? 0 : 1);
         q.setPollCounters.run(voters, poll.seq + 1, pollId);
         return this.snapshot(pollId, voters, poll.seq + 1);
@@ -228,8 +248,19 @@ export class SqliteStore implements Store {
         if (!poll) return "not_found";
         q.deleteBallots.run(pollId);
         q.deleteTallies.run(pollId);
+        q.deleteAnswers.run(pollId);
         q.setPollCounters.run(0, poll.seq + 1, pollId);
         return { tally: {}, voters: 0, seq: poll.seq + 1 };
+      }),
+      setAnswerHidden: db.transaction((pollId: string, answerId: string, hidden: boolean): TallySnapshot | Missing => {
+        const poll = q.getPoll.get(pollId);
+        if (!poll || q.setAnswerHidden.run(bit(hidden), pollId, answerId).changes === 0) return "not_found";
+        q.setPollCounters.run(poll.voters, poll.seq + 1, pollId);
+        return this.snapshot(pollId, poll.voters, poll.seq + 1);
+      }),
+      addReactions: db.transaction((code: string, counts: ReactionTally) => {
+        if (!q.roomExists.get(code)) return;
+        for (const [emoji, n] of Object.entries(counts)) if (n > 0) q.addReactions.run(code, emoji, n);
       }),
       ask: db.transaction((question: QuestionRecord, requireQaOpen: boolean) => {
         const room = this.room(question.roomCode);
@@ -330,6 +361,7 @@ export class SqliteStore implements Store {
       ),
       eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
+        q.eraseAnswerers.run(eventId); // the answers stay, no longer tied to anyone
         return {
           ballots: q.eraseBallots.run(eventId).changes,
           upvotes: q.eraseUpvotes.run(eventId).changes,
@@ -349,6 +381,10 @@ export class SqliteStore implements Store {
         const tallies: Record<string, TallySnapshot> = {};
         for (const p of polls) tallies[p.id] = { tally: {}, voters: p.voters, seq: p.seq };
         for (const t of q.talliesOfRoom.all(code)) tallies[t.poll_id]!.tally[t.key] = t.count;
+        for (const a of q.newestAnswersOfRoom.all(code)) {
+          const snap = tallies[a.poll_id]!;
+          snap.answers = [...(snap.answers ?? []), toAnswer(a)];
+        }
         const questions = q.questionsOfRoom.all(code).map(toQuestion);
         const sessions = q.sessionsOfRoom.all(code).map(toSession);
         return { room, polls: polls.map(toPoll), tallies, questions, sessions };
@@ -460,8 +496,25 @@ export class SqliteStore implements Store {
     return this.write(() => this.tx.setPollStatus(pollId, from, to));
   }
 
-  async castBallot(pollId: string, participantId: string, choice: Choice, keys: string[]) {
-    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys));
+  async castBallot(pollId: string, participantId: string, choice: Choice, keys: string[], answer?: NewAnswer) {
+    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys, answer));
+  }
+
+  async answer(pollId: string, answerId: string): Promise<StoredAnswer | null> {
+    const row = this.q.getAnswer.get(pollId, answerId);
+    return row ? toAnswer(row) : null;
+  }
+
+  async setAnswerHidden(pollId: string, answerId: string, hidden: boolean): Promise<TallySnapshot | Missing> {
+    return this.write(() => this.tx.setAnswerHidden(pollId, answerId, hidden));
+  }
+
+  async addReactions(code: string, counts: ReactionTally): Promise<void> {
+    await this.write(() => this.tx.addReactions(code, counts));
+  }
+
+  async reactionTotals(code: string): Promise<ReactionTally> {
+    return Object.fromEntries(this.q.reactionsOf.all(code).map((r) => [r.emoji, r.count]));
   }
 
   async resetPoll(pollId: string): Promise<TallySnapshot | Missing> {

@@ -11,11 +11,11 @@ import type {
   QuestionStatus,
   RoomInfo,
   Screen,
-  Session,
   SessionStatus,
 } from "../../shared/model.js";
-import type { TallySnapshot } from "../core/polls.js";
+import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import type { SessionRecord } from "../core/sessions.js";
 
 export interface RoomRecord extends Omit<RoomInfo, "session"> {
   id: string;
@@ -26,11 +26,7 @@ export interface RoomRecord extends Omit<RoomInfo, "session"> {
 }
 
 /** A session as stored: its public shape, when it was made and when its status last changed. */
-export interface SessionRecord extends Session {
-  createdAt: string;
-  /** When its status last changed (null while it never did): the scheduler leaves later hand moves alone. */
-  statusAt: string | null;
-}
+export type { SessionRecord } from "../core/sessions.js";
 
 export interface SessionPatch {
   title?: string;
@@ -142,6 +138,16 @@ export interface QuestionState {
 
 export type Missing = "not_found";
 
+/** A ballot's text kept as an answer (`open` polls): the service gives its id and time. */
+export interface NewAnswer {
+  id: string;
+  text: string;
+  createdAt: string;
+}
+
+/** Reactions by emoji: counts added in one step, or totals read. */
+export type ReactionTally = Record<string, number>;
+
 /** Entries kept per room in the audit log: years of hand-made moderation, bounded against a runaway script. */
 export const AUDIT_LIMIT = 10_000;
 export type Conflict = "conflict";
@@ -219,17 +225,24 @@ export interface Store {
   ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict | "other_session">;
   /**
    * Stores the participant's ballot (replacing a previous one) if the poll is open:
-   * decrements the old ballot's tally keys, increments `keys`, bumps `seq`.
+   * decrements the old ballot's tally keys, increments `keys`, bumps `seq`. With `answer`, the
+   * ballot's text is kept as the participant's answer, replacing its previous one (which leaves
+   * the answers); an answer of the same text is kept as it was (its id, time and hidden flag).
    */
   castBallot(
     pollId: string,
     participantId: string,
     choice: Choice,
     keys: string[],
+    answer?: NewAnswer,
   ): Promise<TallySnapshot | Missing | "not_open">;
+  /** One kept answer of a poll, or null. */
+  answer(pollId: string, answerId: string): Promise<StoredAnswer | null>;
+  /** Hides or shows a kept answer and bumps `seq`; not_found when the poll or the answer is gone. */
+  setAnswerHidden(pollId: string, answerId: string, hidden: boolean): Promise<TallySnapshot | Missing>;
   /** Removes every ballot of the poll and bumps `seq`. */
   resetPoll(pollId: string): Promise<TallySnapshot | Missing>;
-  /** A word cloud's tally may hold only its 100 largest counts (all the results show). */
+  /** A word cloud's tally may hold only its 100 largest counts (all the results show); `answers` the newest 100. */
   tally(pollId: string): Promise<TallySnapshot | null>;
 
   // Questions
@@ -262,6 +275,11 @@ export interface Store {
     expected: QuestionState,
     next: QuestionState,
   ): Promise<{ question: QuestionRecord; unhighlighted: QuestionRecord[] } | Missing | Conflict>;
+
+  // Reactions: counted per room (a session id will join the key), never stored one by one.
+  /** Adds counts to the room's totals; an unknown room is ignored (it was erased meanwhile). */
+  addReactions(code: string, counts: ReactionTally): Promise<void>;
+  reactionTotals(code: string): Promise<ReactionTally>;
 
   // Keys, bans, audit, retention
   /** Replaces the event's moderator key hash: the old key stops opening anything at once. */

@@ -2,14 +2,15 @@
 import type { Choice, Poll, PollKind, Results } from "../model.js";
 import type { PollKindRules, PollShape, TallySnapshot } from "./kind.js";
 import { multiple } from "./multiple.js";
+import { open } from "./open.js";
 import { ranking } from "./ranking.js";
 import { scale } from "./scale.js";
 import { single } from "./single.js";
 import { wordcloud } from "./wordcloud.js";
 
-export type { PollKindRules, Tally, TallySnapshot } from "./kind.js";
+export type { PollKindRules, StoredAnswer, Tally, TallySnapshot } from "./kind.js";
 
-export const POLL_KINDS: Record<PollKind, PollKindRules> = { single, multiple, scale, wordcloud, ranking };
+export const POLL_KINDS: Record<PollKind, PollKindRules> = { single, multiple, scale, wordcloud, ranking, open };
 
 type KindOf = Pick<Poll, "kind"> & PollShape;
 
@@ -18,5 +19,10 @@ export const normalizeChoice = (poll: KindOf, choice: unknown): Choice => POLL_K
 
 /** The public shape of a poll's results from its tally. */
 export function buildResults(poll: Pick<Poll, "id"> & KindOf, snap: TallySnapshot): Results {
-  return { pollId: poll.id, voters: snap.voters, ...POLL_KINDS[poll.kind].figures(poll, snap.tally), seq: snap.seq };
+  return {
+    pollId: poll.id,
+    voters: snap.voters,
+    ...POLL_KINDS[poll.kind].figures(poll, snap.tally, snap.answers ?? []),
+    seq: snap.seq,
+  };
 }

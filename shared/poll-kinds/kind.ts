@@ -1,21 +1,31 @@
 // What one poll kind must say about itself. Pure and free of the schema library: the audience
 // page uses these rules too (to store a ballot the way the server does) and has a weight budget.
-import type { Choice, Poll, Results } from "../model.js";
+import type { Choice, OpenAnswer, Poll, Results } from "../model.js";
 
 /** A poll's tally: how many times ballots hold each key (option index, scale value or folded word). */
 export type Tally = Record<string, number>;
+
+/** An answer kept one by one (an `open` poll's), as the stores hold it. */
+export interface StoredAnswer {
+  id: string;
+  text: string;
+  createdAt: string;
+  hidden: boolean;
+}
 
 export interface TallySnapshot {
   tally: Tally;
   voters: number;
   seq: number;
+  /** Kinds that keep answers: the newest (at most LIMITS.topAnswers), newest first, hidden ones too. */
+  answers?: StoredAnswer[];
 }
 
 /** What the rules of a kind read of a poll. */
 export type PollShape = Pick<Poll, "options">;
 
 /** The figures of a kind's results: one count per label, or the top words. */
-export type Figures = Pick<Results, "counts"> | Pick<Results, "words">;
+export type Figures = Pick<Results, "counts"> | Pick<Results, "words"> | { answers: OpenAnswer[] };
 
 export interface PollKindRules {
   /** How many options a poll of this kind takes, or null when it takes none. */
@@ -33,8 +43,10 @@ export interface PollKindRules {
   tallyKeys(choice: Choice, poll: PollShape): string[];
   /** The labels of `counts`, in order (none for a kind that counts words). */
   labels(poll: PollShape): string[];
-  /** The results' figures from a tally. */
-  figures(poll: PollShape, tally: Tally): Figures;
+  /** The results' figures from a tally (and, for a kind that keeps them, its newest answers). */
+  figures(poll: PollShape, tally: Tally, answers: StoredAnswer[]): Figures;
+  /** True for a kind whose ballots are texts kept one by one (the stores keep them as answers). */
+  keepsAnswers?: true;
   /** Export rows (label, count) of a poll's results; `null` results are hidden or absent. */
   csvRows(poll: PollShape, results: Results | null): [label: string, count: number][];
 }

@@ -1,10 +1,14 @@
 // Building blocks the poll kinds share: option bounds, index lists, counts per label.
-import { fail } from "../errors.js";
+import { AppError } from "../errors.js";
 import type { Results } from "../model.js";
+import { frenchTypography } from "../typography.js";
 import type { PollKindRules, PollShape, Tally } from "./kind.js";
 
-/** The `invalid` refusal of a ballot or an option list, in both languages. */
-export const invalid = (en: string, fr: string) => fail("invalid", en, fr);
+/**
+ * The `invalid` refusal of a ballot or an option list, in both languages. A kind's refusals stay in
+ * its module (adding a kind touches its own files); every other error is in shared/error-catalogue.ts.
+ */
+export const invalid = (en: string, fr: string) => new AppError("invalid", { en, fr: frenchTypography(fr) });
 
 /** Options between `min` and `max`, named in the refusal by `en` / `fr` (“A ranking poll”). */
 export function optionsBetween(

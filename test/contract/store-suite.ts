@@ -684,6 +684,105 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
       });
     });
 
+    describe("open answers", () => {
+      const answerOf = (text: string) => ({ id: newId(), text, createdAt: at() });
+      const texts = (snap: { answers?: { text: string }[] } | null | undefined) => (snap?.answers ?? []).map((a) => a.text);
+
+      it("keeps one answer per participant, newest first; a new text replaces it with a new id", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "open", "open");
+        const [ann, bob] = [pid(), pid()];
+        const first = answerOf("Plus de pauses");
+        must(await store.castBallot(poll.id, ann, first.text, [], first));
+        must(await store.castBallot(poll.id, bob, "Du café", [], answerOf("Du café")));
+        const replaced = answerOf("Des pauses plus longues");
+        const snap = must(await store.castBallot(poll.id, ann, replaced.text, [], replaced));
+        expect(snap.voters).toBe(2);
+        expect(texts(snap)).toEqual(["Des pauses plus longues", "Du café"]);
+        expect(snap.answers![0]).toEqual({ ...replaced, hidden: false });
+        expect(await store.answer(poll.id, first.id)).toBeNull();
+        expect(texts(await store.tally(poll.id))).toEqual(texts(snap));
+        const room = (await store.roomData(code))!;
+        expect(texts(room.tallies[poll.id])).toEqual(texts(snap));
+        expect((await store.participantData(code, ann)).ballots[poll.id]).toBe("Des pauses plus longues");
+      });
+
+      it("keeps the same text as it was: its id, its place and its hidden flag", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "open", "open");
+        const ann = pid();
+        const first = answerOf("Même texte");
+        must(await store.castBallot(poll.id, ann, first.text, [], first));
+        must(await store.castBallot(poll.id, pid(), "Autre", [], answerOf("Autre")));
+        must(await store.setAnswerHidden(poll.id, first.id, true));
+        const again = must(await store.castBallot(poll.id, ann, first.text, [], answerOf(first.text)));
+        expect(again.answers!.map((a) => [a.id, a.hidden])).toEqual([
+          [again.answers![0]!.id, false],
+          [first.id, true],
+        ]);
+      });
+
+      it("hides and shows an answer, bumping seq; an unknown answer or poll is not found", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "open", "open");
+        const a = answerOf("À cacher");
+        const cast = must(await store.castBallot(poll.id, pid(), a.text, [], a));
+        const hidden = must(await store.setAnswerHidden(poll.id, a.id, true));
+        expect(hidden.seq).toBe(cast.seq + 1);
+        expect(hidden.answers).toEqual([{ ...a, hidden: true }]);
+        expect(await store.answer(poll.id, a.id)).toEqual({ ...a, hidden: true });
+        expect(must(await store.setAnswerHidden(poll.id, a.id, false)).answers).toEqual([{ ...a, hidden: false }]);
+        expect(await store.setAnswerHidden(poll.id, newId(), true)).toBe("not_found");
+        expect(await store.setAnswerHidden(newId(), a.id, true)).toBe("not_found");
+        expect(await store.answer(newId(), a.id)).toBeNull();
+      });
+
+      it("reads the 100 newest; a reset removes them all", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "open", "open");
+        for (let i = 0; i < 105; i++) must(await store.castBallot(poll.id, pid(), `Réponse ${i}`, [], answerOf(`Réponse ${i}`)));
+        const snap = (await store.tally(poll.id))!;
+        expect(snap.answers).toHaveLength(100);
+        expect(snap.answers![0]!.text).toBe("Réponse 104");
+        expect(snap.answers![99]!.text).toBe("Réponse 5");
+        expect((await store.roomData(code))!.tallies[poll.id]!.answers).toHaveLength(100);
+        const reset = must(await store.resetPoll(poll.id));
+        expect(reset.answers ?? []).toEqual([]);
+        expect((await store.tally(poll.id))!.answers ?? []).toEqual([]);
+      });
+
+      it("erasing participants keeps the answers", async () => {
+        const event = await makeEvent(1);
+        const poll = await makePoll(event.rooms[0]!.code, "open", "open");
+        const a = answerOf("Je reste");
+        must(await store.castBallot(poll.id, pid(), a.text, [], a));
+        must(await store.eraseParticipants(event.id));
+        expect(texts(await store.tally(poll.id))).toEqual(["Je reste"]);
+      });
+    });
+
+    describe("reaction totals", () => {
+      it("adds counts per emoji, per room", async () => {
+        const [one, two] = [await makeRoom(), await makeRoom()];
+        expect(await store.reactionTotals(one)).toEqual({});
+        await store.addReactions(one, { "👏": 3, "❤️": 1 });
+        await Promise.all([store.addReactions(one, { "👏": 2 }), store.addReactions(one, { "🎉": 4, "👏": 1 })]);
+        await store.addReactions(two, { "😂": 1 });
+        expect(await store.reactionTotals(one)).toEqual({ "👏": 6, "❤️": 1, "🎉": 4 });
+        expect(await store.reactionTotals(two)).toEqual({ "😂": 1 });
+      });
+
+      it("ignores an unknown room and erases totals with their event", async () => {
+        await store.addReactions("ZZZZZZ", { "👏": 1 });
+        expect(await store.reactionTotals("ZZZZZZ")).toEqual({});
+        const event = await makeEvent(1);
+        const code = event.rooms[0]!.code;
+        await store.addReactions(code, { "👍": 2 });
+        must(await store.deleteEvent(event.id));
+        expect(await store.reactionTotals(code)).toEqual({});
+      });
+    });
+
     describe("questions", () => {
       it("stores a question as asked and finds it by (room, participant, clientId)", async () => {
         const code = await makeRoom();

@@ -139,10 +139,10 @@ describe.skipIf(!CHROMIUM)("privacy and accessibility pages in Chromium", { time
     expect(await page.locator(".results [aria-live]").count()).toBe(0);
     await page.getByRole("button", { name: "Lire les résultats" }).click();
     await eventually(() => region.textContent()).toBe(
-      "Quelle priorité ?. 1 participant. Mobilité\u202f: 1 voix, 100\u00a0%\u202f; Logement\u202f: 0 voix, 0\u00a0%.",
+      "Quelle priorité ? 1 participant. Mobilité\u202f: 1 voix, 100\u00a0%\u202f; Logement\u202f: 0 voix, 0\u00a0%.",
     );
     await api(server.url, "POST", `/api/polls/${pollId}/close`, { token: key });
-    await eventually(() => region.textContent()).toMatch(/^Sondage clos\. Quelle priorité \?\. 1 participant\./);
+    await eventually(() => region.textContent()).toMatch(/^Sondage clos\. Quelle priorité \? 1 participant\./);
     expect(problems).toEqual([]);
     await context.close();
   });

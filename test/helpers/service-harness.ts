@@ -8,6 +8,7 @@ import { afterEach } from "vitest";
 import type { Deps } from "../../server/service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "../../server/service/local-ports.js";
 import type { DirtyBus, Outbox } from "../../server/service/ports.js";
+import { RoomIndexes } from "../../server/service/similar-questions.js";
 import { StateCache } from "../../server/service/state-cache.js";
 import { StateInvalidatingOutbox } from "../../server/service/state-invalidating-outbox.js";
 import { Tribune } from "../../server/service/tribune.js";
@@ -37,6 +38,12 @@ export class RecordingOutbox implements Outbox {
   }
   participants(...args: Parameters<Outbox["participants"]>): void {
     this.calls.push({ method: "participants", args });
+  }
+  reactions(...args: Parameters<Outbox["reactions"]>): void {
+    this.calls.push({ method: "reactions", args });
+  }
+  shareReactions(...args: Parameters<Outbox["shareReactions"]>): void {
+    this.calls.push({ method: "shareReactions", args });
   }
   disconnect(...args: Parameters<Outbox["disconnect"]>): void {
     this.calls.push({ method: "disconnect", args });
@@ -96,6 +103,7 @@ export async function serviceHarness(overrides: Partial<Omit<Deps, "outbox" | "d
     adminToken: ADMIN_TOKEN,
     publicUrl: "http://localhost:3000",
     now: () => new Date(),
+    similar: new RoomIndexes(),
     ...overrides,
   };
   const states = new StateCache();

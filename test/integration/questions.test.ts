@@ -274,12 +274,13 @@ describe("moderation", () => {
         const res = await moderate(server.url, ev.moderatorKey, q.id, action);
         if (expected) {
           expect(res.status).toBe(200);
+          const { similar: _similar, flagged: _flagged, ...asked } = before; // hints of the moderation view only
           expect(res.body).toEqual({
-            ...before,
+            ...asked,
             status: expected.status,
             highlighted: expected.highlighted ?? false,
           });
-          expect(await findQuestion(server.url, ev.moderatorKey, ev.code, q.id)).toEqual(res.body);
+          expect(await findQuestion(server.url, ev.moderatorKey, ev.code, q.id)).toMatchObject(res.body);
         } else {
           expectError(res, 409, "conflict");
           expect(await findQuestion(server.url, ev.moderatorKey, ev.code, q.id)).toEqual(before);

@@ -142,7 +142,8 @@ describe("results coalescing", () => {
     expect(r2.seq).toBeGreaterThan(r1.seq);
     expect(reset.seq).toBeGreaterThan(r2.seq);
     const screen = await server.screen(ev.code);
-    const next = waitFor(screen.socket, "results", (r: any) => r.pollId === poll.id);
+    // The reset's own broadcast may still be on its way: wait for the one that carries the vote.
+    const next = waitFor(screen.socket, "results", (r: any) => r.pollId === poll.id && r.voters === 1);
     const r3 = (await vote(server.url, poll.id, [2])).body;
     expect(r3.seq).toBeGreaterThan(reset.seq);
     const got = await next;

@@ -226,6 +226,8 @@ describe("GET /api/rooms/:code/moderation", () => {
       highlighted: false,
       createdAt: q.createdAt,
       sessionId: null,
+      similar: [],
+      flagged: false,
     });
     expect(q.createdAt).toMatch(ISO_MS);
     expect(JSON.stringify(res.body)).not.toContain(pid);

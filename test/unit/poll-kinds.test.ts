@@ -91,6 +91,20 @@ const SAMPLES: Record<PollKind, Sample> = {
       [[0, 1.5, 2], /list of option numbers/],
     ],
   },
+  open: {
+    options: [],
+    // Trimmed, case kept; counted per answer, not per key.
+    accepts: [
+      ["  Plus de pauses ! ", "Plus de pauses !", []],
+      ["é".repeat(280), "é".repeat(280), []],
+    ],
+    refuses: [
+      ["   ", /1 to 280/],
+      ["x".repeat(281), /1 to 280/],
+      [3, /a text/],
+      [["a"], /a text/],
+    ],
+  },
 };
 
 /** Runs `fn` and returns the AppError it throws, failing if it does not throw one. */
@@ -162,7 +176,7 @@ describe.each(Object.keys(POLL_KINDS) as PollKind[])("%s", (kind) => {
   it("shows zeros (or no words) before any ballot", () => {
     const empty = buildResults(poll, { tally: {}, voters: 0, seq: 0 });
     if (empty.counts) expect(empty.counts).toEqual(rules.labels(poll).map(() => 0));
-    else expect(empty.words).toEqual([]);
+    else expect(empty.words ?? empty.answers).toEqual([]);
   });
 });
 
@@ -213,5 +227,45 @@ describe("ranking: Borda points", () => {
       ["Option 4", 3],
     ]);
     expect(rules.csvRows(poll, null).map(([, n]) => n)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe("open answers", () => {
+  const rules = POLL_KINDS.open;
+  const poll = { id: "p1", kind: "open" as const, options: [] };
+  const answer = (i: number, hidden = false) => ({
+    id: `a${i}`,
+    text: `Answer ${i}`,
+    createdAt: `2026-11-30T09:00:${String(i % 60).padStart(2, "0")}.000Z`,
+    hidden,
+  });
+
+  it("keeps each ballot's text as an answer, counting no key", () => {
+    expect(rules.keepsAnswers).toBe(true);
+    expect(rules.tallyKeys("Une idée", poll)).toEqual([]);
+    expect(rules.labels(poll)).toEqual([]);
+  });
+
+  it("carries the answers it is given, newest first as given, at most 100, hidden ones marked", () => {
+    const answers = Array.from({ length: 120 }, (_, i) => answer(120 - i, i === 1));
+    const results = buildResults(poll, { tally: {}, voters: 120, seq: 9, answers });
+    expect(results.answers).toHaveLength(100);
+    expect(results.answers![0]).toEqual({ id: "a120", text: "Answer 120", createdAt: answers[0]!.createdAt });
+    expect(results.answers![1]).toMatchObject({ id: "a119", hidden: true });
+    expect(results.answers!.filter((a) => "hidden" in a)).toHaveLength(1);
+    expect(results.counts).toBeUndefined();
+    expect(results.words).toBeUndefined();
+  });
+
+  it("exports the visible answers one per row", () => {
+    const results = buildResults(poll, { tally: {}, voters: 2, seq: 2, answers: [answer(2, true), answer(1)] });
+    expect(rules.csvRows(poll, results)).toEqual([["Answer 1", 1]]);
+  });
+
+  it("refuses 281 characters in both languages", () => {
+    expect(refusal(() => rules.normalizeChoice(poll, "x".repeat(281))).text).toEqual({
+      en: "The answer must be 1 to 280 characters.",
+      fr: "La réponse doit faire de 1 à 280 caractères.",
+    });
   });
 });

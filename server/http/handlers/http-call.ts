@@ -10,6 +10,8 @@ export interface HttpCall<K extends RouteKey> extends AppContext {
   params: RouteParams<K>;
   /** The raw body: the service parses it after the resource and role checks. */
   body: unknown;
+  /** The raw query string, parsed by the service like a body. */
+  query: unknown;
   /** The caller, from the bearer token (already checked on moderator and organizer routes). */
   actor(): Promise<Actor>;
   reply: FastifyReply;

@@ -15,6 +15,11 @@ export const ROOM_HANDLERS = {
     if (!created) c.reply.code(200); // a retried ask answers the original question
     return question;
   },
+  "GET /api/rooms/:code/similar": async (c) => c.tribune.questions.similar(c.params.code, c.query),
+  "POST /api/rooms/:code/reactions": async (c) => {
+    await c.tribune.reactions.react(c.params.code, c.body);
+    return { ok: true } as const;
+  },
   "GET /api/rooms/:code/export.json": async (c) => {
     const data = await c.tribune.export(await c.actor(), c.params.code);
     c.reply.header("content-disposition", `attachment; filename="tribune-${data.room.code}.json"`);
