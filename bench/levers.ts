@@ -31,6 +31,7 @@ async function seedPoll(store: SqliteStore, tag: string): Promise<string> {
   const code = `L${tag}`.slice(0, 6).toUpperCase().padEnd(6, "X");
   await store.createEvent({
     id: `e${tag}`,
+    code: `E${tag}`.slice(0, 6).toUpperCase().padEnd(6, "Y"),
     title: "Levers",
     keyHash: `h${tag}`,
     createdAt: now,
@@ -40,6 +41,7 @@ async function seedPoll(store: SqliteStore, tag: string): Promise<string> {
   await store.createPoll({
     id: pollId,
     roomCode: code,
+    sessionId: null,
     title: "Q",
     kind: "single",
     options: ["a", "b", "c", "d"],
@@ -99,6 +101,7 @@ async function wordcloud(): Promise<void> {
     const now = new Date().toISOString();
     await store.createEvent({
       id: "ew",
+      code: "EWEWEW",
       title: "Words",
       keyHash: "hw",
       createdAt: now,
@@ -107,6 +110,7 @@ async function wordcloud(): Promise<void> {
     await store.createPoll({
       id: "pw",
       roomCode: "WORDSX",
+      sessionId: null,
       title: "One word",
       kind: "wordcloud",
       options: [],

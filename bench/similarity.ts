@@ -98,6 +98,7 @@ const asQuestions: Question[] = questions.map((q) => ({
   ...q,
   roomCode: "BENCH1",
   author: "",
+  sessionId: null,
   status: "live",
   upvotes: 0,
   highlighted: false,

@@ -47,7 +47,14 @@ export const ERR = {
       "No room has this code. Check the code and try again.",
       "Aucune salle n'a ce code. Vérifiez le code et réessayez.",
     ),
+  unknownCode: () =>
+    error(
+      "not_found",
+      "No event or room has this code. Check the code and try again.",
+      "Aucun événement ni aucune salle n'a ce code. Vérifiez le code et réessayez.",
+    ),
   unknownEvent: () => error("not_found", "This event does not exist.", "Cet événement n'existe pas."),
+  unknownSession: () => error("not_found", "This session does not exist.", "Cette session n'existe pas."),
   unknownPoll: () => error("not_found", "This poll does not exist.", "Ce sondage n'existe pas."),
   unknownQuestion: () => error("not_found", "This question does not exist.", "Cette question n'existe pas."),
   unknownAnswer: () =>
@@ -130,6 +137,14 @@ export const ERR = {
       "Rejoignez avec un code de salle et un identifiant de participant, une clé de modération, ou comme écran.",
     ),
   unknownSocketEvent: (name: string) => error("invalid", `Unknown event "${name}".`, `Événement inconnu « ${name} ».`),
+  sessionOfOtherRoom: () =>
+    error(
+      "invalid",
+      "Invalid sessionId: a poll can only belong to a session of its room.",
+      "Champ sessionId invalide : un sondage ne peut appartenir qu'à une session de sa salle.",
+    ),
+  sessionEndsBeforeStart: () =>
+    error("invalid", "Invalid endsAt: must be after startsAt.", "Champ endsAt invalide : doit être après startsAt."),
   screenPollOfOtherRoom: () =>
     error("invalid", "The screen can only show a poll of this room.", "L'écran ne peut montrer qu'un sondage de cette salle."),
   bodyTooLarge: (kb: number) => error("too_large", `The body is larger than ${kb} KB.`, `Le corps dépasse ${kb} Ko.`),
@@ -143,6 +158,28 @@ export const ERR = {
   // 409: the state forbids it
   tooManyRooms: (max: number) =>
     error("conflict", `An event has at most ${max} rooms.`, `Un événement compte au plus ${max} salles.`),
+  tooManySessions: (max: number) =>
+    error("conflict", `A room has at most ${max} sessions.`, `Une salle compte au plus ${max} sessions.`),
+  sessionLive: () =>
+    error(
+      "conflict",
+      "A live session cannot be deleted: end it first.",
+      "Une session en cours ne peut pas être supprimée : terminez-la d'abord.",
+    ),
+  cannotStartSession: () =>
+    error(
+      "conflict",
+      "Only an upcoming or ended session can be started.",
+      "Seule une session à venir ou terminée peut être démarrée.",
+    ),
+  cannotEndSession: () =>
+    error("conflict", "Only a live session can be ended.", "Seule une session en cours peut être terminée."),
+  pollOfOtherSession: () =>
+    error(
+      "conflict",
+      "This poll belongs to another session than the room's current one: start its session first.",
+      "Ce sondage appartient à une autre session que celle en cours dans la salle : démarrez d'abord sa session.",
+    ),
   pollNotOpen: () => error("conflict", "This poll is not open for votes.", "Ce sondage n'est pas ouvert au vote."),
   pollNotDraft: () =>
     error(

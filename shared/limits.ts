@@ -19,7 +19,14 @@ export const LIMITS = {
   topAnswers: 100,
   minRetentionDays: 1,
   maxRetentionDays: 365,
+  sessionTitle: 200,
+  speakers: 10,
+  speakerName: 100,
+  sessionsPerRoom: 200,
 } as const;
+
+/** The time zone of an event's programme until its organizer sets another. */
+export const DEFAULT_TIME_ZONE = "Europe/Paris";
 
 /** Participant ids are made by the device: 16–64 chars of A-Z a-z 0-9 _ - */
 export const PARTICIPANT_ID = /^[A-Za-z0-9_-]{16,64}$/;

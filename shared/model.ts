@@ -6,6 +6,7 @@ export type PollStatus = "draft" | "open" | "closed";
 export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived";
 export type ModerationAction = "approve" | "reject" | "answer" | "highlight" | "unhighlight" | "archive";
 export type ScreenMode = "auto" | "join" | "poll" | "question" | "questions";
+export type SessionStatus = "upcoming" | "live" | "ended";
 
 /** A ballot in its stored form, given by its kind (shared/poll-kinds): option indexes, a value or a text. */
 export type Choice = number[] | number | string;
@@ -19,6 +20,8 @@ export interface Poll {
   status: PollStatus;
   resultsVisible: boolean;
   createdAt: string;
+  /** The session it belongs to; null: the room's items outside any session. */
+  sessionId: string | null;
 }
 
 export interface WordCount {
@@ -67,6 +70,7 @@ export interface Question {
   upvotes: number;
   highlighted: boolean;
   createdAt: string;
+  sessionId: string | null;
   /** Moderation view only: ids of up to 3 other questions of the room (not archived) asking the same thing. */
   similar?: string[];
   /** Moderation view only: its text or author holds a blocklisted word (it was held as pending). */
@@ -76,6 +80,17 @@ export interface Question {
 /** GET /api/rooms/:code/similar: public questions that ask what a phone is about to ask. */
 export interface SimilarQuestions {
   questions: Question[];
+}
+
+/** A talk or slot of a room's programme; the room's current one scopes what the public sees. */
+export interface Session {
+  id: string;
+  roomCode: string;
+  title: string;
+  speakers: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  status: SessionStatus;
 }
 
 export interface Screen {
@@ -90,6 +105,8 @@ export interface RoomInfo {
   premoderation: boolean;
   qaOpen: boolean;
   screen: Screen;
+  /** The room's current session: the public sees its polls and questions only. */
+  session: Session | null;
 }
 
 export interface PollView extends Poll {
@@ -118,6 +135,8 @@ export interface RoomSummary {
 
 export interface EventCreated {
   id: string;
+  /** The event's own code: `/<code>` opens its programme. */
+  code: string;
   title: string;
   moderatorKey: string;
   rooms: RoomSummary[];
@@ -125,7 +144,12 @@ export interface EventCreated {
 
 export interface EventView {
   id: string;
+  code: string;
   title: string;
+  /** IANA time zone of the programme's local times. */
+  timeZone: string;
+  /** When true, the server starts and ends sessions at their times. */
+  autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
   rooms: (RoomSummary & { participants: number })[];
@@ -200,4 +224,22 @@ export interface SiteInfo {
   privacyContact: string | null;
   /** Days an event keeps participant ids when its organizer set no other retention. */
   defaultRetentionDays: number;
+}
+
+/** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
+export interface Programme {
+  event: { code: string; title: string; timeZone: string };
+  rooms: ProgrammeRoom[];
+  /** By startsAt (sessions without one last), then room name. */
+  sessions: Session[];
+}
+
+export interface ProgrammeRoom {
+  code: string;
+  name: string;
+  participants: number;
+  /** The room's current session. */
+  session: Session | null;
+  /** The room's earliest upcoming session. */
+  next: Session | null;
 }

@@ -61,10 +61,27 @@ export const createEventBody = z.object({
   premoderation: z.boolean().optional(),
 });
 
+/** True when the runtime knows this IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** PATCH /api/events/:id: `premoderation` is the setting of rooms added later. */
 export const eventPatchBody = z.object({
   title: text(1, LIMITS.eventTitle).optional(),
   premoderation: z.boolean().optional(),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, { message: "must be an IANA time zone name such as Europe/Paris" })
+    .optional(),
+  autoSessions: z.boolean().optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });
@@ -75,8 +92,31 @@ export const roomPatchBody = z.object({
   screen: screenSchema.optional(),
 });
 
+/** An ISO 8601 time (with its offset), kept as UTC with milliseconds; null clears it. */
+const sessionTime = z
+  .string()
+  .max(40)
+  .pipe(z.iso.datetime({ offset: true }))
+  .transform((s) => new Date(s).toISOString())
+  .nullable()
+  .optional();
+
+const sessionFields = {
+  title: text(1, LIMITS.sessionTitle),
+  speakers: z.array(text(1, LIMITS.speakerName)).max(LIMITS.speakers).optional(),
+  startsAt: sessionTime,
+  endsAt: sessionTime,
+};
+/** `endsAt` after `startsAt` is checked by the service, on the session as it would become. */
+export const sessionCreateBody = z.object(sessionFields);
+export const sessionUpdateBody = z.object({ ...sessionFields, title: sessionFields.title.optional() });
+export const sessionRef = z.object({ sessionId: id });
+export const socketSessionUpdate = sessionUpdateBody.extend({ sessionId: id });
+
 export const pollCreateBody = z.object({
   title: text(1, LIMITS.pollTitle),
+  /** Another session of the room, to prepare a poll ahead; the room's current session when absent. */
+  sessionId: id.optional(),
   kind: pollKind,
   options: optionsSchema.optional(),
   resultsVisible: z.boolean().optional(),

@@ -49,6 +49,7 @@ export function toPublicQuestion(q: Question): Question {
     status: q.status,
     upvotes: q.upvotes,
     highlighted: q.highlighted,
+    sessionId: q.sessionId,
     createdAt: q.createdAt,
   };
 }

@@ -14,9 +14,17 @@ import { type AppContext, type HttpHandler, type HttpHandlers, Serialised } from
 import { POLL_HANDLERS } from "./handlers/poll-handlers.js";
 import { QUESTION_HANDLERS } from "./handlers/question-handlers.js";
 import { ROOM_HANDLERS } from "./handlers/room-handlers.js";
+import { SESSION_HANDLERS } from "./handlers/session-handlers.js";
 
 /** Every route of the table has its handler: a missing one is a type error here. */
-const HANDLERS: HttpHandlers = { ...DOCS_HANDLERS, ...EVENT_HANDLERS, ...ROOM_HANDLERS, ...POLL_HANDLERS, ...QUESTION_HANDLERS };
+const HANDLERS: HttpHandlers = {
+  ...DOCS_HANDLERS,
+  ...EVENT_HANDLERS,
+  ...ROOM_HANDLERS,
+  ...SESSION_HANDLERS,
+  ...POLL_HANDLERS,
+  ...QUESTION_HANDLERS,
+};
 
 export function registerRoutes(app: FastifyInstance, context: AppContext): void {
   const { tribune } = context;

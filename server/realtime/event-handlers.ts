@@ -72,4 +72,12 @@ export const EVENT_HANDLERS: EventHandlers = {
     return c.tribune.questions.ban(c.actor, ref(p, "questionId"), on ?? true, rest);
   },
   "room:update": (c, p) => c.tribune.events.updateRoom(c.actor, c.code, p),
+  "session:create": (c, p) => c.tribune.sessions.create(c.actor, c.code, p),
+  "session:update": (c, p) => c.tribune.sessions.update(c.actor, ref(p, "sessionId"), body(p, "sessionId")),
+  "session:delete": async (c, p) => {
+    await c.tribune.sessions.remove(c.actor, ref(p, "sessionId"), body(p, "sessionId"));
+    return null;
+  },
+  "session:start": (c, p) => c.tribune.sessions.move(c.actor, ref(p, "sessionId"), "start", body(p, "sessionId")),
+  "session:end": (c, p) => c.tribune.sessions.move(c.actor, ref(p, "sessionId"), "end", body(p, "sessionId")),
 };

@@ -31,8 +31,8 @@ export class SocketOutbox implements Outbox {
     this.peerReactions = handler;
   }
 
-  poll(code: string, poll: Poll): void {
-    const rooms = isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
+  poll(code: string, poll: Poll, toPublic = true): void {
+    const rooms = toPublic && isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
     this.io.to(rooms).emit("poll", poll);
   }
 

@@ -1,16 +1,26 @@
 // Use cases of the organizer and moderators on events and rooms.
 import { ERR } from "../../shared/error-catalogue.js";
 import { LIMITS } from "../../shared/limits.js";
-import type { AuditLog, EventCreatedWithRetention, EventView, RoomState, RoomSummary, RotatedKey } from "../../shared/model.js";
+import type {
+  AuditLog,
+  EventCreatedWithRetention,
+  EventView,
+  Programme,
+  RoomState,
+  RoomSummary,
+  RotatedKey,
+} from "../../shared/model.js";
 import { addRoomBody, createEventBody, eventPatchBody, parse, roomPatchBody } from "../../shared/schemas.js";
+import { buildProgramme } from "../core/programme.js";
 import { RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
+import { type Scope, toSession } from "../core/sessions.js";
 import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
 import { type Actor, hashKey, newModeratorKey, requireKey, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 
-import { roomInfo, roomState } from "./views.js";
+import { currentSession, roomInfo, roomState } from "./views.js";
 
 /** Room codes are random; on the rare collision the store refuses and we draw again. */
 const CODE_ATTEMPTS = 8;
@@ -37,6 +47,7 @@ export class EventService {
       const createdAt = isoNow(this.deps);
       const event = {
         id: newId(),
+        code: newRoomCode(),
         title: input.title,
         keyHash: hashKey(moderatorKey),
         createdAt,
@@ -48,6 +59,7 @@ export class EventService {
       if ((await this.deps.store.createEvent(event)) === "ok") {
         return {
           id: event.id,
+          code: event.code,
           title: event.title,
           moderatorKey,
           rooms: event.rooms.map(({ id, name, code }) => ({ id, name, code })),
@@ -66,15 +78,19 @@ export class EventService {
     const counts = await this.deps.presence.counts(event.rooms.map((r) => r.code));
     return {
       id: event.id,
+      code: event.code,
       title: event.title,
+      timeZone: event.timeZone,
+      autoSessions: event.autoSessions,
       premoderation: event.premoderation,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
 
   /**
-   * PATCH /api/events/:id: the title (every room shows the new one at once) and the
-   * pre-moderation of rooms added from now on; existing rooms keep their own setting.
+   * PATCH /api/events/:id: the title (every room shows the new one at once), the
+   * pre-moderation of rooms added from now on (existing rooms keep their own setting), the
+   * programme's time zone and whether sessions start and end by themselves.
    */
   async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
     staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
@@ -82,10 +98,33 @@ export class EventService {
     const event = await this.deps.store.updateEvent(eventId, patch);
     if (event === "not_found") throw ERR.unknownEvent();
     for (const room of event.rooms) {
-      if (patch.title !== undefined) this.deps.outbox.room(room.code, roomInfo(this.deps, room));
+      if (patch.title !== undefined)
+        this.deps.outbox.room(room.code, roomInfo(this.deps, room, await currentSession(this.deps.store, room)));
       await record(this.deps, room.code, actor, "event:update", eventId);
     }
     return this.view(event);
+  }
+
+  /** GET /api/programme/:code: anyone who knows the event's code or one of its rooms' codes. */
+  async programme(code: string): Promise<Programme> {
+    const eventId = await this.deps.store.eventIdForCode(code);
+    const event = eventId && (await this.deps.store.getEvent(eventId));
+    if (!event) throw ERR.unknownCode();
+    const codes = event.rooms.map((r) => r.code);
+    const [counts, sessions] = await Promise.all([
+      this.deps.presence.counts(codes),
+      Promise.all(codes.map((code) => this.deps.store.listSessions(code))),
+    ]);
+    return buildProgramme({
+      event: { code: event.code, title: event.title, timeZone: event.timeZone },
+      rooms: event.rooms.map((r, i) => ({
+        code: r.code,
+        name: r.name,
+        participants: counts[i] ?? 0,
+        currentSessionId: r.sessionId,
+      })),
+      sessions: sessions.flat().map(toSession),
+    });
   }
 
   async addRoom(actor: Actor, eventId: string, body: unknown): Promise<RoomSummary> {
@@ -148,14 +187,23 @@ export class EventService {
     }
     const updated = await this.deps.store.updateRoom(room.code, patch);
     if (updated === "not_found") throw ERR.unknownRoom();
-    this.deps.outbox.room(room.code, roomInfo(this.deps, updated));
+    this.deps.outbox.room(room.code, roomInfo(this.deps, updated, await currentSession(this.deps.store, updated)));
     await record(this.deps, room.code, actor, "room:update", room.code);
-    return roomState(this.deps, room.code, "moderator");
+    return roomState(this.deps, room.code, "moderator", undefined, { sessionId: updated.sessionId });
   }
 
-  async moderation(actor: Actor, code: string): Promise<RoomState> {
+  /** `session`: a session id of the room, "none", "all", or absent for the room's current session. */
+  async moderation(actor: Actor, code: string, session?: string): Promise<RoomState> {
     const room = await this.staffRoom(actor, code);
-    return roomState(this.deps, room.code, "moderator");
+    let scope: Scope = { sessionId: room.sessionId };
+    if (session === "all") scope = { all: true };
+    else if (session === "none") scope = { sessionId: null };
+    else if (session !== undefined) {
+      const found = await this.deps.store.getSession(session);
+      if (!found || found.roomCode !== room.code) throw ERR.unknownSession();
+      scope = { sessionId: found.id };
+    }
+    return roomState(this.deps, room.code, "moderator", undefined, scope);
   }
 
   async audit(actor: Actor, code: string): Promise<AuditLog> {

@@ -28,6 +28,7 @@ const HEADER = [
   "count",
   "voters_or_upvotes",
   "created_at",
+  "session_id",
 ];
 
 /**
@@ -40,12 +41,14 @@ export function toCsv(data: RoomExport): string {
     const r = poll.results;
     const voters = r?.voters ?? 0;
     const answers = POLL_KINDS[poll.kind].csvRows(poll, r);
-    if (answers.length === 0) rows.push(["poll", poll.id, poll.status, poll.title, "", "", "", voters, poll.createdAt]);
+    const session = poll.sessionId ?? "";
+    if (answers.length === 0) rows.push(["poll", poll.id, poll.status, poll.title, "", "", "", voters, poll.createdAt, session]);
     for (const [label, count] of answers)
-      rows.push(["poll", poll.id, poll.status, poll.title, "", label, count, voters, poll.createdAt]);
+      rows.push(["poll", poll.id, poll.status, poll.title, "", label, count, voters, poll.createdAt, session]);
   }
-  for (const q of data.questions) rows.push(["question", q.id, q.status, q.text, q.author, "", "", q.upvotes, q.createdAt]);
-  for (const e of data.audit) rows.push(["audit", e.targetId, e.action, "", e.actor, "", "", "", e.at]);
+  for (const q of data.questions)
+    rows.push(["question", q.id, q.status, q.text, q.author, "", "", q.upvotes, q.createdAt, q.sessionId ?? ""]);
+  for (const e of data.audit) rows.push(["audit", e.targetId, e.action, "", e.actor, "", "", "", e.at, ""]);
   return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 

@@ -14,6 +14,7 @@ import {
   type PollMove,
 } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
+import type { RoomRecord } from "../store/store.js";
 import { type Actor, mayModerate, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -30,6 +31,12 @@ export class PollService {
   async create(actor: Actor, code: string, body: unknown): Promise<Poll> {
     const room = await this.events.staffRoom(actor, code);
     const input = parse(pollCreateBody, body);
+    let sessionId = room.sessionId;
+    if (input.sessionId !== undefined) {
+      const session = await this.deps.store.getSession(input.sessionId);
+      if (!session || session.roomCode !== room.code) throw ERR.sessionOfOtherRoom();
+      sessionId = session.id;
+    }
     const poll: Poll = {
       id: newId(),
       roomCode: room.code,
@@ -39,6 +46,7 @@ export class PollService {
       status: "draft",
       resultsVisible: input.resultsVisible ?? defaultResultsVisible(input.kind),
       createdAt: isoNow(this.deps),
+      sessionId,
     };
     await this.deps.store.createPoll(poll);
     this.deps.outbox.poll(room.code, poll);
@@ -46,11 +54,11 @@ export class PollService {
     return poll;
   }
 
-  /** A poll with the event it belongs to, or null. */
-  private async find(pollId: string): Promise<{ item: Poll; eventId: string } | null> {
+  /** A poll with its room and the event it belongs to, or null. */
+  private async find(pollId: string): Promise<{ item: Poll; room: RoomRecord; eventId: string } | null> {
     const poll = await this.deps.store.getPoll(pollId);
     const room = poll && (await this.deps.store.getRoom(poll.roomCode));
-    return poll && room ? { item: poll, eventId: room.eventId } : null;
+    return poll && room ? { item: poll, room, eventId: room.eventId } : null;
   }
 
   /** The poll a moderator acts on, after the key, lookup and event checks. */
@@ -59,14 +67,16 @@ export class PollService {
   }
 
   async update(actor: Actor, pollId: string, body: unknown): Promise<Poll> {
-    const poll = await this.staffPoll(actor, pollId);
+    const found = await this.find(pollId);
+    const poll = staffCheck(actor, found, ERR.unknownPoll);
     const patch = parse(pollUpdateBody, body);
     if (patch.options !== undefined) patch.options = checkOptions(poll.kind, patch.options);
     const draftOnly = patch.title !== undefined || patch.options !== undefined;
     const updated = await this.deps.store.updatePoll(pollId, patch, draftOnly);
     if (updated === "not_found") throw ERR.unknownPoll();
     if (updated === "conflict") throw ERR.pollNotDraft();
-    this.deps.outbox.poll(updated.roomCode, updated);
+    // The public hears of a poll of the room's current session only.
+    this.deps.outbox.poll(updated.roomCode, updated, updated.sessionId === found?.room.sessionId);
     if (updated.resultsVisible !== poll.resultsVisible) this.dirty(updated.roomCode, pollId);
     await record(this.deps, updated.roomCode, actor, "poll:update", pollId);
     return updated;
@@ -87,6 +97,7 @@ export class PollService {
     const result = await this.deps.store.setPollStatus(pollId, from, to);
     if (result === "not_found") throw ERR.unknownPoll();
     if (result === "conflict") throw move === "open" ? ERR.cannotOpenPoll() : ERR.cannotClosePoll();
+    if (result === "other_session") throw ERR.pollOfOtherSession();
     for (const closed of result.closed) this.deps.outbox.poll(closed.roomCode, closed);
     this.deps.outbox.poll(result.poll.roomCode, result.poll);
     await record(this.deps, result.poll.roomCode, actor, `poll:${move}`, pollId);

@@ -8,8 +8,8 @@ import type { RateName } from "../core/rate-limits.js";
 
 /** Sends events to the sockets of a room, by audience. */
 export interface Outbox {
-  /** `poll` to moderators, and to the public unless it is a draft. */
-  poll(code: string, poll: Poll): void;
+  /** `poll` to moderators, and to the public unless it is a draft or `toPublic` is false (another session's). */
+  poll(code: string, poll: Poll, toPublic?: boolean): void;
   /** `question` to moderators and its author, and to the public when `toPublic`. */
   question(code: string, question: QuestionRecord, toPublic: boolean): void;
   /** `room` to everyone in the room. */

@@ -44,13 +44,15 @@ export class QuestionService {
       createdAt: isoNow(this.deps),
       participantId: input.participantId,
       clientId,
+      sessionId: room.sessionId, // the store sets the room's current session as it inserts
     };
     const result = await this.deps.store.ask(record, true);
     if (result === "not_found") throw ERR.unknownRoom();
     if (result === "closed") throw ERR.qaClosed();
     if (result.created) {
       this.deps.similar.invalidate(room.code);
-      this.deps.outbox.question(room.code, result.question, isPublicStatus(result.question.status));
+      const shown = isPublicStatus(result.question.status) && result.question.sessionId === room.sessionId;
+      this.deps.outbox.question(room.code, result.question, shown);
     }
     return { question: toPublicQuestion(result.question), created: result.created };
   }
@@ -63,7 +65,7 @@ export class QuestionService {
   async similar(code: string, query: unknown): Promise<SimilarQuestions> {
     if (!this.deps.similar.isFresh(code)) {
       const data = await loadRoom(this.deps, code);
-      this.deps.similar.sync(code, data.questions.map(toPublicQuestion));
+      this.deps.similar.sync(code, data.questions.map(toPublicQuestion), data.room.sessionId);
     }
     const { text } = parse(similarQuery, query);
     return { questions: this.deps.similar.publicSimilar(code, text) };
@@ -81,7 +83,10 @@ export class QuestionService {
     const updated = await this.deps.store.setUpvote(questionId, participantId, on, [...allowed]);
     if (updated === "not_found") throw ERR.unknownQuestion();
     if (updated === "conflict") throw cannotUpvote(on);
-    if (updated.upvotes !== question.upvotes) this.deps.outbox.question(updated.roomCode, updated, true);
+    if (updated.upvotes !== question.upvotes) {
+      const room = await this.deps.store.getRoom(updated.roomCode);
+      this.deps.outbox.question(updated.roomCode, updated, updated.sessionId === (room?.sessionId ?? null));
+    }
     return { id: updated.id, upvotes: updated.upvotes };
   }
 
@@ -109,8 +114,12 @@ export class QuestionService {
       if (result !== "conflict") {
         this.deps.similar.invalidate(room.code);
         const wasPublic = isPublicStatus(current.status);
-        this.deps.outbox.question(room.code, result.question, wasPublic || isPublicStatus(result.question.status));
-        for (const other of result.unhighlighted) this.deps.outbox.question(room.code, other, isPublicStatus(other.status));
+        // The public hears of the room's current session's questions only.
+        const shown = (q: QuestionRecord) => q.sessionId === room.sessionId;
+        const toPublic = (wasPublic || isPublicStatus(result.question.status)) && shown(result.question);
+        this.deps.outbox.question(room.code, result.question, toPublic);
+        for (const other of result.unhighlighted)
+          this.deps.outbox.question(room.code, other, isPublicStatus(other.status) && shown(other));
         await record(this.deps, room.code, actor, `question:${action}`, questionId);
         return toPublicQuestion(result.question);
       }

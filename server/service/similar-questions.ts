@@ -21,6 +21,8 @@ interface RoomIndex {
   index: SimilarityIndex;
   questions: Map<string, Question>;
   syncedAt: number;
+  /** The room's current session when synced: the public is offered its questions only. */
+  sessionId: string | null;
   /** The moderation view's `similar` lists, for the index version they were computed on. */
   similar?: { version: number; byId: Map<string, string[]> };
 }
@@ -30,9 +32,18 @@ export class RoomIndexes {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Makes the room's index hold exactly these questions (all of the room's, any status). */
-  sync(code: string, questions: readonly Question[]): void {
-    const room: RoomIndex = this.rooms.get(code) ?? { index: new SimilarityIndex(), questions: new Map(), syncedAt: 0 };
+  /**
+   * Makes the room's index hold exactly these questions (all of the room's, any status and
+   * session); `sessionId` is the room's current session.
+   */
+  sync(code: string, questions: readonly Question[], sessionId: string | null = null): void {
+    const room: RoomIndex = this.rooms.get(code) ?? {
+      index: new SimilarityIndex(),
+      questions: new Map(),
+      syncedAt: 0,
+      sessionId,
+    };
+    room.sessionId = sessionId;
     // A status change moves no text but may change which questions count as similar.
     if (questions.some((q) => room.questions.get(q.id)?.status !== q.status)) room.similar = undefined;
     room.index.sync(questions);
@@ -47,7 +58,7 @@ export class RoomIndexes {
     return room !== undefined && this.now() - room.syncedAt < FRESH_FOR_MS;
   }
 
-  /** A question of the room changed on this node: the next `/similar` reads the store. */
+  /** A question or the current session of the room changed on this node: the next `/similar` reads the store. */
   invalidate(code: string): void {
     const room = this.rooms.get(code);
     if (room) room.syncedAt = 0;
@@ -57,11 +68,14 @@ export class RoomIndexes {
     this.rooms.delete(code);
   }
 
-  /** Up to 3 public questions of the room asking the same thing as `text`, most similar first. */
+  /** Up to 3 public questions of the room's current session asking the same thing as `text`, most similar first. */
   publicSimilar(code: string, text: string): Question[] {
     const room = this.rooms.get(code);
     if (!room) return [];
-    const isPublic = (id: string) => isPublicStatus(room.questions.get(id)?.status ?? "archived");
+    const isPublic = (id: string) => {
+      const q = room.questions.get(id);
+      return q !== undefined && isPublicStatus(q.status) && (q.sessionId ?? null) === room.sessionId;
+    };
     return room.index
       .query(text, { limit: SIMILAR_LIMIT, accept: isPublic })
       .map((id) => room.questions.get(id))

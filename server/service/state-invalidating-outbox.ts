@@ -1,6 +1,6 @@
 // Everything this node tells a room about also makes its cached public state stale: this
 // outbox drops the room's cache entry, then hands the call to the real outbox.
-import type { Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
+import type { ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { Outbox } from "./ports.js";
 import type { StateCache } from "./state-cache.js";
@@ -11,9 +11,10 @@ export class StateInvalidatingOutbox implements Outbox {
     private readonly states: StateCache,
   ) {}
 
-  poll(code: string, poll: Poll): void {
-    this.states.invalidate(code);
-    this.inner.poll(code, poll);
+  poll(...args: Parameters<Outbox["poll"]>): void {
+    this.states.invalidate(args[0]);
+    // Forwarded as called: an absent `toPublic` stays absent (the inner outbox's default).
+    this.inner.poll(...args);
   }
 
   question(code: string, question: QuestionRecord, toPublic: boolean): void {

@@ -1,6 +1,6 @@
 // The one place that runs each use case for both doors (HTTP and Socket.IO) and decides
 // what is broadcast to whom.
-import type { Results, RoomExport, RoomState } from "../../shared/model.js";
+import type { Poll, Results, RoomExport, RoomState } from "../../shared/model.js";
 import { isPublicPoll } from "../../shared/visibility.js";
 import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
@@ -13,6 +13,7 @@ import { QuestionService } from "./question-service.js";
 import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
 import { ReactionService } from "./reaction-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
+import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
 import { loadRoom, roomState } from "./views.js";
 
@@ -23,6 +24,7 @@ export class Tribune {
   readonly events: EventService;
   readonly polls: PollService;
   readonly questions: QuestionService;
+  readonly sessions: SessionService;
   readonly reactions: ReactionService;
   private readonly coalescer: ResultsCoalescer;
   private readonly reactionCoalescer: ReactionCoalescer;
@@ -48,6 +50,7 @@ export class Tribune {
     this.events = new EventService(deps);
     this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
     this.questions = new QuestionService(deps);
+    this.sessions = new SessionService(deps, this.events);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
     this.reactions = new ReactionService(deps, this.reactionCoalescer);
   }
@@ -111,7 +114,18 @@ export class Tribune {
     if (tally.seq < (this.sentSeq.get(pollId) ?? 0)) return;
     this.sentSeq.set(pollId, tally.seq);
     const full: Results = buildResults(poll, tally);
-    this.deps.outbox.results(code, full, isPublicPoll(poll) ? resultsFor(poll, full, "public") : null);
+    this.deps.outbox.results(code, full, (await this.inCurrentSession(poll)) ? resultsFor(poll, full, "public") : null);
+  }
+
+  /**
+   * Whether the public may see this poll: not a draft, and of the room's current session. An open
+   * poll always is (opening and starting a session see to it), which spares the hot path a read.
+   */
+  private async inCurrentSession(poll: Poll): Promise<boolean> {
+    if (!isPublicPoll(poll)) return false;
+    if (poll.status === "open") return true;
+    const room = await this.deps.store.getRoom(poll.roomCode);
+    return poll.sessionId === (room?.sessionId ?? null);
   }
 
   async joined(code: string, participantId: string, socketId: string): Promise<void> {

@@ -1,14 +1,21 @@
 // Reads the store and shapes what each role sees of a room.
 import { ERR } from "../../shared/error-catalogue.js";
-import type { Me, Poll, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
+import type { Me, PublicRoomInfo, Question, Results, RoomState, Session } from "../../shared/model.js";
 import { isFlagged } from "../core/blocklist.js";
 import { buildResults } from "../core/polls.js";
 import { toPublicQuestion } from "../core/questions.js";
 import { type Audience, type RoomSnapshot, viewRoom } from "../core/rooms.js";
-import type { RoomData, RoomRecord } from "../store/store.js";
+import { inScope, type Scope, toSession } from "../core/sessions.js";
+import type { RoomData, RoomRecord, Store } from "../store/store.js";
 import type { Deps } from "./deps.js";
 
-export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord): PublicRoomInfo {
+/** The room's current session, read from the store. */
+export async function currentSession(store: Store, room: RoomRecord): Promise<Session | null> {
+  const session = room.sessionId ? await store.getSession(room.sessionId) : null;
+  return session ? toSession(session) : null;
+}
+
+export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord, session: Session | null): PublicRoomInfo {
   return {
     code: room.code,
     name: room.name,
@@ -16,6 +23,7 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord): Publi
     premoderation: room.premoderation,
     qaOpen: room.qaOpen,
     screen: room.screen,
+    session,
     joinUrl: `${deps.publicUrl}/${room.code}`,
   };
 }
@@ -23,14 +31,21 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord): Publi
 /** What reading a room's views needs: no outbox, so the realtime edge can read states too. */
 export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar">;
 
-export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData): RoomSnapshot {
+/** The room's state limited to `scope`'s polls and questions (all of them when absent). */
+export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData, scope: Scope = { all: true }): RoomSnapshot {
   const results: Record<string, Results> = {};
-  for (const poll of data.polls) {
+  const polls = data.polls.filter((p) => inScope(p, scope));
+  for (const poll of polls) {
     const tally = data.tallies[poll.id];
     if (tally) results[poll.id] = buildResults(poll, tally);
   }
-  return { room: roomInfo(deps, data.room), polls: data.polls, results, questions: data.questions };
+  const current = data.sessions.find((s) => s.id === data.room.sessionId);
+  const room = roomInfo(deps, data.room, current ? toSession(current) : null);
+  return { room, polls, results, questions: data.questions.filter((q) => inScope(q, scope)) };
 }
+
+/** The public sees the room's current session only (the items of none while it has none). */
+export const publicScope = (room: RoomRecord): Scope => ({ sessionId: room.sessionId });
 
 export async function loadRoom(deps: Pick<Deps, "store">, code: string): Promise<RoomData> {
   const data = await deps.store.roomData(code);
@@ -38,29 +53,47 @@ export async function loadRoom(deps: Pick<Deps, "store">, code: string): Promise
   return data;
 }
 
-export async function roomState(deps: ViewDeps, code: string, audience: Audience, participantId?: string): Promise<RoomState> {
+/**
+ * A room's state for an audience: the public always sees the current session's items; a
+ * moderator sees `scope` (every session's when absent).
+ */
+export async function roomState(
+  deps: ViewDeps,
+  code: string,
+  audience: Audience,
+  participantId?: string,
+  scope?: Scope,
+): Promise<RoomState> {
   const data = await loadRoom(deps, code);
   const participants = await deps.presence.count(code);
-  const me = participantId ? await meOf(deps, data, participantId) : undefined;
-  const state = viewRoom(snapshot(deps, data), audience, participants, me);
+  const seen = audience === "public" ? publicScope(data.room) : (scope ?? { all: true });
+  const snap = snapshot(deps, data, seen);
+  const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
+  const state = viewRoom(snap, audience, participants, me);
   if (audience === "moderator") state.questions = withModerationHints(deps, data, state.questions);
   return state;
 }
 
-/** The moderation view's hints: similar questions (the room's index synced with what was read) and the blocklist. */
+/**
+ * The moderation view's hints: similar questions and the blocklist. The room's index is synced
+ * with every question of the room, whatever the scope shown, as `/similar` reuses it.
+ */
 function withModerationHints(deps: Pick<Deps, "similar">, data: RoomData, questions: Question[]): Question[] {
-  deps.similar.sync(data.room.code, questions);
+  deps.similar.sync(data.room.code, data.questions.map(toPublicQuestion), data.room.sessionId);
   const similar = deps.similar.similarByQuestion(data.room.code);
   return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q) }));
 }
 
-async function meOf(deps: Pick<Deps, "store">, data: RoomData, participantId: string): Promise<Me> {
+async function meOf(deps: Pick<Deps, "store">, snap: RoomSnapshot, data: RoomData, participantId: string): Promise<Me> {
   const mine = await deps.store.participantData(data.room.code, participantId);
+  const shownQuestions = new Set(snap.questions.map((q) => q.id));
   const questions: Question[] = data.questions
-    .filter((q) => q.participantId === participantId)
+    .filter((q) => q.participantId === participantId && shownQuestions.has(q.id))
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
     .map(toPublicQuestion);
-  const drafts = new Set(data.polls.filter((p: Poll) => p.status === "draft").map((p) => p.id));
-  const ballots = Object.fromEntries(Object.entries(mine.ballots).filter(([pollId]) => !drafts.has(pollId)));
-  return { ballots, upvoted: mine.upvoted, questions };
+  // Ballots of drafts and of other sessions' polls stay out, as those polls do.
+  const shown = new Set(snap.polls.filter((p) => p.status !== "draft").map((p) => p.id));
+  const ballots = Object.fromEntries(Object.entries(mine.ballots).filter(([pollId]) => shown.has(pollId)));
+  const upvoted = mine.upvoted.filter((id) => shownQuestions.has(id));
+  return { ballots, upvoted, questions };
 }

@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
 import * as Q from "./redis-lua-questions.js";
 import * as S from "./redis-lua-safety.js";
+import * as X from "./redis-lua-sessions.js";
 
 export interface Script {
   lua: string;
@@ -43,6 +44,11 @@ export const SCRIPTS = {
   setBan: script(S.SET_BAN),
   appendAudit: script(S.APPEND_AUDIT),
   eraseParticipants: script(S.ERASE_PARTICIPANTS),
+  createSession: script(X.CREATE_SESSION),
+  listSessions: script(X.LIST_SESSIONS),
+  updateSession: script(X.UPDATE_SESSION),
+  deleteSession: script(X.DELETE_SESSION),
+  setSessionStatus: script(X.SET_SESSION_STATUS),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

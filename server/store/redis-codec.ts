@@ -1,18 +1,23 @@
 // Key names of the Redis store and the mapping of its replies to the store's records
 // (layout: see redis-lua.ts). Everything is stored as strings: booleans "1"/"0", JSON for
 // options, screen and ballots.
-import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
+import { DEFAULT_TIME_ZONE } from "../../shared/limits.js";
+import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
-import type { AuditEntry, EventRecord, ParticipantData, RoomData, RoomRecord } from "./store.js";
+import type { AuditEntry, EventRecord, ParticipantData, RoomData, RoomRecord, SessionRecord } from "./store.js";
 
 export class Keys {
   constructor(readonly prefix: string) {}
   event = (id: string) => `${this.prefix}ev:{${id}}`;
   eventRooms = (id: string) => `${this.prefix}ev:{${id}}:rooms`;
   key = (keyHash: string) => `${this.prefix}key:${keyHash}`;
+  /** An event code's event id; room codes are known by their room hash. */
+  code = (code: string) => `${this.prefix}code:${code}`;
+  autoSessions = () => `${this.prefix}autosessions`;
   pollRoom = (pollId: string) => `${this.prefix}pollroom:${pollId}`;
   questionRoom = (questionId: string) => `${this.prefix}qroom:${questionId}`;
+  sessionRoom = (sessionId: string) => `${this.prefix}sroom:${sessionId}`;
   /** Events by the time (ms) their participant ids expire. */
   retention = () => `${this.prefix}retention`;
   /** The base of every key of one room; `{code}` is its cluster hash tag. */
@@ -64,6 +69,49 @@ export function toRoom(reply: unknown): RoomRecord {
     qaOpen: field(m, "qaOpen") === "1",
     screen: JSON.parse(field(m, "screen")) as Screen,
     createdAt: field(m, "createdAt"),
+    sessionId: orNull(m.sessionId),
+  };
+}
+
+/** Optional ids and times are stored as "" (or absent) for null. */
+const orNull = (value: string | undefined): string | null => (value === undefined || value === "" ? null : value);
+
+/** The hash fields of a session, as [field, value, …]. */
+export function sessionFields(s: SessionRecord): string[] {
+  return [
+    "id",
+    s.id,
+    "roomCode",
+    s.roomCode,
+    "title",
+    s.title,
+    "speakers",
+    JSON.stringify(s.speakers),
+    "startsAt",
+    s.startsAt ?? "",
+    "endsAt",
+    s.endsAt ?? "",
+    "status",
+    s.status,
+    "createdAt",
+    s.createdAt,
+    "statusAt",
+    s.statusAt ?? "",
+  ];
+}
+
+export function toSession(reply: unknown): SessionRecord {
+  const m = toMap(reply);
+  return {
+    id: field(m, "id"),
+    roomCode: field(m, "roomCode"),
+    title: field(m, "title"),
+    speakers: JSON.parse(field(m, "speakers")) as string[],
+    startsAt: orNull(m.startsAt),
+    endsAt: orNull(m.endsAt),
+    status: field(m, "status") as SessionStatus,
+    createdAt: field(m, "createdAt"),
+    statusAt: orNull(m.statusAt),
   };
 }
 
@@ -86,6 +134,8 @@ export function pollFields(poll: Poll): string[] {
     bool(poll.resultsVisible),
     "createdAt",
     poll.createdAt,
+    "sessionId",
+    poll.sessionId ?? "",
   ];
 }
 
@@ -100,6 +150,7 @@ export function toPoll(reply: unknown): Poll {
     status: field(m, "status") as PollStatus,
     resultsVisible: field(m, "resultsVisible") === "1",
     createdAt: field(m, "createdAt"),
+    sessionId: orNull(m.sessionId),
   };
 }
 
@@ -168,6 +219,7 @@ export function toQuestion(reply: unknown): QuestionRecord {
     upvotes: Number(field(m, "upvotes")),
     highlighted: field(m, "highlighted") === "1",
     createdAt: field(m, "createdAt"),
+    sessionId: orNull(m.sessionId),
   };
 }
 
@@ -185,7 +237,11 @@ export function toEvent(reply: unknown): EventRecord {
   const m = toMap(event);
   return {
     id: field(m, "id"),
+    // Events stored before event codes existed have none: their programme is reached by a room code.
+    code: m.code ?? "",
     title: field(m, "title"),
+    timeZone: m.timeZone ?? DEFAULT_TIME_ZONE,
+    autoSessions: m.autoSessions === "1",
     // Events stored before the field existed have no default pre-moderation: off.
     premoderation: m.premoderation === "1",
     createdAt: field(m, "createdAt"),
@@ -195,8 +251,14 @@ export function toEvent(reply: unknown): EventRecord {
 
 /** A ROOM_DATA reply: room, polls oldest first with their tallies, questions. */
 export function toRoomData(reply: unknown): RoomData {
-  const [room, polls, questions] = toList(reply);
-  const data: RoomData = { room: toRoom(room), polls: [], tallies: {}, questions: toList(questions).map(toQuestion) };
+  const [room, polls, questions, sessions] = toList(reply);
+  const data: RoomData = {
+    room: toRoom(room),
+    polls: [],
+    tallies: {},
+    questions: toList(questions).map(toQuestion),
+    sessions: toList(sessions).map(toSession),
+  };
   for (const entry of toList(polls)) {
     const [hash, tally, voters, answers] = toList(entry);
     const poll = toPoll(hash);

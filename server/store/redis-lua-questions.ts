@@ -17,6 +17,8 @@ if ARGV[3] ~= '' then
 end
 if ARGV[2] == '1' and redis.call('HGET', KEYS[1], 'qaOpen') ~= '1' then return 'closed' end
 redis.call('HSET', KEYS[5], unpack(ARGV, 6))
+-- The question belongs to the room's current session at this moment.
+redis.call('HSET', KEYS[5], 'sessionId', redis.call('HGET', KEYS[1], 'sessionId') or '')
 redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[4])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], ARGV[3], ARGV[4]) end
 redis.call('SET', KEYS[6], ARGV[5])
@@ -74,8 +76,8 @@ return {qread(ARGV[1], ARGV[2]), cleared}
 `;
 
 /**
- * KEYS: room hash, polls, questions. ARGV: room base.
- * Reply: {room, {{poll, tally, voters}…} oldest first, {question…}} or nil.
+ * KEYS: room hash, polls, questions, sessions. ARGV: room base.
+ * Reply: {room, {{poll, tally, voters}…} oldest first, {question…}, {session…}} or nil.
  */
 export const ROOM_DATA = `
 local room = redis.call('HGETALL', KEYS[1])
@@ -94,7 +96,12 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
   local q = qread(ARGV[1], id)
   if q then questions[#questions + 1] = q end
 end
-return {room, polls, questions}
+local sessions = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
+  local h = redis.call('HGETALL', ARGV[1] .. 's:' .. id)
+  if #h > 0 then sessions[#sessions + 1] = h end
+end
+return {room, polls, questions, sessions}
 `;
 
 /** KEYS: polls, questions. ARGV: room base, participant. Reply: {{pollId, ballot JSON}… flat, {questionId…}}. */

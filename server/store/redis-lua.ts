@@ -2,9 +2,12 @@
 // so every command is one atomic step however many nodes write at once.
 //
 // Keys (P is the key prefix, "t:" by default; R is P.."{"..code.."}:", a room's base):
-//   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter), premoderation (of rooms added)
+//   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter), premoderation (of rooms added),
+//                                      code, timeZone, autoSessions
 //   P.."ev:{"..id.."}:rooms"    zset   room codes, scored by creation order
 //   P.."key:"..keyHash          string event id
+//   P.."code:"..code            string event id of an event code (room codes are their room hash)
+//   P.."autosessions"           set    ids of the events whose sessions start and end by themselves
 //   R.."room"                   hash   id, eventId, code, name, eventTitle, premoderation, qaOpen, screen, createdAt
 //   R.."n"                      string counter giving polls and questions their insertion order
 //   R.."polls"                  zset   poll ids by insertion order
@@ -34,8 +37,7 @@
 //
 // Replies: a failure is a status string ("not_found", "conflict", …); a success a table.
 // Booleans are stored "1"/"0"; options, screen and ballots as JSON.
-
-import { LIMITS } from "../../shared/limits.js";
+import { DEFAULT_TIME_ZONE, LIMITS } from "../../shared/limits.js";
 
 /** Reads a question hash with its upvote count, or false when it is gone. */
 export const LUA_HELPERS = `
@@ -68,25 +70,34 @@ const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
 /**
  * KEYS: event hash, event rooms, key index, retention, one room hash per room.
  * ARGV: id, title, keyHash, createdAt, retentionDays, expiresAt, expiry ms ('' without retention),
- * premoderation, then (roomId, code, name, premoderation)….
+ * premoderation, event code, prefix, then (roomId, code, name, premoderation)….
+ * Event and room codes share one namespace: a code is taken when a room hash or an event code key has it.
  */
 export const CREATE_EVENT = `
 local n = #KEYS - 4
+local P = ARGV[10]
 local seen = {}
+local function taken(code)
+  return seen[code] or redis.call('EXISTS', P .. 'code:' .. code) == 1
+    or redis.call('EXISTS', P .. '{' .. code .. '}:room') == 1
+end
+if taken(ARGV[9]) then return 'code_taken' end
+seen[ARGV[9]] = true
 for i = 1, n do
-  local code = ARGV[8 + (i - 1) * 4 + 2]
-  if seen[code] or redis.call('EXISTS', KEYS[4 + i]) == 1 then return 'code_taken' end
+  local code = ARGV[10 + (i - 1) * 4 + 2]
+  if taken(code) then return 'code_taken' end
   seen[code] = true
 end
 redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'keyHash', ARGV[3], 'createdAt', ARGV[4], 'n', n,
-  'premoderation', ARGV[8])
+  'premoderation', ARGV[8], 'code', ARGV[9], 'timeZone', '${DEFAULT_TIME_ZONE}', 'autoSessions', '0')
+redis.call('SET', P .. 'code:' .. ARGV[9], ARGV[1])
 if ARGV[7] ~= '' then
   redis.call('HSET', KEYS[1], 'retentionDays', ARGV[5], 'expiresAt', ARGV[6])
   redis.call('ZADD', KEYS[4], tonumber(ARGV[7]), ARGV[1])
 end
 redis.call('SET', KEYS[3], ARGV[1])
 for i = 1, n do
-  local b = 8 + (i - 1) * 4
+  local b = 10 + (i - 1) * 4
   redis.call('HSET', KEYS[4 + i], 'id', ARGV[b + 1], 'eventId', ARGV[1], 'code', ARGV[b + 2], 'name', ARGV[b + 3],
     'eventTitle', ARGV[2], 'premoderation', ARGV[b + 4], ${ROOM_FIELDS}, 'createdAt', ARGV[4])
   redis.call('ZADD', KEYS[2], i, ARGV[b + 2])
@@ -94,11 +105,11 @@ end
 return 'ok'
 `;
 
-/** KEYS: event hash, event rooms, room hash. ARGV: roomId, code, name, createdAt, maxRooms, premoderation. */
+/** KEYS: event hash, event rooms, room hash, event code key of the room's code. ARGV: roomId, code, name, createdAt, maxRooms, premoderation. */
 export const ADD_ROOM = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[5]) then return 'full' end
-if redis.call('EXISTS', KEYS[3]) == 1 then return 'code_taken' end
+if redis.call('EXISTS', KEYS[3]) == 1 or redis.call('EXISTS', KEYS[4]) == 1 then return 'code_taken' end
 local ev = redis.call('HMGET', KEYS[1], 'id', 'title')
 local n = redis.call('HINCRBY', KEYS[1], 'n', 1)
 redis.call('HSET', KEYS[3], 'id', ARGV[1], 'eventId', ev[1], 'code', ARGV[2], 'name', ARGV[3],
@@ -111,8 +122,10 @@ return redis.call('HGETALL', KEYS[3])
 export const DELETE_EVENT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 local P = ARGV[1]
-local ev = redis.call('HMGET', KEYS[1], 'id', 'keyHash')
+local ev = redis.call('HMGET', KEYS[1], 'id', 'keyHash', 'code')
 if ev[2] and redis.call('GET', P .. 'key:' .. ev[2]) == ev[1] then redis.call('DEL', P .. 'key:' .. ev[2]) end
+if ev[3] and redis.call('GET', P .. 'code:' .. ev[3]) == ev[1] then redis.call('DEL', P .. 'code:' .. ev[3]) end
+redis.call('SREM', P .. 'autosessions', ev[1])
 local codes = redis.call('ZRANGE', KEYS[2], 0, -1)
 for _, code in ipairs(codes) do
   local R = P .. '{' .. code .. '}:'
@@ -123,8 +136,11 @@ for _, code in ipairs(codes) do
   for _, id in ipairs(redis.call('ZRANGE', R .. 'questions', 0, -1)) do
     redis.call('DEL', R .. 'q:' .. id, R .. 'up:' .. id, P .. 'qroom:' .. id)
   end
+  for _, id in ipairs(redis.call('ZRANGE', R .. 'sessions', 0, -1)) do
+    redis.call('DEL', R .. 's:' .. id, P .. 'sroom:' .. id)
+  end
   redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
-    R .. 'reactions')
+    R .. 'sessions', R .. 'reactions')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])
@@ -144,13 +160,23 @@ return {ev, rooms}
 `;
 
 /**
- * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation ('' leaves either as it is).
+ * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation, timeZone, autoSessions ('' leaves
+ * each as it is). Events with autoSessions on are in the set P.."autosessions", which the scheduler reads.
  * A new title is copied into every room hash, which keeps the event's title for room reads.
  * Reply: as GET_EVENT.
  */
 export const UPDATE_EVENT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'premoderation', ARGV[3]) end
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'timeZone', ARGV[4]) end
+if ARGV[5] ~= '' then
+  redis.call('HSET', KEYS[1], 'autoSessions', ARGV[5])
+  if ARGV[5] == '1' then
+    redis.call('SADD', ARGV[1] .. 'autosessions', redis.call('HGET', KEYS[1], 'id'))
+  else
+    redis.call('SREM', ARGV[1] .. 'autosessions', redis.call('HGET', KEYS[1], 'id'))
+  end
+end
 local codes = redis.call('ZRANGE', KEYS[2], 0, -1)
 if ARGV[2] ~= '' then
   redis.call('HSET', KEYS[1], 'title', ARGV[2])
@@ -201,11 +227,17 @@ redis.call('ZREM', KEYS[6], ARGV[1])
 return h
 `;
 
-/** KEYS: poll hash, polls. ARGV: room base, poll id, to, from…. Reply: {poll, {closed poll…}}. */
+/**
+ * KEYS: poll hash, polls, room hash. ARGV: room base, poll id, to, from…. Reply: {poll, {closed poll…}}.
+ * Only a poll of the room's current session (or of none, when the room has none) opens.
+ */
 export const SET_POLL_STATUS = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'not_found' end
 if not member(ARGV, 4, status) then return 'conflict' end
+if ARGV[3] == 'open' and (redis.call('HGET', KEYS[1], 'sessionId') or '') ~= (redis.call('HGET', KEYS[3], 'sessionId') or '') then
+  return 'other_session'
+end
 redis.call('HSET', KEYS[1], 'status', ARGV[3])
 local closed = {}
 if ARGV[3] == 'open' then

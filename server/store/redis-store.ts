@@ -2,7 +2,7 @@
 // (atomic however many nodes write at once); Node keeps no state but a cache of which room
 // holds a poll or a question, facts that never change for an id (see RoomIndex).
 import type { Redis } from "ioredis";
-import type { Choice, Poll, PollStatus, QuestionStatus } from "../../shared/model.js";
+import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from "./redis-client.js";
@@ -15,6 +15,7 @@ import {
   pollFields,
   questionFields,
   screenJson,
+  sessionFields,
   toAuditEntry,
   toEvent,
   toList,
@@ -23,6 +24,7 @@ import {
   toQuestion,
   toRoom,
   toRoomData,
+  toSession,
   toSnapshot,
   toStoredAnswer,
 } from "./redis-codec.js";
@@ -44,6 +46,9 @@ import {
   type RoomData,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionMove,
+  type SessionPatch,
+  type SessionRecord,
   type Store,
 } from "./store.js";
 
@@ -61,6 +66,7 @@ export class RedisStore implements Store {
   private readonly k: Keys;
   private readonly polls: RoomIndex;
   private readonly questions: RoomIndex;
+  private readonly sessions: RoomIndex;
   private closed = false;
 
   constructor(
@@ -70,6 +76,7 @@ export class RedisStore implements Store {
     this.k = new Keys(keyPrefix);
     this.polls = new RoomIndex(redis, this.k.pollRoom);
     this.questions = new RoomIndex(redis, this.k.questionRoom);
+    this.sessions = new RoomIndex(redis, this.k.sessionRoom);
   }
 
   ready(): boolean {
@@ -122,6 +129,8 @@ export class RedisStore implements Store {
       expiry === null ? "" : String(event.expiresAt),
       expiry === null ? "" : String(expiry),
       bool(event.premoderation ?? false),
+      event.code.toUpperCase(),
+      this.k.prefix,
     ];
     for (const room of event.rooms) {
       keys.push(`${this.k.room(room.code)}room`);
@@ -139,13 +148,22 @@ export class RedisStore implements Store {
     return this.redis.get(this.k.key(keyHash));
   }
 
+  async eventIdForCode(code: string): Promise<string | null> {
+    const c = code.toUpperCase();
+    const [event, room] = await Promise.all([
+      this.redis.get(this.k.code(c)),
+      this.redis.hget(`${this.k.room(c)}room`, "eventId"),
+    ]);
+    return event ?? room;
+  }
+
   async addRoom(
     eventId: string,
     room: NewRoom,
     createdAt: string,
     maxRooms: number,
   ): Promise<RoomRecord | Missing | "full" | "code_taken"> {
-    const keys = [this.k.event(eventId), this.k.eventRooms(eventId), `${this.k.room(room.code)}room`];
+    const keys = [this.k.event(eventId), this.k.eventRooms(eventId), `${this.k.room(room.code)}room`, this.k.code(room.code)];
     const premoderation = bool(room.premoderation ?? false);
     const reply = await this.run(S.addRoom, keys, [room.id, room.code, room.name, createdAt, maxRooms, premoderation]);
     if (reply === NOT_FOUND || reply === "full" || reply === "code_taken") return reply;
@@ -154,7 +172,8 @@ export class RedisStore implements Store {
 
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
-    const args = [this.k.prefix, patch.title ?? "", premoderation];
+    const autoSessions = patch.autoSessions === undefined ? "" : bool(patch.autoSessions);
+    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions];
     const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
     return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }
@@ -177,6 +196,82 @@ export class RedisStore implements Store {
     if (patch.screen !== undefined) args.push("screen", screenJson(patch.screen));
     const reply = await this.run(S.updateRoom, [`${this.k.room(code)}room`], args);
     return reply === NOT_FOUND ? NOT_FOUND : toRoom(reply);
+  }
+
+  // Sessions
+
+  private inSessionRoom<T>(sessionId: string, fn: (R: string) => Promise<T | Missing>): Promise<T | Missing> {
+    return this.sessions.run(sessionId, (code) => fn(this.k.room(code)));
+  }
+
+  async createSession(session: SessionRecord, max: number): Promise<"ok" | Missing | "full"> {
+    const R = this.k.room(session.roomCode);
+    const keys = [`${R}room`, `${R}sessions`, `${R}n`, `${R}s:${session.id}`, this.k.sessionRoom(session.id)];
+    const reply = await this.run(S.createSession, keys, [max, session.id, session.roomCode, ...sessionFields(session)]);
+    if (reply === NOT_FOUND || reply === "full") return reply;
+    this.sessions.remember(session.id, session.roomCode);
+    return "ok";
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    const found = await this.inSessionRoom(sessionId, async (R) => {
+      const reply = await this.redis.hgetall(`${R}s:${sessionId}`);
+      return Object.keys(reply).length === 0 ? NOT_FOUND : toSession(Object.entries(reply).flat());
+    });
+    return found === NOT_FOUND ? null : found;
+  }
+
+  async listSessions(code: string): Promise<SessionRecord[]> {
+    const R = this.k.room(code);
+    return toList(await this.run(S.listSessions, [`${R}sessions`], [R])).map(toSession);
+  }
+
+  updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing> {
+    const args: string[] = [];
+    if (patch.title !== undefined) args.push("title", patch.title);
+    if (patch.speakers !== undefined) args.push("speakers", JSON.stringify(patch.speakers));
+    if (patch.startsAt !== undefined) args.push("startsAt", patch.startsAt ?? "");
+    if (patch.endsAt !== undefined) args.push("endsAt", patch.endsAt ?? "");
+    return this.inSessionRoom(sessionId, async (R) => {
+      const reply = await this.run(S.updateSession, [`${R}s:${sessionId}`], args);
+      return reply === NOT_FOUND ? NOT_FOUND : toSession(reply);
+    });
+  }
+
+  async deleteSession(sessionId: string): Promise<SessionRecord | Missing | Conflict> {
+    const result = await this.inSessionRoom(sessionId, async (R) => {
+      const keys = [
+        `${R}s:${sessionId}`,
+        `${R}sessions`,
+        `${R}polls`,
+        `${R}questions`,
+        `${R}room`,
+        this.k.sessionRoom(sessionId),
+      ];
+      const reply = await this.run(S.deleteSession, keys, [R, sessionId]);
+      return reply === NOT_FOUND || reply === "conflict" ? reply : toSession(reply);
+    });
+    if (result !== "conflict") this.sessions.forget(sessionId);
+    return result;
+  }
+
+  setSessionStatus(
+    sessionId: string,
+    from: SessionStatus[],
+    to: SessionStatus,
+    at: string,
+  ): Promise<SessionMove | Missing | Conflict> {
+    return this.inSessionRoom(sessionId, async (R) => {
+      const keys = [`${R}s:${sessionId}`, `${R}sessions`, `${R}polls`, `${R}room`];
+      const reply = await this.run(S.setSessionStatus, keys, [R, sessionId, to, at, ...from]);
+      if (reply === NOT_FOUND || reply === "conflict") return reply;
+      const [session, ended, closed] = toList(reply);
+      return { session: toSession(session), ended: toList(ended).map(toSession), closed: toList(closed).map(toPoll) };
+    });
+  }
+
+  autoSessionEvents(): Promise<string[]> {
+    return this.redis.smembers(this.k.autoSessions());
   }
 
   // Polls
@@ -222,10 +317,11 @@ export class RedisStore implements Store {
     pollId: string,
     from: PollStatus[],
     to: PollStatus,
-  ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict> {
+  ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict | "other_session"> {
     return this.inPollRoom(pollId, async (R) => {
-      const reply = await this.run(S.setPollStatus, [`${R}poll:${pollId}`, `${R}polls`], [R, pollId, to, ...from]);
-      if (reply === NOT_FOUND || reply === "conflict") return reply;
+      const keys = [`${R}poll:${pollId}`, `${R}polls`, `${R}room`];
+      const reply = await this.run(S.setPollStatus, keys, [R, pollId, to, ...from]);
+      if (reply === NOT_FOUND || reply === "conflict" || reply === "other_session") return reply;
       const [poll, closed] = toList(reply);
       return { poll: toPoll(poll), closed: toList(closed).map(toPoll) };
     });
@@ -393,7 +489,7 @@ export class RedisStore implements Store {
 
   async roomData(code: string): Promise<RoomData | null> {
     const R = this.k.room(code);
-    const reply = await this.run(S.roomData, [`${R}room`, `${R}polls`, `${R}questions`], [R]);
+    const reply = await this.run(S.roomData, [`${R}room`, `${R}polls`, `${R}questions`, `${R}sessions`], [R]);
     return reply === null ? null : toRoomData(reply);
   }
 

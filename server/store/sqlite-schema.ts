@@ -2,15 +2,16 @@
 // Tables follow the commands: a ballot row keeps the tally keys it counted toward, so
 // replacing it can take exactly those back out without knowing the poll's rules.
 import Database from "better-sqlite3";
-import { LIMITS } from "../../shared/limits.js";
-import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen } from "../../shared/model.js";
+import { DEFAULT_TIME_ZONE, LIMITS } from "../../shared/limits.js";
+import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
-import type { RoomRecord } from "./store.js";
+import { newRoomCode } from "../core/rooms.js";
+import type { RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -23,7 +24,10 @@ CREATE TABLE IF NOT EXISTS events (
   created_at TEXT NOT NULL,
   retention_days INTEGER,
   expires_at TEXT,
-  premoderation INTEGER NOT NULL DEFAULT 0
+  premoderation INTEGER NOT NULL DEFAULT 0,
+  code TEXT,
+  time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}',
+  auto_sessions INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -34,7 +38,8 @@ CREATE TABLE IF NOT EXISTS rooms (
   premoderation INTEGER NOT NULL DEFAULT 0,
   qa_open INTEGER NOT NULL DEFAULT 1,
   screen TEXT NOT NULL DEFAULT '{"mode":"auto"}',
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  session_id TEXT
 );
 CREATE INDEX IF NOT EXISTS rooms_event ON rooms(event_id);
 CREATE TABLE IF NOT EXISTS polls (
@@ -48,7 +53,8 @@ CREATE TABLE IF NOT EXISTS polls (
   results_visible INTEGER NOT NULL,
   voters INTEGER NOT NULL DEFAULT 0,
   seq INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  session_id TEXT
 );
 CREATE INDEX IF NOT EXISTS polls_room ON polls(room_code, status);
 CREATE TABLE IF NOT EXISTS ballots (
@@ -99,8 +105,23 @@ CREATE TABLE IF NOT EXISTS questions (
   highlighted INTEGER NOT NULL DEFAULT 0,
   upvotes INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
+  session_id TEXT,
   UNIQUE (room_code, participant_id, client_id)
 );
+-- A room's programme; rooms.session_id names the current one, polls and questions the one they belong to.
+CREATE TABLE IF NOT EXISTS sessions (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  speakers TEXT NOT NULL,
+  starts_at TEXT,
+  ends_at TEXT,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  status_at TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_room ON sessions(room_code, status);
 CREATE TABLE IF NOT EXISTS upvotes (
   question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
   participant_id TEXT NOT NULL,
@@ -127,6 +148,11 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * before retention existed get the default (30 days from their creation), so that they are swept too.
  * Schema 2 → 3: the event's default pre-moderation for rooms added later (off, as before).
  * Schema 3 → 4: open answers and reaction totals, new tables only (the DDL above makes them).
+ * Schema 4 → 5: event codes (drawn here for older events, in the room codes' namespace), the
+ * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
+ * room's current session and the session of each poll and question (none for older ones).
+ * Each step looks at the columns rather than at the version number, so a file at 3 takes both
+ * steps in one open and a file at 4 only the last.
  */
 function migrate(db: Database.Database): void {
   const columns = (db.pragma("table_info(events)") as { name: string }[]).map((c) => c.name);
@@ -141,7 +167,36 @@ function migrate(db: Database.Database): void {
     })();
   }
   if (!columns.includes("premoderation")) db.exec("ALTER TABLE events ADD COLUMN premoderation INTEGER NOT NULL DEFAULT 0");
+  if (!columns.includes("code")) {
+    db.transaction(() => {
+      db.exec("ALTER TABLE events ADD COLUMN code TEXT");
+      db.exec(`ALTER TABLE events ADD COLUMN time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}'`);
+      db.exec("ALTER TABLE events ADD COLUMN auto_sessions INTEGER NOT NULL DEFAULT 0");
+      const taken = db.prepare("SELECT 1 FROM rooms WHERE code = ? UNION ALL SELECT 1 FROM events WHERE code = ?");
+      const setCode = db.prepare("UPDATE events SET code = ? WHERE id = ?");
+      for (const { id } of db.prepare("SELECT id FROM events WHERE code IS NULL").all() as { id: string }[]) {
+        let code = newRoomCode();
+        while (taken.get(code, code)) code = newRoomCode();
+        setCode.run(code, id);
+      }
+    })();
+  }
+  db.exec("CREATE UNIQUE INDEX IF NOT EXISTS events_code ON events(code)");
+  for (const table of ["rooms", "polls", "questions"]) {
+    const has = (db.pragma(`table_info(${table})`) as { name: string }[]).some((c) => c.name === "session_id");
+    if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN session_id TEXT`);
+  }
   db.exec("CREATE INDEX IF NOT EXISTS events_expiry ON events(expires_at)");
+}
+
+export interface EventRow {
+  id: string;
+  title: string;
+  created_at: string;
+  premoderation: number;
+  code: string;
+  time_zone: string;
+  auto_sessions: number;
 }
 
 export interface RoomRow {
@@ -154,6 +209,19 @@ export interface RoomRow {
   screen: string;
   created_at: string;
   event_title: string;
+  session_id: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  room_code: string;
+  title: string;
+  speakers: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  status: string;
+  created_at: string;
+  status_at: string | null;
 }
 
 export interface PollRow {
@@ -167,6 +235,7 @@ export interface PollRow {
   voters: number;
   seq: number;
   created_at: string;
+  session_id: string | null;
 }
 
 export interface QuestionRow {
@@ -180,6 +249,7 @@ export interface QuestionRow {
   highlighted: number;
   upvotes: number;
   created_at: string;
+  session_id: string | null;
 }
 
 export interface TallyRow {
@@ -218,6 +288,19 @@ export const toRoom = (r: RoomRow): RoomRecord => ({
   qaOpen: r.qa_open === 1,
   screen: JSON.parse(r.screen) as Screen,
   createdAt: r.created_at,
+  sessionId: r.session_id,
+});
+
+export const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  roomCode: r.room_code,
+  title: r.title,
+  speakers: JSON.parse(r.speakers) as string[],
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  status: r.status as SessionStatus,
+  createdAt: r.created_at,
+  statusAt: r.status_at,
 });
 
 export const toPoll = (r: PollRow): Poll => ({
@@ -229,6 +312,7 @@ export const toPoll = (r: PollRow): Poll => ({
   status: r.status as PollStatus,
   resultsVisible: r.results_visible === 1,
   createdAt: r.created_at,
+  sessionId: r.session_id,
 });
 
 export const toQuestion = (r: QuestionRow): QuestionRecord => ({
@@ -242,6 +326,7 @@ export const toQuestion = (r: QuestionRow): QuestionRecord => ({
   highlighted: r.highlighted === 1,
   upvotes: r.upvotes,
   createdAt: r.created_at,
+  sessionId: r.session_id,
 });
 
 export const parseChoice = (json: string): Choice => JSON.parse(json) as Choice;
@@ -280,9 +365,10 @@ export function prepareAll(db: Database.Database) {
   const p = <R = unknown>(sql: string) => db.prepare<unknown[], R>(sql);
   return {
     insertEvent: p(
-      "INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation, code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateEvent: p("UPDATE events SET title = ?, premoderation = ? WHERE id = ?"),
+    updateEvent: p("UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ? WHERE id = ?"),
     setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
     expiredEvents: p<{ id: string }>(
       "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",
@@ -312,19 +398,43 @@ export function prepareAll(db: Database.Database) {
        WHERE (participant_id <> '' OR client_id IS NOT NULL) AND room_code IN (SELECT code FROM rooms WHERE event_id = ?)`,
     ),
     eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
-    getEvent: p<{ id: string; title: string; created_at: string; premoderation: number }>("SELECT * FROM events WHERE id = ?"),
+    getEvent: p<EventRow>("SELECT * FROM events WHERE id = ?"),
+    eventForCode: p<{ id: string }>(
+      "SELECT id FROM events WHERE code = ? UNION ALL SELECT event_id AS id FROM rooms WHERE code = ? LIMIT 1",
+    ),
     eventForKey: p<{ id: string }>("SELECT id FROM events WHERE key_hash = ?"),
     deleteEvent: p("DELETE FROM events WHERE id = ?"),
     insertRoom: p("INSERT INTO rooms (id, event_id, code, name, premoderation, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-    codeExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ?"),
+    // One namespace for event and room codes: a code names one event or one room, never both.
+    codeExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ? UNION ALL SELECT 1 FROM events WHERE code = ?"),
+    roomExists: p<{ one: number }>("SELECT 1 AS one FROM rooms WHERE code = ?"),
     countRooms: p<{ n: number }>("SELECT count(*) AS n FROM rooms WHERE event_id = ?"),
     roomsOfEvent: p<RoomRow>(`${ROOM_SELECT} WHERE r.event_id = ? ORDER BY r.ord`),
     getRoom: p<RoomRow>(`${ROOM_SELECT} WHERE r.code = ?`),
     updateRoom: p("UPDATE rooms SET premoderation = ?, qa_open = ?, screen = ? WHERE code = ?"),
     insertPoll: p(
-      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertSession: p(
+      `INSERT INTO sessions (id, room_code, title, speakers, starts_at, ends_at, status, created_at, status_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getSession: p<SessionRow>("SELECT * FROM sessions WHERE id = ?"),
+    sessionsOfRoom: p<SessionRow>("SELECT * FROM sessions WHERE room_code = ? ORDER BY ord"),
+    countSessions: p<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE room_code = ?"),
+    updateSession: p("UPDATE sessions SET title = ?, speakers = ?, starts_at = ?, ends_at = ? WHERE id = ?"),
+    setSessionStatus: p("UPDATE sessions SET status = ?, status_at = ? WHERE id = ?"),
+    liveOthers: p<SessionRow>("SELECT * FROM sessions WHERE room_code = ? AND status = 'live' AND id <> ? ORDER BY ord"),
+    deleteSession: p("DELETE FROM sessions WHERE id = ?"),
+    releasePolls: p("UPDATE polls SET session_id = NULL WHERE session_id = ?"),
+    releaseQuestions: p("UPDATE questions SET session_id = NULL WHERE session_id = ?"),
+    setCurrentSession: p("UPDATE rooms SET session_id = ? WHERE code = ?"),
+    clearCurrentSession: p("UPDATE rooms SET session_id = NULL WHERE session_id = ?"),
+    openPollsOfOtherSessions: p<PollRow>(
+      "SELECT * FROM polls WHERE room_code = ? AND status = 'open' AND session_id IS NOT ? ORDER BY ord",
+    ),
+    autoSessionEvents: p<{ id: string }>("SELECT id FROM events WHERE auto_sessions = 1"),
     getPoll: p<PollRow>("SELECT * FROM polls WHERE id = ?"),
     pollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? ORDER BY created_at, ord"),
     openPollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? AND status = 'open' AND id <> ? ORDER BY ord"),
@@ -383,8 +493,8 @@ export function prepareAll(db: Database.Database) {
     ),
     findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
     insertQuestion: p(
-      `INSERT INTO questions (id, room_code, participant_id, client_id, text, author, status, highlighted, upvotes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO questions (id, room_code, participant_id, client_id, text, author, status, highlighted, upvotes, created_at, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     getQuestion: p<QuestionRow>("SELECT * FROM questions WHERE id = ?"),
     questionsOfRoom: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ?"),

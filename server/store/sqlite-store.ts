@@ -3,10 +3,20 @@
 // interleaving to guard against inside one process, and the transaction makes each
 // command all-or-nothing on disk.
 import type Database from "better-sqlite3";
-import type { Choice, Poll, PollStatus, QuestionStatus } from "../../shared/model.js";
+import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
-import { openDatabase, parseChoice, prepareAll, screenJson, toAnswer, toPoll, toQuestion, toRoom } from "./sqlite-schema.js";
+import {
+  openDatabase,
+  parseChoice,
+  prepareAll,
+  screenJson,
+  toAnswer,
+  toPoll,
+  toQuestion,
+  toRoom,
+  toSession,
+} from "./sqlite-schema.js";
 import {
   AUDIT_LIMIT,
   type AuditEntry,
@@ -25,6 +35,9 @@ import {
   type RoomData,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionMove,
+  type SessionPatch,
+  type SessionRecord,
   type Store,
 } from "./store.js";
 
@@ -126,7 +139,8 @@ export class SqliteStore implements Store {
     return {
       createEvent: db.transaction((event: NewEvent): "ok" | "code_taken" => {
         const codes = event.rooms.map((r) => r.code.toUpperCase());
-        if (new Set(codes).size !== codes.length || codes.some((c) => q.codeExists.get(c))) return "code_taken";
+        const all = [event.code.toUpperCase(), ...codes];
+        if (new Set(all).size !== all.length || all.some((c) => q.codeExists.get(c, c))) return "code_taken";
         q.insertEvent.run(
           event.id,
           event.title,
@@ -135,6 +149,7 @@ export class SqliteStore implements Store {
           event.retentionDays ?? null,
           event.expiresAt ?? null,
           bit(event.premoderation ?? false),
+          all[0],
         );
         for (const [i, r] of event.rooms.entries())
           q.insertRoom.run(r.id, event.id, codes[i], r.name, bit(r.premoderation ?? false), event.createdAt);
@@ -144,7 +159,7 @@ export class SqliteStore implements Store {
         if (!q.getEvent.get(eventId)) return "not_found" as const;
         if ((q.countRooms.get(eventId)?.n ?? 0) >= maxRooms) return "full" as const;
         const code = room.code.toUpperCase();
-        if (q.codeExists.get(code)) return "code_taken" as const;
+        if (q.codeExists.get(code, code)) return "code_taken" as const;
         q.insertRoom.run(room.id, eventId, code, room.name, bit(room.premoderation ?? false), createdAt);
         return this.room(code)!;
       }),
@@ -154,6 +169,8 @@ export class SqliteStore implements Store {
         q.updateEvent.run(
           patch.title ?? event.title,
           patch.premoderation === undefined ? event.premoderation : bit(patch.premoderation),
+          patch.timeZone ?? event.time_zone,
+          patch.autoSessions === undefined ? event.auto_sessions : bit(patch.autoSessions),
           eventId,
         );
         return true;
@@ -191,6 +208,7 @@ export class SqliteStore implements Store {
         const row = q.getPoll.get(pollId);
         if (!row) return "not_found" as const;
         if (!from.includes(row.status as PollStatus)) return "conflict" as const;
+        if (to === "open" && row.session_id !== (this.room(row.room_code)?.sessionId ?? null)) return "other_session" as const;
         const closed: Poll[] = [];
         if (to === "open") {
           for (const other of q.openPollsOfRoom.all(row.room_code, pollId)) {
@@ -241,7 +259,7 @@ export class SqliteStore implements Store {
         return this.snapshot(pollId, poll.voters, poll.seq + 1);
       }),
       addReactions: db.transaction((code: string, counts: ReactionTally) => {
-        if (!q.codeExists.get(code)) return;
+        if (!q.roomExists.get(code)) return;
         for (const [emoji, n] of Object.entries(counts)) if (n > 0) q.addReactions.run(code, emoji, n);
       }),
       ask: db.transaction((question: QuestionRecord, requireQaOpen: boolean) => {
@@ -254,7 +272,20 @@ export class SqliteStore implements Store {
         }
         if (requireQaOpen && !room.qaOpen) return "closed" as const;
         const { id, participantId, clientId, text, author, status, highlighted, upvotes, createdAt } = question;
-        q.insertQuestion.run(id, room.code, participantId, clientId, text, author, status, bit(highlighted), upvotes, createdAt);
+        const session = room.sessionId; // the room's current session, read in this same step
+        q.insertQuestion.run(
+          id,
+          room.code,
+          participantId,
+          clientId,
+          text,
+          author,
+          status,
+          bit(highlighted),
+          upvotes,
+          createdAt,
+          session,
+        );
         return { question: this.question(id)!, created: true };
       }),
       setUpvote: db.transaction((questionId: string, participantId: string, on: boolean, allowed: QuestionStatus[]) => {
@@ -282,6 +313,52 @@ export class SqliteStore implements Store {
         q.setQuestionState.run(next.status, bit(next.highlighted), questionId);
         return { question: { ...question, ...next }, unhighlighted };
       }),
+      createSession: db.transaction((s: SessionRecord, max: number): "ok" | Missing | "full" => {
+        if (!q.roomExists.get(s.roomCode)) return "not_found";
+        if ((q.countSessions.get(s.roomCode)?.n ?? 0) >= max) return "full";
+        const speakers = JSON.stringify(s.speakers);
+        q.insertSession.run(s.id, s.roomCode, s.title, speakers, s.startsAt, s.endsAt, s.status, s.createdAt, s.statusAt);
+        return "ok";
+      }),
+      updateSession: db.transaction((sessionId: string, patch: SessionPatch): SessionRecord | Missing => {
+        const row = q.getSession.get(sessionId);
+        if (!row) return "not_found";
+        const next = { ...toSession(row), ...patch };
+        q.updateSession.run(next.title, JSON.stringify(next.speakers), next.startsAt, next.endsAt, sessionId);
+        return toSession(q.getSession.get(sessionId)!);
+      }),
+      deleteSession: db.transaction((sessionId: string): SessionRecord | Missing | Conflict => {
+        const row = q.getSession.get(sessionId);
+        if (!row) return "not_found";
+        if (row.status === "live") return "conflict";
+        q.releasePolls.run(sessionId);
+        q.releaseQuestions.run(sessionId);
+        q.clearCurrentSession.run(sessionId);
+        q.deleteSession.run(sessionId);
+        return toSession(row);
+      }),
+      setSessionStatus: db.transaction(
+        (sessionId: string, from: SessionStatus[], to: SessionStatus, at: string): SessionMove | Missing | Conflict => {
+          const row = q.getSession.get(sessionId);
+          if (!row) return "not_found";
+          if (!from.includes(row.status as SessionStatus)) return "conflict";
+          const ended: SessionRecord[] = [];
+          const closed: Poll[] = [];
+          if (to === "live") {
+            for (const other of q.liveOthers.all(row.room_code, sessionId)) {
+              q.setSessionStatus.run("ended", at, other.id);
+              ended.push({ ...toSession(other), status: "ended", statusAt: at });
+            }
+            for (const poll of q.openPollsOfOtherSessions.all(row.room_code, sessionId)) {
+              q.setPollStatus.run("closed", poll.id);
+              closed.push({ ...toPoll(poll), status: "closed" });
+            }
+            q.setCurrentSession.run(sessionId, row.room_code);
+          }
+          q.setSessionStatus.run(to, at, sessionId);
+          return { session: { ...toSession(row), status: to, statusAt: at }, ended, closed };
+        },
+      ),
       eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
         q.eraseAnswerers.run(eventId); // the answers stay, no longer tied to anyone
@@ -293,7 +370,7 @@ export class SqliteStore implements Store {
         };
       }),
       appendAudit: db.transaction((code: string, e: AuditEntry) => {
-        if (!q.codeExists.get(code)) return;
+        if (!q.roomExists.get(code)) return;
         q.insertAudit.run(code, e.at, e.actor, e.action, e.targetId);
         q.trimAudit.run(code, code, AUDIT_LIMIT);
       }),
@@ -309,7 +386,8 @@ export class SqliteStore implements Store {
           snap.answers = [...(snap.answers ?? []), toAnswer(a)];
         }
         const questions = q.questionsOfRoom.all(code).map(toQuestion);
-        return { room, polls: polls.map(toPoll), tallies, questions };
+        const sessions = q.sessionsOfRoom.all(code).map(toSession);
+        return { room, polls: polls.map(toPoll), tallies, questions, sessions };
       }),
     };
   }
@@ -322,7 +400,21 @@ export class SqliteStore implements Store {
     const event = this.q.getEvent.get(eventId);
     if (!event) return null;
     const rooms = this.q.roomsOfEvent.all(eventId).map(toRoom);
-    return { id: event.id, title: event.title, premoderation: event.premoderation === 1, createdAt: event.created_at, rooms };
+    return {
+      id: event.id,
+      code: event.code,
+      title: event.title,
+      timeZone: event.time_zone,
+      autoSessions: event.auto_sessions === 1,
+      premoderation: event.premoderation === 1,
+      createdAt: event.created_at,
+      rooms,
+    };
+  }
+
+  async eventIdForCode(code: string): Promise<string | null> {
+    const c = code.toUpperCase();
+    return this.q.eventForCode.get(c, c)?.id ?? null;
   }
 
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
@@ -351,10 +443,40 @@ export class SqliteStore implements Store {
   }
 
   async createPoll(poll: Poll): Promise<void> {
-    const { id, roomCode, title, kind, options, status, resultsVisible, createdAt } = poll;
+    const { id, roomCode, title, kind, options, status, resultsVisible, createdAt, sessionId } = poll;
+    const json = JSON.stringify(options);
     await this.write(() =>
-      this.q.insertPoll.run(id, roomCode, title, kind, JSON.stringify(options), status, bit(resultsVisible), createdAt),
+      this.q.insertPoll.run(id, roomCode, title, kind, json, status, bit(resultsVisible), createdAt, sessionId),
     );
+  }
+
+  async createSession(session: SessionRecord, max: number): Promise<"ok" | Missing | "full"> {
+    return this.write(() => this.tx.createSession(session, max));
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    const row = this.q.getSession.get(sessionId);
+    return row ? toSession(row) : null;
+  }
+
+  async listSessions(code: string): Promise<SessionRecord[]> {
+    return this.q.sessionsOfRoom.all(code).map(toSession);
+  }
+
+  async updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing> {
+    return this.write(() => this.tx.updateSession(sessionId, patch));
+  }
+
+  async deleteSession(sessionId: string): Promise<SessionRecord | Missing | Conflict> {
+    return this.write(() => this.tx.deleteSession(sessionId));
+  }
+
+  async setSessionStatus(sessionId: string, from: SessionStatus[], to: SessionStatus, at: string) {
+    return this.write(() => this.tx.setSessionStatus(sessionId, from, to, at));
+  }
+
+  async autoSessionEvents(): Promise<string[]> {
+    return this.q.autoSessionEvents.all().map((r) => r.id);
   }
 
   async getPoll(pollId: string): Promise<Poll | null> {
@@ -431,7 +553,7 @@ export class SqliteStore implements Store {
 
   async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {
     return this.write(() => {
-      if (!this.q.codeExists.get(code)) return "not_found";
+      if (!this.q.roomExists.get(code)) return "not_found";
       const statement = on ? this.q.addBan : this.q.removeBan;
       return statement.run(code, participantId).changes > 0;
     });

@@ -3,19 +3,54 @@
 // and no rule either: the service decides with server/core and the store applies
 // the decision atomically (compare-and-set where a rule depends on current state).
 
-import type { AuditEntry, Choice, Poll, PollStatus, QuestionStatus, RoomInfo, Screen } from "../../shared/model.js";
+import type {
+  AuditEntry,
+  Choice,
+  Poll,
+  PollStatus,
+  QuestionStatus,
+  RoomInfo,
+  Screen,
+  SessionStatus,
+} from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import type { SessionRecord } from "../core/sessions.js";
 
-export interface RoomRecord extends RoomInfo {
+export interface RoomRecord extends Omit<RoomInfo, "session"> {
   id: string;
   eventId: string;
   createdAt: string;
+  /** The id of the room's current session (the last one started), null when none. */
+  sessionId: string | null;
+}
+
+/** A session as stored: its public shape, when it was made and when its status last changed. */
+export type { SessionRecord } from "../core/sessions.js";
+
+export interface SessionPatch {
+  title?: string;
+  speakers?: string[];
+  startsAt?: string | null;
+  endsAt?: string | null;
+}
+
+/** What a session's start or end changed, in one atomic step. */
+export interface SessionMove {
+  session: SessionRecord;
+  /** Sessions of the room that were live and were ended by this start. */
+  ended: SessionRecord[];
+  /** Open polls of the room that do not belong to the started session, closed by this start. */
+  closed: Poll[];
 }
 
 export interface EventRecord {
   id: string;
+  /** The event's code, in the same namespace as room codes. */
+  code: string;
   title: string;
+  timeZone: string;
+  autoSessions: boolean;
   /** The pre-moderation setting given to rooms added to the event. */
   premoderation: boolean;
   createdAt: string;
@@ -32,6 +67,8 @@ export interface NewRoom {
 
 export interface NewEvent {
   id: string;
+  /** Refused ("code_taken") when any event or room already has it. */
+  code: string;
   title: string;
   /** sha256 of the moderator key, hex; the key itself is never stored. */
   keyHash: string;
@@ -58,6 +95,8 @@ export interface Erasure {
 export interface EventPatch {
   title?: string;
   premoderation?: boolean;
+  timeZone?: string;
+  autoSessions?: boolean;
 }
 
 export interface RoomSettingsPatch {
@@ -81,6 +120,8 @@ export interface RoomData {
   tallies: Record<string, TallySnapshot>;
   /** Every question, whatever its status, in no particular order. */
   questions: QuestionRecord[];
+  /** Every session of the room, in creation order. */
+  sessions: SessionRecord[];
 }
 
 /** What one participant did in a room. */
@@ -119,10 +160,12 @@ export interface Store {
   close(): Promise<void>;
 
   // Events and rooms
-  /** Returns "code_taken" (and writes nothing) when a room code is already used. */
+  /** Returns "code_taken" (and writes nothing) when its code or a room code is already an event's or a room's. */
   createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
   getEvent(eventId: string): Promise<EventRecord | null>;
   eventIdForKey(keyHash: string): Promise<string | null>;
+  /** The event a code names: the event's own code or one of its rooms' codes. */
+  eventIdForCode(code: string): Promise<string | null>;
   /** Adds a room unless the event already has `maxRooms`. */
   addRoom(
     eventId: string,
@@ -137,7 +180,34 @@ export interface Store {
   getRoom(code: string): Promise<RoomRecord | null>;
   updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing>;
 
+  // Sessions
+  /** Adds a session unless the room already has `max`. */
+  createSession(session: SessionRecord, max: number): Promise<"ok" | Missing | "full">;
+  getSession(sessionId: string): Promise<SessionRecord | null>;
+  /** A room's sessions, in creation order. */
+  listSessions(code: string): Promise<SessionRecord[]>;
+  updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing>;
+  /**
+   * Deletes a session unless it is live (conflict): its polls and questions stay in the room with
+   * no session, and a room whose current session it was has none.
+   */
+  deleteSession(sessionId: string): Promise<SessionRecord | Missing | Conflict>;
+  /**
+   * Compare-and-set of a session's status: conflict unless it is in `from`. Moving to `live`
+   * makes it the room's current session, ends the room's other live sessions and closes the
+   * room's open polls of other sessions, all in the same step.
+   */
+  setSessionStatus(
+    sessionId: string,
+    from: SessionStatus[],
+    to: SessionStatus,
+    at: string,
+  ): Promise<SessionMove | Missing | Conflict>;
+  /** Ids of the events whose sessions start and end by themselves (autoSessions on). */
+  autoSessionEvents(): Promise<string[]>;
+
   // Polls
+  /** `poll.sessionId` must be a session of its room, or null. */
   createPoll(poll: Poll): Promise<void>;
   getPoll(pollId: string): Promise<Poll | null>;
   /** Applies the patch; with `draftOnly`, refuses (conflict) unless the poll is a draft. */
@@ -146,8 +216,13 @@ export interface Store {
   /**
    * Moves a poll from one of `from` to `to` (else conflict). Opening a poll closes
    * every other open poll of its room in the same step; those are returned in `closed`.
+   * A poll that does not belong to its room's current session cannot be opened ("other_session").
    */
-  setPollStatus(pollId: string, from: PollStatus[], to: PollStatus): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict>;
+  setPollStatus(
+    pollId: string,
+    from: PollStatus[],
+    to: PollStatus,
+  ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict | "other_session">;
   /**
    * Stores the participant's ballot (replacing a previous one) if the poll is open:
    * decrements the old ballot's tally keys, increments `keys`, bumps `seq`. With `answer`, the
@@ -176,6 +251,7 @@ export interface Store {
   /**
    * Inserts the question unless the same (room, participant, clientId) exists (then returns
    * it with created=false). With `requireQaOpen`, refuses ("closed") while the room's Q&A is closed.
+   * The question belongs to the room's current session at that moment, whatever `sessionId` says.
    */
   ask(
     question: QuestionRecord,

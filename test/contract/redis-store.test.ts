@@ -29,11 +29,18 @@ describe.skipIf(!available)("RedisStore", () => {
 
   async function openPoll(store: RedisStore): Promise<Poll> {
     const code = newRoomCode();
-    const event = { id: newId(), title: "Nodes", keyHash: randomBytes(32).toString("hex"), createdAt: new Date().toISOString() };
+    const event = {
+      id: newId(),
+      code: newRoomCode(),
+      title: "Nodes",
+      keyHash: randomBytes(32).toString("hex"),
+      createdAt: new Date().toISOString(),
+    };
     expect(await store.createEvent({ ...event, rooms: [{ id: newId(), code, name: "Plenary" }] })).toBe("ok");
     const poll: Poll = {
       id: newId(),
       roomCode: code,
+      sessionId: null,
       title: "Which?",
       kind: "single",
       options: ["A", "B", "C", "D"],

@@ -1,14 +1,15 @@
 // The Store contract on a real SQLite file, plus what only the embedded store promises:
 // WAL with full fsync, and data that is still there when the file is opened again.
 
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
 import { SCHEMA_VERSION } from "../../server/store/sqlite-schema.js";
-import { openSqliteStore } from "../../server/store/sqlite-store.js";
+import { openSqliteStore, type SqliteStore } from "../../server/store/sqlite-store.js";
+import { ROOM_CODE } from "../../shared/limits.js";
 import { storeContractSuite } from "./store-suite.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tribune-sqlite-"));
@@ -48,9 +49,17 @@ describe("SqliteStore specifics", () => {
     const eventId = newId();
     const pollId = newId();
     const createdAt = new Date().toISOString();
-    await first.createEvent({ id: eventId, title: "T", keyHash: "h", createdAt, rooms: [{ id: newId(), code, name: "R" }] });
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "T",
+      keyHash: "h",
+      createdAt,
+      rooms: [{ id: newId(), code, name: "R" }],
+    });
     await first.createPoll({
       id: pollId,
+      sessionId: null,
       roomCode: code,
       title: "P",
       kind: "scale",
@@ -82,7 +91,16 @@ describe("SqliteStore specifics", () => {
     db.close();
     const store = openSqliteStore(file);
     try {
-      expect(await store.getEvent("old-event")).toMatchObject({ title: "Before retention", premoderation: false });
+      expect(await store.getEvent("old-event")).toMatchObject({
+        title: "Before retention",
+        premoderation: false,
+        timeZone: "Europe/Paris",
+        autoSessions: false,
+      });
+      // An event from before event codes gets one, in the room codes' namespace.
+      const { code } = (await store.getEvent("old-event"))!;
+      expect(code).toMatch(ROOM_CODE);
+      expect(await store.eventIdForCode(code)).toBe("old-event");
       expect(await store.expiredEvents("2026-02-09T07:59:59.999Z")).toEqual([]);
       expect(await store.expiredEvents("2026-02-09T08:00:00.000Z")).toEqual(["old-event"]);
       expect(await store.eraseParticipants("old-event")).toEqual({ ballots: 0, upvotes: 0, questions: 0, bans: 0 });
@@ -116,6 +134,115 @@ describe("SqliteStore specifics", () => {
     } finally {
       await store.close();
     }
+  });
+
+  /** A file as schema 4 wrote it (open answers, reaction totals), with one event, room, open poll and question. */
+  function schema4File(name: string): { file: string; db: Database.Database } {
+    const file = join(dir, name);
+    const db = new Database(file);
+    db.exec(readFileSync(new URL("../fixtures/sqlite-schema-4.sql", import.meta.url), "utf8"));
+    const at = "2026-01-10T08:00:00.000Z";
+    db.prepare("INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+      "old-event",
+      "Before sessions",
+      "h4",
+      at,
+      30,
+      "2026-02-09T08:00:00.000Z",
+    );
+    db.prepare("INSERT INTO rooms (id, event_id, code, name, created_at) VALUES (?, ?, ?, ?, ?)").run(
+      "old-room",
+      "old-event",
+      "OLDRM1",
+      "Main hall",
+      at,
+    );
+    db.prepare(
+      "INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run("old-poll", "OLDRM1", "Ideas?", "open", "[]", "open", 1, at);
+    db.prepare(
+      "INSERT INTO questions (id, room_code, participant_id, text, author, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run("old-question", "OLDRM1", "participant-000001", "Why?", "", "live", at);
+    return { file, db };
+  }
+
+  /** What a file upgraded from before sessions must hold and do: a code, no session yet, sessions that start. */
+  async function expectSessionsWork(file: string, before?: (store: SqliteStore) => Promise<void>) {
+    const store = openSqliteStore(file);
+    try {
+      await before?.(store);
+      const event = await store.getEvent("old-event");
+      expect(event).toMatchObject({ title: "Before sessions", timeZone: "Europe/Paris", autoSessions: false });
+      expect(event!.code).toMatch(ROOM_CODE);
+      expect(await store.eventIdForCode(event!.code)).toBe("old-event");
+      expect((await store.getRoom("OLDRM1"))?.sessionId).toBeNull();
+      expect((await store.getPoll("old-poll"))?.sessionId).toBeNull();
+      expect((await store.getQuestion("old-question"))?.sessionId).toBeNull();
+      const at = "2026-01-10T09:00:00.000Z";
+      const session = { id: "new-session", roomCode: "OLDRM1", title: "Keynote", speakers: [], startsAt: null, endsAt: null };
+      expect(await store.createSession({ ...session, status: "upcoming", createdAt: at, statusAt: null }, 200)).toBe("ok");
+      const moved = await store.setSessionStatus("new-session", ["upcoming"], "live", at);
+      // Starting a session closes the open polls of other sessions: the poll of none is one.
+      expect(moved).toMatchObject({ session: { status: "live" }, closed: [{ id: "old-poll", status: "closed" }] });
+      expect((await store.getRoom("OLDRM1"))?.sessionId).toBe("new-session");
+      return store;
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+
+  it("upgrades a schema 3 file through 4 (open answers, reactions) and 5 (event codes, sessions)", async () => {
+    const { file, db } = schema4File("schema3.db");
+    // Schema 4 only added the answers and reactions tables: without them the file is as 3 wrote it.
+    db.exec("DROP TABLE answers; DROP TABLE reactions");
+    db.pragma("user_version = 3");
+    db.close();
+    const answer = { id: "a1", text: "More bike lanes", createdAt: "2026-01-10T08:30:00.000Z" };
+    // Schema 4's tables work before sessions do (the open poll is of no session).
+    const store = await expectSessionsWork(file, async (s) => {
+      expect(await s.castBallot("old-poll", "participant-000002", answer.text, [], answer)).toMatchObject({ voters: 1 });
+      await s.addReactions("OLDRM1", { "👏": 3 });
+    });
+    try {
+      expect(await store.answer("old-poll", "a1")).toEqual({ ...answer, hidden: false });
+      expect(await store.reactionTotals("OLDRM1")).toEqual({ "👏": 3 });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes and sessions come", async () => {
+    const { file, db } = schema4File("schema4.db");
+    db.prepare("INSERT INTO answers (id, poll_id, participant_id, text, hidden, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+      "old-answer",
+      "old-poll",
+      "participant-000001",
+      "Shorter talks",
+      1,
+      "2026-01-10T08:10:00.000Z",
+    );
+    db.prepare("INSERT INTO reactions (room_code, emoji, count) VALUES (?, ?, ?)").run("OLDRM1", "❤️", 7);
+    db.pragma("user_version = 4");
+    db.close();
+    const store = await expectSessionsWork(file);
+    try {
+      expect(await store.answer("old-poll", "old-answer")).toEqual({
+        id: "old-answer",
+        text: "Shorter talks",
+        createdAt: "2026-01-10T08:10:00.000Z",
+        hidden: true,
+      });
+      expect(await store.reactionTotals("OLDRM1")).toEqual({ "❤️": 7 });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(5);
+    check.close();
   });
 
   it("refuses a file written by a newer schema", () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tally } from "../../server/core/polls.js";
 import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
-import type { NewEvent, Store } from "../../server/store/store.js";
+import type { NewEvent, SessionRecord, Store } from "../../server/store/store.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 
@@ -43,6 +43,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
     function newEvent(rooms = 1): NewEvent {
       return {
         id: newId(),
+        code: newRoomCode(),
         title: `Event ${newId()}`,
         keyHash: randomBytes(32).toString("hex"),
         createdAt: at(),
@@ -65,6 +66,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
       const poll: Poll = {
         id: newId(),
         roomCode,
+        sessionId: null,
         title: "Poll",
         kind,
         options,
@@ -90,6 +92,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         upvotes: 0,
         highlighted: false,
         createdAt: at(),
+        sessionId: null,
         ...over,
       };
     }
@@ -126,10 +129,59 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
             qaOpen: true,
             screen: { mode: "auto" },
             createdAt: event.createdAt,
+            sessionId: null,
           };
           expect(got!.rooms).toContainEqual(expected);
           expect(await store.getRoom(room.code)).toEqual(expected);
         }
+      });
+
+      it("keeps an event's code, time zone (Europe/Paris) and autoSessions (off), and patches them", async () => {
+        const event = await makeEvent(1);
+        expect(await store.getEvent(event.id)).toMatchObject({
+          code: event.code,
+          timeZone: "Europe/Paris",
+          autoSessions: false,
+        });
+        const patched = must(await store.updateEvent(event.id, { timeZone: "America/Montreal", autoSessions: true }));
+        expect(patched).toMatchObject({ code: event.code, title: event.title, timeZone: "America/Montreal", autoSessions: true });
+        expect(must(await store.updateEvent(event.id, { title: "Renamed" }))).toMatchObject({
+          timeZone: "America/Montreal",
+          autoSessions: true,
+        });
+        expect(await store.updateEvent(newId(), { autoSessions: true })).toBe("not_found");
+      });
+
+      it("finds the event of its own code or of any of its rooms' codes", async () => {
+        const event = await makeEvent(2);
+        expect(await store.eventIdForCode(event.code)).toBe(event.id);
+        expect(await store.eventIdForCode(event.code.toLowerCase())).toBe(event.id);
+        for (const room of event.rooms) expect(await store.eventIdForCode(room.code)).toBe(event.id);
+        expect(await store.eventIdForCode(newRoomCode())).toBeNull();
+        await store.deleteEvent(event.id);
+        expect(await store.eventIdForCode(event.code)).toBeNull();
+      });
+
+      it("gives event and room codes one namespace: a code names one event or one room, never both", async () => {
+        const first = await makeEvent(1);
+        // An event whose own code is a room's code, or whose room's code is an event's code.
+        const onRoomCode = { ...newEvent(1), code: first.rooms[0]!.code };
+        expect(await store.createEvent(onRoomCode)).toBe("code_taken");
+        expect(await store.getEvent(onRoomCode.id)).toBeNull();
+        const roomOnEventCode = newEvent(1);
+        roomOnEventCode.rooms[0]!.code = first.code;
+        expect(await store.createEvent(roomOnEventCode)).toBe("code_taken");
+        expect(await store.getEvent(roomOnEventCode.id)).toBeNull();
+        // Within one event too.
+        const own = newEvent(1);
+        own.rooms[0]!.code = own.code;
+        expect(await store.createEvent(own)).toBe("code_taken");
+        const sameEventCode = { ...newEvent(1), code: first.code };
+        expect(await store.createEvent(sameEventCode)).toBe("code_taken");
+        // A room added later cannot take an event's code.
+        const added = await store.addRoom(first.id, { id: newId(), code: first.code, name: "Late" }, at(), 50);
+        expect(added).toBe("code_taken");
+        expect((await store.getEvent(first.id))!.rooms).toHaveLength(1);
       });
 
       it("finds the event of a moderator key hash, and nothing for unknown ids, keys or codes", async () => {
@@ -164,6 +216,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
           qaOpen: true,
           screen: { mode: "auto" },
           createdAt,
+          sessionId: null,
         });
         expect(await store.getRoom(room.code)).toEqual(added);
         const extra = { id: newId(), code: newRoomCode(), name: "Overflow" };
@@ -266,6 +319,157 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
       });
     });
 
+    describe("sessions", () => {
+      function newSession(roomCode: string, over: Partial<SessionRecord> = {}): SessionRecord {
+        return {
+          id: newId(),
+          roomCode,
+          title: "Keynote",
+          speakers: ["Ada", "Grace"],
+          startsAt: "2026-06-28T09:00:00.000Z",
+          endsAt: "2026-06-28T10:00:00.000Z",
+          status: "upcoming",
+          createdAt: at(),
+          statusAt: null,
+          ...over,
+        };
+      }
+      async function makeSession(roomCode: string, over: Partial<SessionRecord> = {}): Promise<SessionRecord> {
+        const s = newSession(roomCode, over);
+        expect(await store.createSession(s, 200)).toBe("ok");
+        return s;
+      }
+
+      it("stores sessions as created, lists a room's in creation order, and patches them", async () => {
+        const code = await makeRoom();
+        const a = await makeSession(code);
+        const b = await makeSession(code, { title: "Panel", speakers: [], startsAt: null, endsAt: null });
+        expect(await store.getSession(a.id)).toEqual(a);
+        expect(await store.listSessions(code)).toEqual([a, b]);
+        expect(await store.listSessions(await makeRoom())).toEqual([]);
+        const patched = must(await store.updateSession(b.id, { title: "Debate", startsAt: "2026-06-28T11:00:00.000Z" }));
+        expect(patched).toEqual({ ...b, title: "Debate", startsAt: "2026-06-28T11:00:00.000Z" });
+        expect(must(await store.updateSession(b.id, { startsAt: null, speakers: ["Lin"] }))).toEqual({
+          ...patched,
+          startsAt: null,
+          speakers: ["Lin"],
+        });
+        expect(await store.updateSession(newId(), { title: "x" })).toBe("not_found");
+        expect(await store.getSession(newId())).toBeNull();
+        expect(await store.createSession(newSession(newRoomCode()), 200)).toBe("not_found");
+      });
+
+      it("refuses a session past the room's maximum and writes nothing", async () => {
+        const code = await makeRoom();
+        await makeSession(code);
+        await makeSession(code);
+        const third = newSession(code);
+        expect(await store.createSession(third, 2)).toBe("full");
+        expect(await store.getSession(third.id)).toBeNull();
+        expect(await store.listSessions(code)).toHaveLength(2);
+      });
+
+      it("starts a session in one step: current session, the live one ended, other sessions' open polls closed", async () => {
+        const code = await makeRoom();
+        const first = await makeSession(code);
+        const second = await makeSession(code);
+        const loose = await makePoll(code, "single", "open"); // of no session
+        const start = "2026-06-28T09:00:01.000Z";
+        const one = must(await store.setSessionStatus(first.id, ["upcoming", "ended"], "live", start));
+        expect(one.session).toEqual({ ...first, status: "live", statusAt: start });
+        expect(one.ended).toEqual([]);
+        expect(one.closed.map((p) => [p.id, p.status])).toEqual([[loose.id, "closed"]]);
+        expect((await store.getRoom(code))!.sessionId).toBe(first.id);
+        // A poll of the first session, opened while it is current.
+        const own: Poll = { ...(await makePoll(code)), sessionId: null };
+        const mine = { ...own, id: newId(), sessionId: first.id };
+        await store.createPoll(mine);
+        must(await store.setPollStatus(mine.id, ["draft"], "open"));
+        const two = must(await store.setSessionStatus(second.id, ["upcoming", "ended"], "live", "2026-06-28T10:00:00.000Z"));
+        expect(two.ended.map((s) => [s.id, s.status])).toEqual([[first.id, "ended"]]);
+        expect(two.closed.map((p) => p.id)).toEqual([mine.id]);
+        expect((await store.getSession(first.id))!.status).toBe("ended");
+        expect((await store.getRoom(code))!.sessionId).toBe(second.id);
+        // Ending keeps it as the room's current session.
+        const ended = must(await store.setSessionStatus(second.id, ["live"], "ended", "2026-06-28T11:00:00.000Z"));
+        expect(ended.session.status).toBe("ended");
+        expect((await store.getRoom(code))!.sessionId).toBe(second.id);
+      });
+
+      it("moves a session only from the given statuses (compare-and-set): a second attempt is a conflict", async () => {
+        const code = await makeRoom();
+        const s = await makeSession(code);
+        must(await store.setSessionStatus(s.id, ["upcoming"], "live", at()));
+        expect(await store.setSessionStatus(s.id, ["upcoming"], "live", at())).toBe("conflict");
+        expect(await store.setSessionStatus(s.id, ["upcoming", "ended"], "live", at())).toBe("conflict");
+        must(await store.setSessionStatus(s.id, ["live"], "ended", at()));
+        expect(await store.setSessionStatus(s.id, ["live"], "ended", at())).toBe("conflict");
+        expect(await store.setSessionStatus(newId(), ["live"], "ended", at())).toBe("not_found");
+        const both = await Promise.all([
+          store.setSessionStatus(s.id, ["ended"], "live", at()),
+          store.setSessionStatus(s.id, ["ended"], "live", at()),
+        ]);
+        expect(both.filter((r) => r === "conflict")).toHaveLength(1);
+      });
+
+      it("gives a question the room's current session as it is asked, and opens only that session's polls", async () => {
+        const code = await makeRoom();
+        const before = await makeQuestion(code, { sessionId: "ignored" });
+        expect(before.sessionId).toBeNull();
+        const s = await makeSession(code);
+        must(await store.setSessionStatus(s.id, ["upcoming"], "live", at()));
+        const during = await makeQuestion(code);
+        expect(during.sessionId).toBe(s.id);
+        expect((await store.getQuestion(during.id))!.sessionId).toBe(s.id);
+        const loose = await makePoll(code); // of no session: not the current one
+        expect(await store.setPollStatus(loose.id, ["draft"], "open")).toBe("other_session");
+        expect((await store.getPoll(loose.id))!.status).toBe("draft");
+        const ahead = { ...loose, id: newId(), sessionId: s.id };
+        await store.createPoll(ahead);
+        expect((await store.getPoll(ahead.id))!.sessionId).toBe(s.id);
+        must(await store.setPollStatus(ahead.id, ["draft"], "open"));
+        const data = (await store.roomData(code))!;
+        expect(data.room.sessionId).toBe(s.id);
+        expect(data.sessions.map((x) => x.id)).toEqual([s.id]);
+        expect(data.polls.find((p) => p.id === ahead.id)!.sessionId).toBe(s.id);
+        expect(data.questions.find((q) => q.id === before.id)!.sessionId).toBeNull();
+      });
+
+      it("deletes a session that is not live: its items stay with no session, the room has no current one", async () => {
+        const code = await makeRoom();
+        const s = await makeSession(code);
+        must(await store.setSessionStatus(s.id, ["upcoming"], "live", at()));
+        const q = await makeQuestion(code);
+        const poll = { ...(await makePoll(code)), id: newId(), sessionId: s.id };
+        await store.createPoll(poll);
+        expect(await store.deleteSession(s.id)).toBe("conflict");
+        expect(await store.getSession(s.id)).not.toBeNull();
+        must(await store.setSessionStatus(s.id, ["live"], "ended", at()));
+        expect(must(await store.deleteSession(s.id)).id).toBe(s.id);
+        expect(await store.getSession(s.id)).toBeNull();
+        expect(await store.listSessions(code)).toEqual([]);
+        expect((await store.getRoom(code))!.sessionId).toBeNull();
+        expect((await store.getQuestion(q.id))!.sessionId).toBeNull();
+        expect((await store.getPoll(poll.id))!.sessionId).toBeNull();
+        expect(await store.deleteSession(s.id)).toBe("not_found");
+      });
+
+      it("lists the events with autoSessions on, and forgets an erased one", async () => {
+        const on = await makeEvent(1);
+        const off = await makeEvent(1);
+        must(await store.updateEvent(on.id, { autoSessions: true }));
+        expect(await store.autoSessionEvents()).toContain(on.id);
+        expect(await store.autoSessionEvents()).not.toContain(off.id);
+        must(await store.updateEvent(on.id, { autoSessions: false }));
+        expect(await store.autoSessionEvents()).not.toContain(on.id);
+        must(await store.updateEvent(on.id, { autoSessions: true }));
+        const s = await makeSession(on.rooms[0]!.code);
+        await store.deleteEvent(on.id);
+        expect(await store.autoSessionEvents()).not.toContain(on.id);
+        expect(await store.getSession(s.id)).toBeNull();
+      });
+    });
+
     describe("polls", () => {
       it("stores a poll as created, with an empty tally", async () => {
         const code = await makeRoom();
@@ -347,6 +551,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
           const poll: Poll = {
             id: newId(),
             roomCode: code,
+            sessionId: null,
             title: `P${i}`,
             kind: "scale",
             options: [],

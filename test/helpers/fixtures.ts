@@ -27,6 +27,8 @@ export interface EventFixture {
   rooms: RoomFixture[];
   /** The first room's code. */
   code: string;
+  /** The event's own code (its programme). */
+  eventCode: string;
 }
 
 let eventCounter = 0;
@@ -51,6 +53,7 @@ export async function createEvent(
     moderatorKey: res.body.moderatorKey,
     rooms: res.body.rooms,
     code: res.body.rooms[0].code,
+    eventCode: res.body.code,
   };
 }
 

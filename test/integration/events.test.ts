@@ -35,6 +35,9 @@ describe("POST /api/events", () => {
       expect(typeof room.id).toBe("string");
     }
     expect(new Set(res.body.rooms.map((r: any) => r.code)).size).toBe(3);
+    // The event's own code, in the same namespace: never one of its rooms'.
+    expect(res.body.code).toMatch(ROOM_CODE_RE);
+    expect(res.body.rooms.map((r: any) => r.code)).not.toContain(res.body.code);
   });
 
   it("gives each event its own moderator key and its own room codes", async () => {
@@ -116,7 +119,10 @@ describe("GET /api/events/:id", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       id: ev.eventId,
+      code: ev.eventCode,
       title: "Journée",
+      timeZone: "Europe/Paris",
+      autoSessions: false,
       premoderation: false,
       rooms: ev.rooms.map((r) => ({ id: r.id, name: r.name, code: r.code, participants: 0 })),
     });

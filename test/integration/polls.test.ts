@@ -43,6 +43,7 @@ describe("POST /api/rooms/:code/polls", () => {
       status: "draft",
       resultsVisible: true,
       createdAt: res.body.createdAt,
+      sessionId: null,
     });
     expect(typeof res.body.id).toBe("string");
     expect(res.body.createdAt).toMatch(ISO_MS);

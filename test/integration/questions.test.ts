@@ -54,6 +54,7 @@ describe("POST /api/rooms/:code/questions", () => {
       upvotes: 0,
       highlighted: false,
       createdAt: res.body.createdAt,
+      sessionId: null,
     });
     expect(res.body.createdAt).toMatch(ISO_MS);
     expect(JSON.stringify(res.body)).not.toContain(pid);
@@ -407,6 +408,7 @@ describe("ordering and visibility", () => {
         "highlighted",
         "id",
         "roomCode",
+        "sessionId",
         "status",
         "text",
         "upvotes",

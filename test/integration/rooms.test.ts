@@ -225,6 +225,7 @@ describe("GET /api/rooms/:code/moderation", () => {
       upvotes: 0,
       highlighted: false,
       createdAt: q.createdAt,
+      sessionId: null,
       similar: [],
       flagged: false,
     });

@@ -58,6 +58,30 @@ describe("GET /api/rooms/:code/similar", () => {
     const res = await similar(ev.code, text);
     expect(res.body.questions.map((q: { id: string }) => q.id)).toEqual([pending.id]);
   });
+
+  it("names only questions of the room's current session", async () => {
+    const ev = await server.event();
+    const key = ev.moderatorKey;
+    const text = "Quand le tramway arrivera-t-il à la gare ?";
+    const session = async (title: string) => {
+      const created = await api(server.url, "POST", `/api/rooms/${ev.code}/sessions`, { token: key, body: { title } });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+    const start = async (id: string) =>
+      expect((await api(server.url, "POST", `/api/sessions/${id}/start`, { token: key })).status).toBe(200);
+    const ids = async () => (await similar(ev.code, text)).body.questions.map((q: { id: string }) => q.id);
+    const before = await askOk(server.url, ev.code, text);
+    expect(await ids()).toEqual([before.id]);
+    const [first, second] = [await session("Mobilités"), await session("Budget")];
+    // Read just before the start: the index this node holds must not outlive the change of session.
+    await start(first);
+    expect(await ids()).toEqual([]);
+    const during = await askOk(server.url, ev.code, text);
+    expect(await ids()).toEqual([during.id]);
+    await start(second);
+    expect(await ids()).toEqual([]);
+  });
 });
 
 describe("similar questions in the moderation view", () => {

@@ -219,6 +219,7 @@ describe("participant events", () => {
       upvotes: 0,
       highlighted: false,
       createdAt: q.createdAt,
+      sessionId: null,
     });
     expect(
       expectAckOk(await emitAck(participant.socket, "ask", { text: " Via socket ", author: "Bob", clientId: "s-1" })),
@@ -282,6 +283,7 @@ describe("moderator events", () => {
       status: "draft",
       resultsVisible: true,
       createdAt: poll.createdAt,
+      sessionId: null,
     });
     const updated = expectAckOk(await emitAck(m, "poll:update", { pollId: poll.id, title: "Renamed", options: ["A", "B", "C"] }));
     expect(updated).toEqual({ ...poll, title: "Renamed", options: ["A", "B", "C"] });

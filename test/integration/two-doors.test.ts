@@ -27,11 +27,13 @@ interface World {
   question: { live: string; pending: string };
   /** An answer of an open-answers poll (`poll.words`). */
   answer: { poll: string; id: string };
+  /** Sessions of event A's room: the live one is the room's current session. */
+  session: { upcoming: string; live: string };
 }
 
 interface Twin {
   /** The payload field that names the resource; absent when the socket's room is the resource. */
-  ref?: "pollId" | "questionId";
+  ref?: "pollId" | "questionId" | "sessionId";
   /** A body the route accepts, and one it refuses (400). */
   body: Record<string, unknown>;
   invalid: Record<string, unknown>;
@@ -151,6 +153,38 @@ const TWINS: Record<TwinRoute, Twin> = {
     invalid: JSON.parse('{"constructor": {"x": 1}}'),
     target: (w) => w.answer.poll,
   },
+  "POST /api/rooms/:code/sessions": {
+    body: { title: "Keynote" },
+    invalid: { title: "" },
+    target: (w) => w.code,
+  },
+  "PATCH /api/sessions/:id": {
+    ref: "sessionId",
+    body: { title: "A new title" },
+    invalid: { title: "" },
+    target: (w) => w.session.upcoming,
+  },
+  "DELETE /api/sessions/:id": {
+    ref: "sessionId",
+    body: {},
+    invalid: JSON.parse('{"__proto__": {"x": 1}}'),
+    conflict: (w) => w.session.live,
+    target: (w) => w.session.upcoming,
+  },
+  "POST /api/sessions/:id/start": {
+    ref: "sessionId",
+    body: {},
+    invalid: JSON.parse('{"__proto__": {"x": 1}}'),
+    conflict: (w) => w.session.live,
+    target: (w) => w.session.upcoming,
+  },
+  "POST /api/sessions/:id/end": {
+    ref: "sessionId",
+    body: {},
+    invalid: JSON.parse('{"constructor": {"x": 1}}'),
+    conflict: (w) => w.session.upcoming,
+    target: (w) => w.session.live,
+  },
 };
 
 const UNKNOWN = "no-such-id-0123456789";
@@ -159,6 +193,13 @@ const server = useServer();
 
 async function world(): Promise<World> {
   const [a, b] = [await server.event(), await server.event()];
+  // The live session first: starting one closes the open polls of other sessions.
+  const newSession = async (title: string) =>
+    (await api(server.url, "POST", `/api/rooms/${a.code}/sessions`, { token: a.moderatorKey, body: { title } })).body
+      .id as string;
+  const upcoming = await newSession("Upcoming talk");
+  const liveSession = await newSession("Live talk");
+  expect((await api(server.url, "POST", `/api/sessions/${liveSession}/start`, { token: a.moderatorKey })).status).toBe(200);
   const draft = (await createPoll(server.url, a.moderatorKey, a.code)).id;
   const open = (await createOpenPoll(server.url, a.moderatorKey, a.code, pollBody("single"))).id;
   const closed = (await createOpenPoll(server.url, a.moderatorKey, a.code, pollBody("single"))).id;
@@ -188,6 +229,7 @@ async function world(): Promise<World> {
     poll: { draft, open, closed },
     question: { live, pending },
     answer: { poll: answers, id: results.body.answers[0].id },
+    session: { upcoming, live: liveSession },
   };
 }
 

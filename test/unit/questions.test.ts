@@ -9,6 +9,7 @@ const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "
 const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight", "unhighlight", "archive"];
 
 const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
+  sessionId: null,
   id: "q1",
   roomCode: "ABCDEF",
   text: "Why?",
@@ -123,7 +124,7 @@ describe("toPublicQuestion", () => {
     const stored = { ...question(), extra: "x" } as QuestionRecord & { extra: string };
     const shown: Question = toPublicQuestion(stored);
     expect(Object.keys(shown).sort()).toEqual(
-      ["author", "createdAt", "highlighted", "id", "roomCode", "status", "text", "upvotes"].sort(),
+      ["author", "createdAt", "highlighted", "id", "roomCode", "sessionId", "status", "text", "upvotes"].sort(),
     );
     expect(JSON.stringify(shown)).not.toContain("participant-secret-id");
   });

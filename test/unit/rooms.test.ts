@@ -41,8 +41,15 @@ const room: PublicRoomInfo = {
   premoderation: true,
   qaOpen: true,
   screen: { mode: "auto" },
+  session: null,
 };
-const base = { roomCode: "ABCDEF", options: ["Yes", "No"], kind: "single" as const, createdAt: "2026-06-28T09:00:00.000Z" };
+const base = {
+  sessionId: null,
+  roomCode: "ABCDEF",
+  options: ["Yes", "No"],
+  kind: "single" as const,
+  createdAt: "2026-06-28T09:00:00.000Z",
+};
 const polls: Poll[] = [
   { ...base, id: "draft", title: "D", status: "draft", resultsVisible: true },
   { ...base, id: "open", title: "O", status: "open", resultsVisible: true },
@@ -55,6 +62,7 @@ const results: Record<string, Results> = {
   hidden: { pollId: "hidden", voters: 4, counts: [4, 0], seq: 8 },
 };
 const q = (id: string, status: QuestionRecord["status"], upvotes: number, createdAt: string): QuestionRecord => ({
+  sessionId: null,
   id,
   roomCode: "ABCDEF",
   text: `text ${id}`,

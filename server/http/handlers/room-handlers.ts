@@ -5,7 +5,10 @@ import { type HttpHandlers, Serialised } from "./http-call.js";
 export const ROOM_HANDLERS = {
   "GET /api/rooms/:code": async (c) => new Serialised(await c.tribune.publicStateJson(c.params.code)),
   "PATCH /api/rooms/:code": async (c) => c.tribune.events.updateRoom(await c.actor(), c.params.code, c.body),
-  "GET /api/rooms/:code/moderation": async (c) => c.tribune.events.moderation(await c.actor(), c.params.code),
+  "GET /api/rooms/:code/moderation": async (c) => {
+    const { session } = c.reply.request.query as { session?: unknown };
+    return c.tribune.events.moderation(await c.actor(), c.params.code, typeof session === "string" ? session : undefined);
+  },
   "POST /api/rooms/:code/polls": async (c) => c.tribune.polls.create(await c.actor(), c.params.code, c.body),
   "POST /api/rooms/:code/questions": async (c) => {
     const { question, created } = await c.tribune.questions.ask(c.params.code, c.body);

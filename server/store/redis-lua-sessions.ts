@@ -1,0 +1,89 @@
+// Lua scripts of the Redis store, part 3: sessions (keys: see redis-lua.ts). Each runs with
+// LUA_HELPERS prepended (qread, voters, member).
+//   R.."sessions"               zset   session ids by insertion order
+//   R.."s:"..id                 hash   the SessionRecord's fields ('' for a null time)
+//   P.."sroom:"..id             string room code of a session
+// The room hash's `sessionId` names its current session, a poll's or question's hash the one it
+// belongs to ('' or absent: none).
+
+/** KEYS: room hash, sessions, counter, session hash, session index. ARGV: max, id, room code, field, value pairs. */
+export const CREATE_SESSION = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[1]) then return 'full' end
+redis.call('HSET', KEYS[4], unpack(ARGV, 4))
+redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[2])
+redis.call('SET', KEYS[5], ARGV[3])
+return 'ok'
+`;
+
+/** KEYS: sessions. ARGV: room base. Reply: {session…} in creation order. */
+export const LIST_SESSIONS = `
+local out = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local h = redis.call('HGETALL', ARGV[1] .. 's:' .. id)
+  if #h > 0 then out[#out + 1] = h end
+end
+return out
+`;
+
+/** KEYS: session hash. ARGV: field, value pairs. */
+export const UPDATE_SESSION = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end
+return redis.call('HGETALL', KEYS[1])
+`;
+
+/**
+ * KEYS: session hash, sessions, polls, questions, room hash, session index. ARGV: room base, id.
+ * A live session is refused; its polls and questions are kept with no session.
+ */
+export const DELETE_SESSION = `
+local h = redis.call('HGETALL', KEYS[1])
+if #h == 0 then return 'not_found' end
+if redis.call('HGET', KEYS[1], 'status') == 'live' then return 'conflict' end
+for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
+  local k = ARGV[1] .. 'poll:' .. id
+  if redis.call('HGET', k, 'sessionId') == ARGV[2] then redis.call('HSET', k, 'sessionId', '') end
+end
+for _, id in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
+  local k = ARGV[1] .. 'q:' .. id
+  if redis.call('HGET', k, 'sessionId') == ARGV[2] then redis.call('HSET', k, 'sessionId', '') end
+end
+if redis.call('HGET', KEYS[5], 'sessionId') == ARGV[2] then redis.call('HSET', KEYS[5], 'sessionId', '') end
+redis.call('DEL', KEYS[1], KEYS[6])
+redis.call('ZREM', KEYS[2], ARGV[2])
+return h
+`;
+
+/**
+ * KEYS: session hash, sessions, polls, room hash. ARGV: room base, id, to, at, from….
+ * Going live: the room's current session, the other live ones ended, open polls of other sessions closed.
+ * Reply: {session, {ended session…}, {closed poll…}}.
+ */
+export const SET_SESSION_STATUS = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'not_found' end
+if not member(ARGV, 5, status) then return 'conflict' end
+local ended = {}
+local closed = {}
+if ARGV[3] == 'live' then
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    local k = ARGV[1] .. 's:' .. id
+    if id ~= ARGV[2] and redis.call('HGET', k, 'status') == 'live' then
+      redis.call('HSET', k, 'status', 'ended', 'statusAt', ARGV[4])
+      ended[#ended + 1] = redis.call('HGETALL', k)
+    end
+  end
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
+    local k = ARGV[1] .. 'poll:' .. id
+    local p = redis.call('HMGET', k, 'status', 'sessionId')
+    if p[1] == 'open' and p[2] ~= ARGV[2] then
+      redis.call('HSET', k, 'status', 'closed')
+      closed[#closed + 1] = redis.call('HGETALL', k)
+    end
+  end
+  redis.call('HSET', KEYS[4], 'sessionId', ARGV[2])
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[3], 'statusAt', ARGV[4])
+return {redis.call('HGETALL', KEYS[1]), ended, closed}
+`;
