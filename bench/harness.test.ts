@@ -17,14 +17,24 @@ describe("bench harness", () => {
     expect(quick.quick).toBe(true);
     expect(quick.scenarios).toEqual(["10k", "http"]);
     expect(quick.size).toBe(300);
-    expect((parseOptions([]) as RunOptions).scenarios).toEqual(["http", "congress", "10k", "cluster", "page", "metrics"]);
+    expect((parseOptions([]) as RunOptions).scenarios).toEqual([
+      "http",
+      "congress",
+      "10k",
+      "cluster",
+      "page",
+      "metrics",
+      "reactions",
+    ]);
     expect(() => parseOptions(["--scenario", "moon"])).toThrow(/unknown scenario/);
   });
 
   it("runs every scenario at a tiny size and loses no vote", { timeout: 240_000 }, async () => {
     const options = parseOptions([
       "--scenario",
-      existsSync(join(CLIENT_DIR, "index.html")) ? "http,congress,10k,page,metrics" : "http,congress,10k,metrics",
+      existsSync(join(CLIENT_DIR, "index.html"))
+        ? "http,congress,10k,page,metrics,reactions"
+        : "http,congress,10k,metrics,reactions",
       "--out",
       out,
       "--server",
@@ -52,6 +62,12 @@ describe("bench harness", () => {
       "--sample",
       "3",
       "--sources",
+      "2",
+      "--reactors",
+      "6",
+      "--storm",
+      "1",
+      "--voters",
       "2",
     ]) as RunOptions;
     const lines: string[] = [];
@@ -102,6 +118,19 @@ describe("bench harness", () => {
       expect(figure("metrics", name).value, `metrics: ${name}`).toBe(0);
     }
     expect(figure("metrics", "GET /api/rooms/:code with /metrics every 1 s").baseline).toBeGreaterThan(0);
+
+    // Every acknowledged reaction counted once, in the totals and on the screens; none refused, no vote failed.
+    for (const name of [
+      "reactions refused",
+      "acknowledged reactions miscounted in the stored totals",
+      "acknowledged reactions miscounted on a screen",
+      "votes failed",
+    ]) {
+      expect(figure("reactions", name).value, `reactions: ${name}`).toBe(0);
+      expect(figure("reactions", name).baseline, `reactions: ${name} (bare)`).toBe(0);
+    }
+    expect(figure("reactions", "reactions acknowledged").value).toBeGreaterThan(0);
+    expect(Number.isFinite(figure("reactions", "vote ack p99 during the storm").value)).toBe(true);
 
     const report = JSON.parse(readFileSync(file, "utf8")) as Report;
     expect(report.machine.node).toBe(process.version);

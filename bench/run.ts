@@ -14,13 +14,14 @@ import { sleep } from "./lib/stats.js";
 import { type LiveOptions, runLive } from "./live.js";
 import { runMetrics } from "./metrics.js";
 import { runPage } from "./page.js";
+import { runReactions } from "./reactions.js";
 
-export const SCENARIOS = ["http", "congress", "10k", "cluster", "page", "metrics"] as const;
+export const SCENARIOS = ["http", "congress", "10k", "cluster", "page", "metrics", "reactions"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench -- [options]
   --quick                 every scenario at a reduced size (under 2 minutes)
-  --scenario <list>       http,congress,10k,cluster,page,metrics or all (default: all)
+  --scenario <list>       http,congress,10k,cluster,page,metrics,reactions or all (default: all)
   --out <dir>             where to write the JSON and Markdown (default: bench/results)
   --profile               CPU profile of every server, per phase (bench/results/profiles/)
   --heap                  heap snapshots of the live servers before and after the join, and
@@ -33,6 +34,10 @@ const HELP = `Usage: npm run bench -- [options]
   --plenary <n>           plenary size of the congress (default 200)
   --table <n>             size of each of the three round tables (default 70)
   --cluster-size <n>      phones of the cluster scenario (default 3000; --quick 300)
+  --reactors <n>          phones tapping reactions in the reactions scenario (default 400; --quick 100)
+  --reaction-rate <n>     reactions per phone per second (default 5, the contract's limit)
+  --storm <s>             seconds of the reaction storm (default 5; --quick 2)
+  --voters <n>            phones voting (2 votes/s each) before and during the storm (default 20)
   --join-rate <n>         phones joining per second (default: 10k 500, congress 200, cluster 300)
   --window <s>            seconds within which every phone votes (default 10; --quick 3)
   --burst <s>             seconds within which every phone changes its vote (default 1; 0: none)
@@ -62,6 +67,10 @@ export interface RunOptions {
   plenary: number;
   table: number;
   clusterSize: number;
+  reactors: number;
+  reactionRate: number;
+  storm: number;
+  voters: number;
   joinRate: number | null;
   window: number;
   burst: number;
@@ -94,6 +103,10 @@ export function parseOptions(argv: string[]): RunOptions | "help" {
       plenary: { type: "string" },
       table: { type: "string" },
       "cluster-size": { type: "string" },
+      reactors: { type: "string" },
+      "reaction-rate": { type: "string" },
+      storm: { type: "string" },
+      voters: { type: "string" },
       "join-rate": { type: "string" },
       window: { type: "string" },
       burst: { type: "string" },
@@ -137,6 +150,10 @@ export function parseOptions(argv: string[]): RunOptions | "help" {
     plenary: num(values.plenary, 200),
     table: num(values.table, 70),
     clusterSize: num(values["cluster-size"], quick ? 300 : 3000),
+    reactors: num(values.reactors, quick ? 100 : 400),
+    reactionRate: num(values["reaction-rate"], 5),
+    storm: num(values.storm, quick ? 2 : 5),
+    voters: num(values.voters, 20),
     joinRate: values["join-rate"] === undefined ? null : num(values["join-rate"], 0),
     window: num(values.window, quick ? 3 : 10),
     burst: num(values.burst, 1),
@@ -254,6 +271,20 @@ export async function runBench(
         return await runCluster(
           live("cluster", [{ name: "Plenary", size: options.clusterSize }], options.quick ? 600 : 300, { nodes: 3 }),
         );
+      }
+      if (name === "reactions") {
+        return await runReactions({
+          reactors: options.reactors,
+          rate: options.reactionRate,
+          stormSeconds: options.storm,
+          voters: options.voters,
+          voteRate: 2,
+          quietSeconds: options.quick ? 1 : 2,
+          screens: 3,
+          app,
+          baseline: options.baseline,
+          log: say,
+        });
       }
       return await runPage(say);
     } catch (error) {

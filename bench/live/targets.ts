@@ -13,10 +13,12 @@ export interface Target {
   setup(names: string[]): Promise<{ codes: string[]; moderatorKey: string }>;
   results(pollId: string): Promise<{ voters: number; seq: number }>;
   questions(code: string): Promise<number>;
+  /** A room's reaction totals as the server stored them (Tribune: its store, read in-process over IPC). */
+  reactionTotals(code: string): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
-export async function tribuneTarget(options: LiveOptions): Promise<Target> {
+export async function tribuneTarget(options: Pick<LiveOptions, "nodes" | "redisUrl" | "app">): Promise<Target> {
   const dirs: string[] = [];
   const nodes: Child[] = [];
   try {
@@ -50,6 +52,8 @@ export async function tribuneTarget(options: LiveOptions): Promise<Target> {
     },
     results: (pollId) => results(base, pollId),
     questions: (code) => questionCount(base, code),
+    reactionTotals: async (code) =>
+      (await nodes[0]!.request<{ totals: Record<string, number> }>({ type: "reaction-totals", code })).totals,
     async stop() {
       await Promise.all(nodes.map((n) => n.stop()));
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -68,6 +72,8 @@ export async function bareTarget(): Promise<Target> {
     },
     results: (pollId) => node.request({ type: "results", pollId }),
     questions: async (code) => (await node.request<{ count: number }>({ type: "questions", code })).count,
+    reactionTotals: async (code) =>
+      (await node.request<{ totals: Record<string, number> }>({ type: "reaction-totals", code })).totals,
     stop: () => node.stop(),
   };
 }

@@ -1,7 +1,8 @@
 // The real-time baseline: Socket.IO 4 with its defaults, speaking the same events as Tribune
 // (handshake auth, `state` on connect, `vote`/`ask`/`upvote` acks, `results` coalesced with the
 // same rule: at once when idle, else at most once per 100 ms) with no app logic: no validation,
-// no store, no rate limits, tallies in memory.
+// no store, no rate limits, tallies in memory. Reactions (`react`) are relayed the naive way: each
+// one at once to the room's screens and moderators, the cost Tribune's coalescing avoids.
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { serveIpc } from "./ipc.js";
@@ -27,6 +28,8 @@ interface BarePoll {
 
 const rooms = new Set<string>();
 const polls = new Map<string, BarePoll>();
+/** Reactions acknowledged per room and emoji, read back over IPC (`reaction-totals`). */
+const reactionTotals = new Map<string, Record<string, number>>();
 const questions = new Map<string, { id: string; roomCode: string; text: string; upvotes: Set<string> }>();
 let ids = 0;
 const newId = () => `b${(++ids).toString(36)}${Date.now().toString(36)}`;
@@ -90,6 +93,8 @@ io.on("connection", (socket) => {
   const code = auth.code;
   const pid = auth.participantId ?? socket.id;
   socket.join(`r:${code}`);
+  // Screens and moderators: where reactions go (phones get none, as in Tribune).
+  if (auth.moderatorKey || (auth as { role?: string }).role === "screen") socket.join(`s:${code}`);
   const roomPolls = [...polls.values()].filter((p) => p.roomCode === code && p.status !== "draft");
   socket.emit("state", {
     room: { code, name: code, eventTitle: "Bare", premoderation: false, qaOpen: true, screen: { mode: "auto" } },
@@ -155,6 +160,15 @@ io.on("connection", (socket) => {
     ok(ack, view);
   });
 
+  socket.on("react", (body: { emoji: string }, ack: unknown) => {
+    const emoji = String(body?.emoji);
+    const totals = reactionTotals.get(code) ?? {};
+    totals[emoji] = (totals[emoji] ?? 0) + 1;
+    reactionTotals.set(code, totals);
+    io.to(`s:${code}`).emit("reactions", { counts: { [emoji]: 1 } });
+    ok(ack, null);
+  });
+
   socket.on("upvote", (body: { questionId: string; on: boolean }, ack: unknown) => {
     const question = questions.get(body?.questionId);
     if (!question) return no(ack, "not_found");
@@ -184,6 +198,7 @@ serveIpc(
     if (message.type === "questions") {
       return { count: [...questions.values()].filter((q) => q.roomCode === message.code).length };
     }
+    if (message.type === "reaction-totals") return { totals: reactionTotals.get(String(message.code)) ?? {} };
     return { error: `unknown request ${String(message.type)}` };
   },
 );

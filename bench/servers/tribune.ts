@@ -2,6 +2,8 @@
 // free loopback port, with the built pages left out (the page scenario weighs them apart).
 // BENCH_APP: the file URL of a built server/app.js (default: the TypeScript source, via tsx).
 // Environment as main.ts reads it: DATA_DIR, REDIS_URL, ADMIN_TOKEN, LOG_LEVEL.
+// Over IPC it also answers `reaction-totals` {code}: the store's reaction totals of a room, which
+// no HTTP route exposes, so the reactions scenario can check every acknowledged one was counted.
 import type * as AppModule from "../../server/app.js";
 import { serveIpc } from "./ipc.js";
 
@@ -20,4 +22,11 @@ const app = await buildApp({
   clientDir: "",
 });
 await app.fastify.listen({ port: 0, host: "127.0.0.1" });
-serveIpc(app.fastify.server, () => app.close());
+serveIpc(
+  app.fastify.server,
+  () => app.close(),
+  async (message) => {
+    if (message.type === "reaction-totals") return { totals: await app.store.reactionTotals(String(message.code)) };
+    return { error: `unknown request ${String(message.type)}` };
+  },
+);
