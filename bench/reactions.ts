@@ -288,7 +288,9 @@ export async function runReactions(options: ReactionsBenchOptions): Promise<Scen
     Object.keys(t.reactionErrors).length > 0 ? JSON.stringify(t.reactionErrors) : undefined,
   );
   fig("reaction ack p99", "ms", (m) => m.reactionAck.p99);
-  fig("`reactions` messages per screen", "/s", (m) => m.messagesPerScreenPerSec, { op: "<=", value: 4 });
+  // Judged on the worst second, as messages per phone are: an average over a short storm also
+  // counts the first, immediate flush (a perfect 250 ms tick gives 4.5/s over 2 s).
+  fig("`reactions` messages per screen", "/s", (m) => m.messagesPerScreenPerSec);
   fig("most `reactions` to one screen in one second", "", (m) => m.peakMessagesInOneSecond, { op: "<=", value: 4 });
   fig(
     "acknowledged reactions miscounted in the stored totals",
