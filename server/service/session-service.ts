@@ -84,17 +84,18 @@ export class SessionService {
 
   /**
    * The scheduler's move: the same compare-and-set as a moderator's, so when several nodes (or
-   * a moderator) act at once the second attempt is a conflict and does nothing. True when it moved.
+   * a moderator) act at once the second attempt is a conflict and does nothing. Only from the
+   * status the scheduler saw: a session a moderator ended since is not started again. True when it moved.
    */
   async autoMove(session: SessionRecord, move: SessionMoveName): Promise<boolean> {
     const room = await this.deps.store.getRoom(session.roomCode);
     if (!room) return false;
-    const moved = await this.apply(room, session.id, move);
+    const moved = await this.apply(room, session.id, move, [session.status]);
     return typeof moved === "object";
   }
 
-  private async apply(room: RoomRecord, sessionId: string, move: SessionMoveName) {
-    const { from, to } = SESSION_MOVES[move];
+  private async apply(room: RoomRecord, sessionId: string, move: SessionMoveName, from = SESSION_MOVES[move].from) {
+    const { to } = SESSION_MOVES[move];
     const result = await this.deps.store.setSessionStatus(sessionId, from, to, isoNow(this.deps));
     if (typeof result === "string") return result;
     if (move === "start") {
