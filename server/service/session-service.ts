@@ -2,7 +2,7 @@
 // with autoSessions on, by the scheduler. A session's start changes what the public sees.
 import { ERR } from "../../shared/error-catalogue.js";
 import { LIMITS } from "../../shared/limits.js";
-import type { Session } from "../../shared/model.js";
+import type { RoomExport, Session } from "../../shared/model.js";
 import { noBody, parse, sessionCreateBody, sessionUpdateBody } from "../../shared/schemas.js";
 import { newId } from "../core/rooms.js";
 import { endsAfterStart, SESSION_MOVES, type SessionMoveName, toSession } from "../core/sessions.js";
@@ -11,7 +11,8 @@ import { type Actor, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
-import { roomInfo } from "./views.js";
+import { exportRoom } from "./export.js";
+import { loadRoom, roomInfo } from "./views.js";
 
 export class SessionService {
   constructor(
@@ -80,6 +81,12 @@ export class SessionService {
     if (moved === "conflict") throw move === "start" ? ERR.cannotStartSession() : ERR.cannotEndSession();
     await record(this.deps, room.code, actor, `session:${move}`, sessionId);
     return moved;
+  }
+
+  /** The room's exports limited to one session: its polls, questions and their audit entries. */
+  async export(actor: Actor, sessionId: string): Promise<RoomExport> {
+    const { room } = staffCheck(actor, await this.find(sessionId), ERR.unknownSession);
+    return exportRoom(this.deps, await loadRoom(this.deps, room.code), { sessionId });
   }
 
   /**
