@@ -21,6 +21,7 @@ import type { IoServer } from "./realtime/socket-data.js";
 import type { Deps } from "./service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "./service/local-ports.js";
 import { RetentionSweeper } from "./service/retention.js";
+import { SESSION_CLOCK_MS, SessionClock } from "./service/session-clock.js";
 import { RoomIndexes } from "./service/similar-questions.js";
 import { StateCache } from "./service/state-cache.js";
 import { StateInvalidatingOutbox } from "./service/state-invalidating-outbox.js";
@@ -50,6 +51,8 @@ export interface AppConfig {
   timeouts?: TimeoutOptions;
   /** How often the retention sweeper runs, in ms (1 h; 0: only at start). */
   retentionSweepMs?: number;
+  /** How often the session clock looks for sessions due to start or end, in ms (5 s; 0: only at start). */
+  sessionClockMs?: number;
   /** Named on the privacy and accessibility pages (ORGANIZATION_NAME, PRIVACY_CONTACT). */
   organizationName?: string | undefined;
   privacyContact?: string | undefined;
@@ -150,6 +153,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const sweeper = new RetentionSweeper(deps, config.retentionSweepMs ?? RETENTION.sweepEveryMs, fastify.log);
   fastify.addHook("onReady", async () => sweeper.start());
   fastify.addHook("preClose", async () => sweeper.stop());
+  const clock = new SessionClock(deps, tribune.sessions, config.sessionClockMs ?? SESSION_CLOCK_MS, fastify.log);
+  fastify.addHook("onReady", async () => clock.start());
+  fastify.addHook("preClose", async () => clock.stop());
 
   const readiness = (): Readiness => {
     const ready = store.ready() && (cluster?.ready() ?? true);

@@ -304,6 +304,17 @@ export const ROUTES = {
     event: "session:end",
     answer: answer<Session>("Session"),
   },
+  "GET /api/sessions/:id/export.json": {
+    role: "moderator",
+    summary: "The room's records limited to one session",
+    answer: answer<RoomExport>("RoomExport"),
+  },
+  "GET /api/sessions/:id/export.csv": {
+    role: "moderator",
+    summary: "The room's records limited to one session, as one CSV table",
+    media: "text/csv",
+    answer: answer<string>("string"),
+  },
   "POST /api/rooms/:code/polls": {
     role: "moderator",
     summary: "Create a draft poll",

@@ -1,6 +1,6 @@
 // Moderator actions over the room's socket; the acknowledged data is applied at once
 // (the broadcast that follows changes nothing), failures are announced.
-import type { ModerationAction, Poll, PollKind, Question, Screen } from "../../shared/model";
+import type { ModerationAction, Poll, PollKind, Question, Screen, Session } from "../../shared/model";
 import type { ClientEventName, EventAnswer, EventPayload } from "../../shared/protocol";
 import type { LiveRoom } from "../lib/live-room";
 import { applyPoll, applyQuestion, applyResults, applyRoom } from "../lib/room-state";
@@ -77,4 +77,9 @@ export async function updateRoom(
   const state = await run(room, "room:update", patch);
   if (state?.room) room.update((s) => applyRoom(s, state.room));
   return !!state;
+}
+
+/** Starts or ends a session by hand; the room's new state follows from the server. */
+export function sessionAction(room: LiveRoom, action: "start" | "end", sessionId: string): Promise<Session | null> {
+  return run(room, `session:${action}`, { sessionId });
 }

@@ -8,6 +8,7 @@ import { ReactionCounter } from "./reaction-counter";
 import { RoomLinks } from "./room-links";
 import { RoomSettings } from "./room-settings";
 import { ScreenControl } from "./screen-control";
+import { SessionList } from "./session-list";
 import { t } from "./strings";
 import { Triage } from "./triage";
 
@@ -44,6 +45,7 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
         </section>
         <Triage room={room} state={state} />
         <div class="stack area-more">
+          <SessionList room={room} state={state} />
           <ScreenControl room={room} state={state} />
           <ReactionCounter room={room} />
           <RoomSettings room={room} state={state} />

@@ -131,6 +131,13 @@ const en = {
   noServer: "No connection to the server: try again in a moment.",
   shortcutsNote: "Shortcuts work when the focus is not in a text field. Select a question with the arrows or by clicking it.",
   notFoundRoom: "This room is not part of the event.",
+  sessions: "Sessions",
+  session_upcoming: "upcoming",
+  session_live: "live",
+  session_ended: "ended",
+  sessionStart: "Start",
+  sessionRestart: "Start again",
+  sessionEnd: "End",
 };
 
 const fr: typeof en = {
@@ -263,6 +270,13 @@ const fr: typeof en = {
   shortcutsNote:
     "Les raccourcis fonctionnent quand le curseur n’est pas dans un champ de saisie. Choisissez une question avec les flèches ou en cliquant dessus.",
   notFoundRoom: "Cette salle ne fait pas partie de l’événement.",
+  sessions: "Sessions",
+  session_upcoming: "à venir",
+  session_live: "en cours",
+  session_ended: "terminée",
+  sessionStart: "Démarrer",
+  sessionRestart: "Redémarrer",
+  sessionEnd: "Terminer",
 };
 
 export const { t, tn } = translator({ en, fr });

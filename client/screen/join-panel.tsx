@@ -1,7 +1,19 @@
+import type { Session } from "../../shared/model";
 import { QrCode } from "../lib/qr-code";
 import { t } from "./strings";
 
-export function JoinPanel({ url, code }: { url: string; code: string }) {
+/** The talk under way, so that a latecomer looking at the screen knows which session this is. */
+function SessionLine({ session }: { session: Session }) {
+  return (
+    <div class="join-session">
+      <p class="join-session-label">{t("sessionNow")}</p>
+      <p class="join-session-title">{session.title}</p>
+      {session.speakers.length > 0 && <p class="join-session-speakers">{session.speakers.join(", ")}</p>}
+    </div>
+  );
+}
+
+export function JoinPanel({ url, code, session }: { url: string; code: string; session: Session | null }) {
   const short = url.replace(/^https?:\/\//, "");
   const slash = short.lastIndexOf("/");
   // As large as the line allows (an address is read letter by letter), broken only before the code.
@@ -10,6 +22,7 @@ export function JoinPanel({ url, code }: { url: string; code: string }) {
     <section class="join" aria-labelledby="join-title">
       <QrCode text={url} label={t("qrLabel", { url })} class="qr join-qr" />
       <div class="join-text">
+        {session?.status === "live" && <SessionLine session={session} />}
         <h2 id="join-title" class="join-lead">
           {t("joinAt")}
         </h2>

@@ -88,7 +88,7 @@ export function ScreenApp() {
         {shown.kind !== "join" && <CornerJoin url={url} code={state.room.code} />}
       </header>
       <main class="stage">
-        {shown.kind === "join" && <JoinPanel url={url} code={state.room.code} />}
+        {shown.kind === "join" && <JoinPanel url={url} code={state.room.code} session={state.room.session} />}
         {shown.kind === "poll" && <PollBoard poll={shown.poll} />}
         {shown.kind === "question" && <QuestionBoard question={shown.question} />}
         {shown.kind === "questions" && <TopQuestions questions={shown.questions} />}

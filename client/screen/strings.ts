@@ -26,6 +26,7 @@ const en = {
   upvotes_other: "{n} supports",
   words: "Answers",
   latecomers: "How to join",
+  sessionNow: "Now",
 };
 
 const fr: typeof en = {
@@ -54,6 +55,7 @@ const fr: typeof en = {
   upvotes_other: "{n} soutiens",
   words: "Réponses",
   latecomers: "Comment participer",
+  sessionNow: "En ce moment",
 };
 
 export const { t, tn } = translator({ en, fr });

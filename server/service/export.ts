@@ -3,18 +3,26 @@ import type { RoomExport } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { compareQuestions } from "../../shared/question-order.js";
 import { toPublicQuestion } from "../core/questions.js";
+import type { Scope } from "../core/sessions.js";
 import type { RoomData } from "../store/store.js";
 import type { Deps } from "./deps.js";
 import { snapshot } from "./views.js";
 
-export async function exportRoom(deps: Deps, data: RoomData): Promise<RoomExport> {
-  const snap = snapshot(deps, data);
+/**
+ * The room's records, or one session's (`scope`): its polls and questions, and the audit entries
+ * about them or about the session itself.
+ */
+export async function exportRoom(deps: Deps, data: RoomData, scope: Scope = { all: true }): Promise<RoomExport> {
+  const snap = snapshot(deps, data, scope);
+  const audit = await deps.store.auditLog(data.room.code);
+  const about =
+    "all" in scope ? null : new Set([scope.sessionId, ...snap.polls.map((p) => p.id), ...snap.questions.map((q) => q.id)]);
   return {
     exportedAt: deps.now().toISOString(),
     room: snap.room,
-    polls: data.polls.map((poll) => ({ ...poll, results: snap.results[poll.id] ?? null })),
-    questions: data.questions.map(toPublicQuestion).sort(compareQuestions),
-    audit: await deps.store.auditLog(data.room.code),
+    polls: snap.polls.map((poll) => ({ ...poll, results: snap.results[poll.id] ?? null })),
+    questions: snap.questions.map(toPublicQuestion).sort(compareQuestions),
+    audit: about ? audit.filter((e) => about.has(e.targetId)) : audit,
   };
 }
 

@@ -2,7 +2,7 @@
 // with autoSessions on, by the scheduler. A session's start changes what the public sees.
 import { ERR } from "../../shared/error-catalogue.js";
 import { LIMITS } from "../../shared/limits.js";
-import type { Session } from "../../shared/model.js";
+import type { RoomExport, Session } from "../../shared/model.js";
 import { noBody, parse, sessionCreateBody, sessionUpdateBody } from "../../shared/schemas.js";
 import { newId } from "../core/rooms.js";
 import { endsAfterStart, SESSION_MOVES, type SessionMoveName, toSession } from "../core/sessions.js";
@@ -11,7 +11,8 @@ import { type Actor, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
-import { roomInfo } from "./views.js";
+import { exportRoom } from "./export.js";
+import { loadRoom, roomInfo } from "./views.js";
 
 export class SessionService {
   constructor(
@@ -82,19 +83,26 @@ export class SessionService {
     return moved;
   }
 
+  /** The room's exports limited to one session: its polls, questions and their audit entries. */
+  async export(actor: Actor, sessionId: string): Promise<RoomExport> {
+    const { room } = staffCheck(actor, await this.find(sessionId), ERR.unknownSession);
+    return exportRoom(this.deps, await loadRoom(this.deps, room.code), { sessionId });
+  }
+
   /**
    * The scheduler's move: the same compare-and-set as a moderator's, so when several nodes (or
-   * a moderator) act at once the second attempt is a conflict and does nothing. True when it moved.
+   * a moderator) act at once the second attempt is a conflict and does nothing. Only from the
+   * status the scheduler saw: a session a moderator ended since is not started again. True when it moved.
    */
   async autoMove(session: SessionRecord, move: SessionMoveName): Promise<boolean> {
     const room = await this.deps.store.getRoom(session.roomCode);
     if (!room) return false;
-    const moved = await this.apply(room, session.id, move);
+    const moved = await this.apply(room, session.id, move, [session.status]);
     return typeof moved === "object";
   }
 
-  private async apply(room: RoomRecord, sessionId: string, move: SessionMoveName) {
-    const { from, to } = SESSION_MOVES[move];
+  private async apply(room: RoomRecord, sessionId: string, move: SessionMoveName, from = SESSION_MOVES[move].from) {
+    const { to } = SESSION_MOVES[move];
     const result = await this.deps.store.setSessionStatus(sessionId, from, to, isoNow(this.deps));
     if (typeof result === "string") return result;
     if (move === "start") {

@@ -1,5 +1,5 @@
 // /api/rooms/:code: public state, settings, moderation view, polls, questions, exports, audit.
-import { toCsv } from "../../service/export.js";
+import { exportCsv, exportJson } from "./export-files.js";
 import { type HttpHandlers, Serialised } from "./http-call.js";
 
 export const ROOM_HANDLERS = {
@@ -20,17 +20,7 @@ export const ROOM_HANDLERS = {
     await c.tribune.reactions.react(c.params.code, c.body);
     return { ok: true } as const;
   },
-  "GET /api/rooms/:code/export.json": async (c) => {
-    const data = await c.tribune.export(await c.actor(), c.params.code);
-    c.reply.header("content-disposition", `attachment; filename="tribune-${data.room.code}.json"`);
-    return data;
-  },
-  "GET /api/rooms/:code/export.csv": async (c) => {
-    const data = await c.tribune.export(await c.actor(), c.params.code);
-    c.reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="tribune-${data.room.code}.csv"`);
-    return `\uFEFF${toCsv(data)}`;
-  },
+  "GET /api/rooms/:code/export.json": async (c) => exportJson(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
+  "GET /api/rooms/:code/export.csv": async (c) => exportCsv(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
   "GET /api/rooms/:code/audit": async (c) => c.tribune.events.audit(await c.actor(), c.params.code),
 } satisfies Partial<HttpHandlers>;

@@ -1,4 +1,5 @@
 // /api/rooms/:code/sessions and /api/sessions/:id: a room's programme, for moderators.
+import { exportCsv, exportJson } from "./export-files.js";
 import type { HttpHandlers } from "./http-call.js";
 
 export const SESSION_HANDLERS = {
@@ -10,4 +11,8 @@ export const SESSION_HANDLERS = {
   },
   "POST /api/sessions/:id/start": async (c) => c.tribune.sessions.move(await c.actor(), c.params.id, "start", c.body),
   "POST /api/sessions/:id/end": async (c) => c.tribune.sessions.move(await c.actor(), c.params.id, "end", c.body),
+  "GET /api/sessions/:id/export.json": async (c) =>
+    exportJson(c.reply, await c.tribune.sessions.export(await c.actor(), c.params.id), c.params.id),
+  "GET /api/sessions/:id/export.csv": async (c) =>
+    exportCsv(c.reply, await c.tribune.sessions.export(await c.actor(), c.params.id), c.params.id),
 } satisfies Partial<HttpHandlers>;
