@@ -71,6 +71,11 @@ export interface Question {
   highlighted: boolean;
   createdAt: string;
   sessionId: string | null;
+  /** The moderators' written answer, public where the question is; null when there is none. */
+  reply: string | null;
+  repliedAt: string | null;
+  /** Up to 5 short labels set by moderators (topics, "for the panel"…). */
+  labels: string[];
   /** Moderation view only: ids of up to 3 other questions of the room (not archived) asking the same thing. */
   similar?: string[];
   /** Moderation view only: its text or author holds a blocklisted word (it was held as pending). */

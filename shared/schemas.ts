@@ -142,6 +142,12 @@ export const similarQuery = z.object({ text: text(1, LIMITS.questionText) });
 /** Actions that take no body still refuse a hostile one (`__proto__` keys), at the body step. */
 export const noBody = z.object({});
 export const moderateBody = z.object({ action: moderationAction });
+/** `POST /api/questions/:id/reply`: an empty text removes the reply. */
+export const replyBody = z.object({ text: text(0, LIMITS.reply) });
+/** `PATCH /api/questions/:id`: the question's labels, replacing the previous ones. */
+export const labelsBody = z.object({
+  labels: z.array(text(1, LIMITS.label)).max(LIMITS.labels, { message: `must be at most ${LIMITS.labels} labels` }),
+});
 export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
 export const reactBody = z.object({ participantId, emoji: reaction });
 
@@ -152,6 +158,8 @@ export const socketAsk = z.object(askFields);
 export const socketUpvote = z.object({ questionId: id, on: z.boolean() });
 export const socketPollUpdate = pollUpdateBody.extend({ pollId: id });
 export const socketModerate = z.object({ questionId: id, action: moderationAction });
+export const socketReply = replyBody.extend({ questionId: id });
+export const socketLabels = labelsBody.extend({ questionId: id });
 /** `question:ban` `{questionId, on?}`: `on` false lifts the ban (true when absent). */
 export const socketReact = z.object({ emoji: reaction });
 /** `answer:hide` / `answer:show`: an answer of an `open` poll. */

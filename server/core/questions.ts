@@ -51,5 +51,8 @@ export function toPublicQuestion(q: Question): Question {
     highlighted: q.highlighted,
     sessionId: q.sessionId,
     createdAt: q.createdAt,
+    reply: q.reply,
+    repliedAt: q.repliedAt,
+    labels: q.labels,
   };
 }

@@ -68,6 +68,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     getQuestion: timed("getQuestion"),
     setUpvote: timed("setUpvote"),
     updateQuestion: timed("updateQuestion"),
+    annotateQuestion: timed("annotateQuestion"),
 
     rotateKey: timed("rotateKey"),
     setBan: timed("setBan"),

@@ -76,6 +76,22 @@ return {qread(ARGV[1], ARGV[2]), cleared}
 `;
 
 /**
+ * KEYS: question hash, upvoters. ARGV: room base, question id, then field, value pairs: an empty
+ * value removes the field (a removed reply). Reply: question or 'not_found'.
+ */
+export const ANNOTATE_QUESTION = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+for i = 3, #ARGV, 2 do
+  if ARGV[i + 1] == '' then
+    redis.call('HDEL', KEYS[1], ARGV[i])
+  else
+    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+  end
+end
+return qread(ARGV[1], ARGV[2])
+`;
+
+/**
  * KEYS: room hash, polls, questions, sessions. ARGV: room base.
  * Reply: {room, {{poll, tally, voters}…} oldest first, {question…}, {session…}} or nil.
  */

@@ -41,6 +41,7 @@ import {
   type NewRoom,
   type ParticipantData,
   type PollPatch,
+  type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
@@ -429,6 +430,18 @@ export class RedisStore implements Store {
       if (reply === NOT_FOUND || reply === "conflict") return reply;
       const [question, cleared] = toList(reply);
       return { question: toQuestion(question), unhighlighted: toList(cleared).map(toQuestion) };
+    });
+  }
+
+  annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing> {
+    return this.inQuestionRoom(questionId, async (R) => {
+      const pairs: string[] = [];
+      if (notes.reply !== undefined) pairs.push("reply", notes.reply ?? "", "repliedAt", notes.repliedAt ?? "");
+      // An empty list is stored as "[]", never removed: "" means "absent" to the script.
+      if (notes.labels !== undefined) pairs.push("labels", JSON.stringify(notes.labels));
+      const keys = [`${R}q:${questionId}`, `${R}up:${questionId}`];
+      const reply = await this.run(S.annotateQuestion, keys, [R, questionId, ...pairs]);
+      return reply === NOT_FOUND ? reply : toQuestion(reply);
     });
   }
 

@@ -30,6 +30,7 @@ import {
   type NewRoom,
   type ParticipantData,
   type PollPatch,
+  type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
@@ -299,6 +300,13 @@ export class SqliteStore implements Store {
         q.bumpUpvotes.run(on ? 1 : -1, questionId);
         return this.question(questionId)!;
       }),
+      annotateQuestion: db.transaction((questionId: string, notes: QuestionNotes) => {
+        const question = this.question(questionId);
+        if (!question) return "not_found" as const;
+        if (notes.reply !== undefined) q.setReply.run(notes.reply, notes.repliedAt ?? null, questionId);
+        if (notes.labels !== undefined) q.setLabels.run(JSON.stringify(notes.labels), questionId);
+        return this.question(questionId)!;
+      }),
       updateQuestion: db.transaction((questionId: string, expected: QuestionState, next: QuestionState) => {
         const question = this.question(questionId);
         if (!question) return "not_found" as const;
@@ -545,6 +553,10 @@ export class SqliteStore implements Store {
 
   async updateQuestion(questionId: string, expected: QuestionState, next: QuestionState) {
     return this.write(() => this.tx.updateQuestion(questionId, expected, next));
+  }
+
+  async annotateQuestion(questionId: string, notes: QuestionNotes) {
+    return this.write(() => this.tx.annotateQuestion(questionId, notes));
   }
 
   async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {

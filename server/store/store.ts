@@ -136,6 +136,13 @@ export interface QuestionState {
   highlighted: boolean;
 }
 
+/** What moderators write on a question besides its state; absent fields stay as they are. */
+export interface QuestionNotes {
+  reply?: string | null;
+  repliedAt?: string | null;
+  labels?: string[];
+}
+
 export type Missing = "not_found";
 
 /** A ballot's text kept as an answer (`open` polls): the service gives its id and time. */
@@ -275,6 +282,8 @@ export interface Store {
     expected: QuestionState,
     next: QuestionState,
   ): Promise<{ question: QuestionRecord; unhighlighted: QuestionRecord[] } | Missing | Conflict>;
+  /** Sets a question's reply and/or labels, whatever its status (a last write wins). */
+  annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing>;
 
   // Reactions: counted per room (a session id will join the key), never stored one by one.
   /** Adds counts to the room's totals; an unknown room is ignored (it was erased meanwhile). */

@@ -93,6 +93,9 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         highlighted: false,
         createdAt: at(),
         sessionId: null,
+        reply: null,
+        repliedAt: null,
+        labels: [],
         ...over,
       };
     }
@@ -870,6 +873,21 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         const answered = must(await store.updateQuestion(question.id, live, { status: "answered", highlighted: false }));
         expect(answered.question).toMatchObject({ status: "answered", upvotes: 1 });
         expect(await store.updateQuestion(newId(), live, live)).toBe("not_found");
+      });
+
+      it("sets and removes a reply and replaces labels, whatever the status", async () => {
+        const code = await makeRoom();
+        const question = await makeQuestion(code, { status: "pending" });
+        const replied = must(await store.annotateQuestion(question.id, { reply: "In the slides", repliedAt: at() }));
+        expect(replied).toMatchObject({ reply: "In the slides", labels: [], status: "pending" });
+        expect(replied.repliedAt).not.toBeNull();
+        const labelled = must(await store.annotateQuestion(question.id, { labels: ["budget", "panel"] }));
+        expect(labelled).toMatchObject({ reply: "In the slides", labels: ["budget", "panel"] });
+        expect(await store.getQuestion(question.id)).toEqual(labelled);
+        const cleared = must(await store.annotateQuestion(question.id, { reply: null, repliedAt: null, labels: [] }));
+        expect(cleared).toEqual({ ...question, reply: null, repliedAt: null, labels: [] });
+        expect((await store.roomData(code))?.questions).toEqual([cleared]);
+        expect(await store.annotateQuestion(newId(), { labels: [] })).toBe("not_found");
       });
 
       it("keeps at most one highlighted question per room", async () => {

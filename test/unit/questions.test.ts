@@ -10,6 +10,9 @@ const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight",
 
 const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
   sessionId: null,
+  reply: null,
+  repliedAt: null,
+  labels: [],
   id: "q1",
   roomCode: "ABCDEF",
   text: "Why?",
@@ -124,7 +127,20 @@ describe("toPublicQuestion", () => {
     const stored = { ...question(), extra: "x" } as QuestionRecord & { extra: string };
     const shown: Question = toPublicQuestion(stored);
     expect(Object.keys(shown).sort()).toEqual(
-      ["author", "createdAt", "highlighted", "id", "roomCode", "sessionId", "status", "text", "upvotes"].sort(),
+      [
+        "author",
+        "createdAt",
+        "highlighted",
+        "id",
+        "labels",
+        "repliedAt",
+        "reply",
+        "roomCode",
+        "sessionId",
+        "status",
+        "text",
+        "upvotes",
+      ].sort(),
     );
     expect(JSON.stringify(shown)).not.toContain("participant-secret-id");
   });
