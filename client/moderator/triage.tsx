@@ -19,7 +19,9 @@ export function Triage({ room, state }: { room: LiveRoom; state: RoomState }) {
   const pending = state.questions.filter((q) => q.status === "pending").sort(oldestFirst);
   const live = state.questions.filter((q) => q.status === "live").sort(byPopularity);
   const answered = state.questions.filter((q) => q.status === "answered").sort(byPopularity);
-  const others = state.questions.filter((q) => q.status === "rejected" || q.status === "archived").sort(oldestFirst);
+  const others = state.questions
+    .filter((q) => q.status === "rejected" || q.status === "archived" || q.status === "merged")
+    .sort(oldestFirst);
   const sections = [pending, live, answered];
   const flat = sections.flat();
   const [selected, setSelected] = useState<string | null>(null);

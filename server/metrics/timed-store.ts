@@ -69,6 +69,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     setUpvote: timed("setUpvote"),
     updateQuestion: timed("updateQuestion"),
     annotateQuestion: timed("annotateQuestion"),
+    mergeQuestion: timed("mergeQuestion"),
 
     rotateKey: timed("rotateKey"),
     setBan: timed("setBan"),

@@ -223,6 +223,7 @@ export function toQuestion(reply: unknown): QuestionRecord {
     reply: m.reply ?? null,
     repliedAt: m.repliedAt ?? null,
     labels: m.labels ? (JSON.parse(m.labels) as string[]) : [],
+    ...(m.mergedInto ? { mergedInto: m.mergedInto } : {}),
   };
 }
 

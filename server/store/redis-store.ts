@@ -433,6 +433,22 @@ export class RedisStore implements Store {
     });
   }
 
+  mergeQuestion(
+    questionId: string,
+    intoId: string,
+    from: QuestionStatus[],
+    intoFrom: QuestionStatus[],
+  ): Promise<{ question: QuestionRecord; into: QuestionRecord } | Missing | Conflict | "bad_target"> {
+    return this.inQuestionRoom(questionId, async (R) => {
+      // The target's keys are built in the question's room: a question of another room is simply absent there.
+      const keys = [`${R}q:${questionId}`, `${R}up:${questionId}`, `${R}q:${intoId}`, `${R}up:${intoId}`];
+      const reply = await this.run(S.mergeQuestion, keys, [R, questionId, intoId, from.join(","), intoFrom.join(",")]);
+      if (reply === NOT_FOUND || reply === "conflict" || reply === "bad_target") return reply;
+      const [question, into] = toList(reply);
+      return { question: toQuestion(question), into: toQuestion(into) };
+    });
+  }
+
   annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing> {
     return this.inQuestionRoom(questionId, async (R) => {
       const pairs: string[] = [];

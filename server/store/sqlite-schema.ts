@@ -109,6 +109,7 @@ CREATE TABLE IF NOT EXISTS questions (
   reply TEXT,
   replied_at TEXT,
   labels TEXT NOT NULL DEFAULT '[]',
+  merged_into TEXT,
   UNIQUE (room_code, participant_id, client_id)
 );
 -- A room's programme; rooms.session_id names the current one, polls and questions the one they belong to.
@@ -154,7 +155,7 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * Schema 4 → 5: event codes (drawn here for older events, in the room codes' namespace), the
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
- * Schema 5 → 6: a question's reply and labels (none for older ones).
+ * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -197,6 +198,7 @@ function migrate(db: Database.Database): void {
       db.exec("ALTER TABLE questions ADD COLUMN reply TEXT");
       db.exec("ALTER TABLE questions ADD COLUMN replied_at TEXT");
       db.exec("ALTER TABLE questions ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'");
+      db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT");
     })();
   }
 }
@@ -265,6 +267,7 @@ export interface QuestionRow {
   reply: string | null;
   replied_at: string | null;
   labels: string;
+  merged_into: string | null;
 }
 
 export interface TallyRow {
@@ -345,6 +348,7 @@ export const toQuestion = (r: QuestionRow): QuestionRecord => ({
   reply: r.reply,
   repliedAt: r.replied_at,
   labels: JSON.parse(r.labels) as string[],
+  ...(r.merged_into === null ? {} : { mergedInto: r.merged_into }),
 });
 
 export const parseChoice = (json: string): Choice => JSON.parse(json) as Choice;
@@ -520,6 +524,8 @@ export function prepareAll(db: Database.Database) {
     setQuestionState: p("UPDATE questions SET status = ?, highlighted = ? WHERE id = ?"),
     setReply: p("UPDATE questions SET reply = ?, replied_at = ? WHERE id = ?"),
     setLabels: p("UPDATE questions SET labels = ? WHERE id = ?"),
+    setMerged: p("UPDATE questions SET status = 'merged', highlighted = 0, merged_into = ? WHERE id = ?"),
+    upvotersOf: p<{ participant_id: string }>("SELECT participant_id FROM upvotes WHERE question_id = ?"),
     addUpvote: p("INSERT OR IGNORE INTO upvotes (question_id, participant_id) VALUES (?, ?)"),
     removeUpvote: p("DELETE FROM upvotes WHERE question_id = ? AND participant_id = ?"),
     bumpUpvotes: p("UPDATE questions SET upvotes = upvotes + ? WHERE id = ?"),

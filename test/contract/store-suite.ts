@@ -890,6 +890,51 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.annotateQuestion(newId(), { labels: [] })).toBe("not_found");
       });
 
+      it("merges a question: the union of upvoters and the asker, each once, in one step", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const [a, b, c] = [pid(), pid(), pid()];
+        const target = await makeQuestion(code);
+        const dup = await makeQuestion(code, { participantId: c });
+        for (const v of [a, b]) must(await store.setUpvote(target.id, v, true, LIVE));
+        for (const v of [b, c]) must(await store.setUpvote(dup.id, v, true, LIVE));
+        must(await store.updateQuestion(dup.id, { status: "live", highlighted: false }, { status: "live", highlighted: true }));
+        const FROM = ["pending", "live", "answered"] as const;
+        const TO = ["live", "answered"] as const;
+        const merged = must(await store.mergeQuestion(dup.id, target.id, [...FROM], [...TO]));
+        // a, b, c (voter and asker of the duplicate) once each.
+        expect(merged.into).toMatchObject({ id: target.id, upvotes: 3, status: "live" });
+        expect(merged.question).toMatchObject({ id: dup.id, status: "merged", highlighted: false, mergedInto: target.id });
+        expect(await store.getQuestion(dup.id)).toEqual(merged.question);
+        expect(await store.getQuestion(target.id)).toEqual(merged.into);
+        // Withdrawing the asker's upvote from the target works: it is a real upvote.
+        expect(must(await store.setUpvote(target.id, c, false, [...TO])).upvotes).toBe(2);
+
+        const third = await makeQuestion(code);
+        const pending = await makeQuestion(code, { status: "pending" });
+        const elsewhere = await makeQuestion(other);
+        expect(await store.mergeQuestion(dup.id, target.id, [...FROM], [...TO])).toBe("conflict");
+        expect(await store.mergeQuestion(third.id, third.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, pending.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, dup.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, elsewhere.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, newId(), [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(newId(), target.id, [...FROM], [...TO])).toBe("not_found");
+        expect(await store.getQuestion(third.id)).toEqual(third);
+      });
+
+      it("lets one of two concurrent merges of the same pair win, upvotes counted once", async () => {
+        const code = await makeRoom();
+        const target = await makeQuestion(code);
+        const dup = await makeQuestion(code);
+        const voters = Array.from({ length: 20 }, () => pid());
+        for (const v of voters) must(await store.setUpvote(dup.id, v, true, LIVE));
+        const merge = () => store.mergeQuestion(dup.id, target.id, ["pending", "live", "answered"], ["live", "answered"]);
+        const results = await Promise.all([merge(), merge()]);
+        expect(results.filter((r) => r === "conflict")).toHaveLength(1);
+        expect((await store.getQuestion(target.id))?.upvotes).toBe(21);
+      });
+
       it("keeps at most one highlighted question per room", async () => {
         const event = await makeEvent(2);
         const [a, b] = event.rooms.map((r) => r.code) as [string, string];

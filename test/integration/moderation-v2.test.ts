@@ -8,11 +8,13 @@ import {
   expectAckOk,
   expectError,
   ISO_MS,
+  moderate,
   moderateOk,
   moderatorSocket,
   participantSocket,
   patchRoom,
   publicState,
+  upvote,
 } from "../helpers/fixtures.js";
 import { useServer } from "../helpers/use-server.js";
 
@@ -109,5 +111,96 @@ describe("labels", () => {
     const refused = await emitAck(phone.socket, "question:update", { questionId: q.id, labels: ["mine"] });
     expectAckError(refused, "forbidden");
     await moderateOk(server.url, ev.moderatorKey, q.id, "answer");
+  });
+});
+
+const merge = (key: string, id: string, into?: string) =>
+  api(server.url, "POST", `/api/questions/${id}/moderate`, { token: key, body: { action: "merge", into } });
+
+describe("merging", () => {
+  it("moves the union of upvoters and the asker into the target, each once", async () => {
+    const ev = await server.event();
+    const [a, b, c, d] = [newParticipantId(), newParticipantId(), newParticipantId(), newParticipantId()];
+    const target = await askOk(server.url, ev.code, "Will the talks be recorded?");
+    const dup = await askOk(server.url, ev.code, "Are the talks recorded?", { participantId: c });
+    for (const v of [a, b]) expect((await upvote(server.url, target.id, v)).status).toBe(200);
+    for (const v of [b, d]) expect((await upvote(server.url, dup.id, v)).status).toBe(200);
+    await moderateOk(server.url, ev.moderatorKey, dup.id, "highlight");
+
+    const phone = await participantSocket(server.url, ev.code);
+    const asker = await participantSocket(server.url, ev.code, c);
+    const heardDup = waitFor(phone.socket, "question", (q: any) => q.id === dup.id);
+    const heardTarget = waitFor(phone.socket, "question", (q: any) => q.id === target.id);
+    const res = await merge(ev.moderatorKey, dup.id, target.id);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: dup.id, status: "merged", mergedInto: target.id, highlighted: false });
+    // a, b (both), c (the asker), d: four people, four upvotes.
+    expect((await heardTarget).upvotes).toBe(4);
+    expect((await heardDup).status).toBe("merged");
+
+    const state = await publicState(server.url, ev.code);
+    expect(state.questions.map((q: any) => q.id)).toEqual([target.id]);
+    expect(state.questions[0].upvotes).toBe(4);
+    // The asker keeps its own question, with where it went.
+    asker.socket.close();
+    const again = await participantSocket(server.url, ev.code, c);
+    expect(again.state.me.questions).toEqual([expect.objectContaining({ id: dup.id, status: "merged", mergedInto: target.id })]);
+    expect(again.state.me.upvoted).toEqual([target.id]);
+    // The asker's upvote is a real one: it can be withdrawn.
+    expect((await upvote(server.url, target.id, c, false)).body.upvotes).toBe(3);
+  });
+
+  it("merges pending and answered questions, into answered ones too", async () => {
+    const ev = await server.event();
+    const answered = await moderateOk(server.url, ev.moderatorKey, (await askOk(server.url, ev.code, "Done?")).id, "answer");
+    await patchRoom(server.url, ev.moderatorKey, ev.code, { premoderation: true });
+    const pending = await askOk(server.url, ev.code, "Done yet?");
+    expect((await merge(ev.moderatorKey, pending.id, answered.id)).body).toMatchObject({ status: "merged" });
+    expect((await publicState(server.url, ev.code)).questions[0]).toMatchObject({ id: answered.id, upvotes: 1 });
+  });
+
+  it("refuses what cannot be merged, and a merged question takes no more moderation", async () => {
+    const ev = await server.event({ rooms: 2 });
+    const key = ev.moderatorKey;
+    const target = await askOk(server.url, ev.code, "Target?");
+    const dup = await askOk(server.url, ev.code, "Duplicate?");
+    const third = await askOk(server.url, ev.code, "Third?");
+    const elsewhere = await askOk(server.url, ev.rooms[1]!.code, "Other room?");
+    await patchRoom(server.url, key, ev.code, { premoderation: true });
+    const pending = await askOk(server.url, ev.code, "Pending?");
+    const rejected = await moderateOk(server.url, key, (await askOk(server.url, ev.code, "Rejected?")).id, "reject");
+
+    expectError(await merge(key, third.id), 400, "invalid");
+    expectError(await merge(key, third.id, third.id), 409, "conflict");
+    expectError(await merge(key, third.id, pending.id), 409, "conflict");
+    expectError(await merge(key, third.id, elsewhere.id), 409, "conflict");
+    expectError(await merge(key, third.id, "no-such-question"), 409, "conflict");
+    expectError(await merge(key, rejected.id, target.id), 409, "conflict");
+    expect((await merge(key, dup.id, target.id)).status).toBe(200);
+    expectError(await merge(key, dup.id, target.id), 409, "conflict");
+    expectError(await merge(key, third.id, dup.id), 409, "conflict");
+    for (const action of ["approve", "reject", "answer", "archive", "highlight"])
+      expectError(await moderate(server.url, key, dup.id, action), 409, "conflict");
+    expect((await upvote(server.url, dup.id, newParticipantId())).status).toBe(409);
+    const state = await publicState(server.url, ev.code);
+    expect(state.questions.find((q: any) => q.id === third.id)).toMatchObject({ status: "live", upvotes: 0 });
+    expect(state.questions.find((q: any) => q.id === target.id)).toMatchObject({ upvotes: 1 });
+  });
+
+  it("gives one of two moderators merging the same pair at once a 409, upvotes counted once", async () => {
+    const ev = await server.event();
+    const target = await askOk(server.url, ev.code, "Concurrent target?");
+    const dup = await askOk(server.url, ev.code, "Concurrent duplicate?");
+    for (let i = 0; i < 5; i++) await upvote(server.url, dup.id, newParticipantId());
+    const { socket } = await moderatorSocket(server.url, ev.code, ev.moderatorKey);
+    const [http, ack] = await Promise.all([
+      merge(ev.moderatorKey, dup.id, target.id),
+      emitAck(socket, "question:moderate", { questionId: dup.id, action: "merge", into: target.id }),
+    ]);
+    const outcomes = [http.status === 200, ack.ok === true];
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    if (http.status !== 200) expectError(http, 409, "conflict");
+    else expectAckError(ack, "conflict");
+    expect((await publicState(server.url, ev.code)).questions).toEqual([expect.objectContaining({ id: target.id, upvotes: 6 })]);
   });
 });

@@ -5,8 +5,8 @@ import type { ModerationAction, Question, QuestionStatus } from "../../shared/mo
 import { compareQuestions } from "../../shared/question-order.js";
 import { isPublicStatus } from "../../shared/visibility.js";
 
-const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived"];
-const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight", "unhighlight", "archive"];
+const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived", "merged"];
+const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight", "unhighlight", "archive", "merge"];
 
 const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
   sessionId: null,
@@ -34,6 +34,8 @@ const EXPECTED: Record<ModerationAction, Partial<Record<QuestionStatus, Question
   archive: { pending: "archived", live: "archived", answered: "archived", rejected: "archived" },
   highlight: { live: "live", answered: "answered" },
   unhighlight: { live: "live", answered: "answered" },
+  // A merged question is final: no action applies to it.
+  merge: { pending: "merged", live: "merged", answered: "merged" },
 };
 
 describe("moderation transitions", () => {
@@ -61,6 +63,7 @@ describe("moderation transitions", () => {
     expect(applyMove(lit, MODERATION.reject)).toMatchObject({ status: "rejected", highlighted: false });
     expect(applyMove(lit, MODERATION.archive)).toMatchObject({ status: "archived", highlighted: false });
     expect(applyMove(lit, MODERATION.answer)).toMatchObject({ status: "answered", highlighted: true });
+    expect(applyMove(lit, MODERATION.merge)).toMatchObject({ status: "merged", highlighted: false });
     const answered = question({ status: "answered", highlighted: true });
     expect(applyMove(answered, MODERATION.archive)).toMatchObject({ status: "archived", highlighted: false });
     // Approving a rejected question does not bring back a highlight it lost.
