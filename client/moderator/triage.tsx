@@ -6,6 +6,7 @@ import type { LiveRoom } from "../lib/live-room";
 import { byPopularity } from "../lib/room-state";
 import { moderate } from "./actions";
 import { announce } from "./announce";
+import { QuestionNotes } from "./question-notes";
 import { QuestionRow } from "./question-row";
 import { actionForKey } from "./shortcuts";
 import { t } from "./strings";
@@ -80,7 +81,9 @@ export function Triage({ room, state }: { room: LiveRoom; state: RoomState }) {
       selected={q.id === selected}
       onSelect={() => setSelected(q.id)}
       onAction={(a) => void act(q, a)}
-    />
+    >
+      {q.id === selected && <QuestionNotes key={q.id} room={room} question={q} targets={[...live, ...answered]} />}
+    </QuestionRow>
   );
 
   return (
