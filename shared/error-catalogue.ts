@@ -196,6 +196,12 @@ export const ERR = {
   cannotUpvote: () =>
     error("conflict", "Only live questions can be upvoted.", "Seules les questions en ligne peuvent recevoir un vote."),
   noMoreUpvotes: () => error("conflict", "This question no longer takes upvotes.", "Cette question ne reçoit plus de votes."),
+  cannotMergeInto: () =>
+    error(
+      "conflict",
+      "A question can only be merged into another live or answered question of the same room.",
+      "Une question ne peut être fusionnée que dans une autre question en ligne ou répondue de la même salle.",
+    ),
   cannotModerate: (action: string, status: string) =>
     error(
       "conflict",

@@ -11,6 +11,11 @@ export const LIMITS = {
   scaleMax: 5,
   word: 40,
   questionText: 280,
+  /** A moderator's reply to a question (empty removes it). */
+  reply: 1000,
+  /** A question's labels: how many, and the length of each. */
+  labels: 5,
+  label: 30,
   author: 40,
   clientId: 64,
   topWords: 100,

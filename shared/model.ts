@@ -3,8 +3,8 @@
 export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking", "open"] as const;
 export type PollKind = (typeof POLL_KIND_NAMES)[number];
 export type PollStatus = "draft" | "open" | "closed";
-export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived";
-export type ModerationAction = "approve" | "reject" | "answer" | "highlight" | "unhighlight" | "archive";
+export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived" | "merged";
+export type ModerationAction = "approve" | "reject" | "answer" | "highlight" | "unhighlight" | "archive" | "merge";
 export type ScreenMode = "auto" | "join" | "poll" | "question" | "questions";
 export type SessionStatus = "upcoming" | "live" | "ended";
 
@@ -71,6 +71,13 @@ export interface Question {
   highlighted: boolean;
   createdAt: string;
   sessionId: string | null;
+  /** The moderators' written answer, public where the question is; null when there is none. */
+  reply: string | null;
+  repliedAt: string | null;
+  /** Up to 5 short labels set by moderators (topics, "for the panel"…). */
+  labels: string[];
+  /** A merged question only: the question it was merged into (its upvotes went there). */
+  mergedInto?: string;
   /** Moderation view only: ids of up to 3 other questions of the room (not archived) asking the same thing. */
   similar?: string[];
   /** Moderation view only: its text or author holds a blocklisted word (it was held as pending). */

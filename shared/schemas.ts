@@ -24,7 +24,11 @@ const id = z.string().min(1).max(64);
 export const participantId = z.string().regex(PARTICIPANT_ID, { message: "must be 16 to 64 characters of A-Z a-z 0-9 _ -" });
 
 export const pollKind = z.enum(POLL_KIND_NAMES);
-export const moderationAction = z.enum(["approve", "reject", "answer", "highlight", "unhighlight", "archive"]);
+export const moderationAction = z.enum(["approve", "reject", "answer", "highlight", "unhighlight", "archive", "merge"]);
+/** `merge` names the question it merges into; the other actions take nothing more. */
+const moderationFields = { action: moderationAction, into: id.optional() };
+const mergeNamesInto = (m: { action: string; into?: string }) => m.action !== "merge" || m.into !== undefined;
+const intoRequired = { message: "into is required to merge", path: ["into"] };
 export const screenSchema = z.object({
   mode: z.enum(["auto", "join", "poll", "question", "questions"]),
   pollId: id.optional(),
@@ -141,7 +145,13 @@ export const upvoteBody = z.object({ participantId });
 export const similarQuery = z.object({ text: text(1, LIMITS.questionText) });
 /** Actions that take no body still refuse a hostile one (`__proto__` keys), at the body step. */
 export const noBody = z.object({});
-export const moderateBody = z.object({ action: moderationAction });
+export const moderateBody = z.object(moderationFields).refine(mergeNamesInto, intoRequired);
+/** `POST /api/questions/:id/reply`: an empty text removes the reply. */
+export const replyBody = z.object({ text: text(0, LIMITS.reply) });
+/** `PATCH /api/questions/:id`: the question's labels, replacing the previous ones. */
+export const labelsBody = z.object({
+  labels: z.array(text(1, LIMITS.label)).max(LIMITS.labels, { message: `must be at most ${LIMITS.labels} labels` }),
+});
 export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
 export const reactBody = z.object({ participantId, emoji: reaction });
 
@@ -151,7 +161,9 @@ export const socketVote = z.object({ pollId: id, choice: choiceSchema });
 export const socketAsk = z.object(askFields);
 export const socketUpvote = z.object({ questionId: id, on: z.boolean() });
 export const socketPollUpdate = pollUpdateBody.extend({ pollId: id });
-export const socketModerate = z.object({ questionId: id, action: moderationAction });
+export const socketModerate = z.object({ questionId: id, ...moderationFields }).refine(mergeNamesInto, intoRequired);
+export const socketReply = replyBody.extend({ questionId: id });
+export const socketLabels = labelsBody.extend({ questionId: id });
 /** `question:ban` `{questionId, on?}`: `on` false lifts the ban (true when absent). */
 export const socketReact = z.object({ emoji: reaction });
 /** `answer:hide` / `answer:show`: an answer of an `open` poll. */

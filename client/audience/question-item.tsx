@@ -20,7 +20,17 @@ export function QuestionItem({
           {question.author || t("anonymous")}
           {question.highlighted && <span class="badge open">{t("onScreen")}</span>}
           {answered && <span class="badge">{t("answered")}</span>}
+          {question.labels.map((label) => (
+            <span key={label} class="badge label">
+              {label}
+            </span>
+          ))}
         </p>
+        {question.reply && (
+          <p class="q-reply">
+            <strong>{t("reply")}</strong> {question.reply}
+          </p>
+        )}
       </div>
       <button
         type="button"

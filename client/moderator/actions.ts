@@ -70,6 +70,26 @@ export async function moderate(room: LiveRoom, questionId: string, action: Moder
   return question;
 }
 
+/** Sets (or, with an empty text, removes) the public reply to a question. */
+export async function replyTo(room: LiveRoom, questionId: string, text: string): Promise<Question | null> {
+  const question = await run(room, "question:reply", { questionId, text });
+  if (question) room.update((s) => applyQuestion(s, question, "moderator"));
+  return question;
+}
+
+export async function setLabels(room: LiveRoom, questionId: string, labels: string[]): Promise<Question | null> {
+  const question = await run(room, "question:update", { questionId, labels });
+  if (question) room.update((s) => applyQuestion(s, question, "moderator"));
+  return question;
+}
+
+/** The target's new upvotes arrive with the `question` event the server sends for it. */
+export async function mergeQuestion(room: LiveRoom, questionId: string, into: string): Promise<Question | null> {
+  const question = await run(room, "question:moderate", { questionId, action: "merge", into });
+  if (question) room.update((s) => applyQuestion(s, question, "moderator"));
+  return question;
+}
+
 export async function updateRoom(
   room: LiveRoom,
   patch: { premoderation?: boolean; qaOpen?: boolean; screen?: Screen },

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { ModerationAction, Question } from "../../shared/model";
 import { actionForKey } from "./shortcuts";
 import { t, tn } from "./strings";
@@ -16,11 +17,14 @@ export function QuestionRow({
   selected,
   onSelect,
   onAction,
+  children,
 }: {
   question: Question;
   selected: boolean;
   onSelect: () => void;
   onAction: (a: ModerationAction) => void;
+  /** Shown under the row (the selected question's reply, labels and merge). */
+  children?: ComponentChildren;
 }) {
   return (
     <li class={`q-row${selected ? " selected" : ""}${question.highlighted ? " highlighted" : ""}`}>
@@ -34,6 +38,11 @@ export function QuestionRow({
             <span class={`badge ${question.status}`}>{t(`status_${question.status}`)}</span>
           )}
           {question.highlighted && <span class="badge open">{t("onScreen")}</span>}
+          {question.labels.map((label) => (
+            <span key={label} class="badge label">
+              {label}
+            </span>
+          ))}
         </span>
       </button>
       <div class="q-actions">
@@ -56,6 +65,7 @@ export function QuestionRow({
           );
         })}
       </div>
+      {children}
     </li>
   );
 }

@@ -13,7 +13,7 @@ export function actionForKey(key: string, q: Question): ModerationAction | null 
     case "h":
       return q.status === "live" || q.status === "answered" ? (q.highlighted ? "unhighlight" : "highlight") : null;
     case "e":
-      return q.status !== "archived" ? "archive" : null;
+      return q.status !== "archived" && q.status !== "merged" ? "archive" : null;
     default:
       return null;
   }

@@ -6,6 +6,7 @@ import type { LiveRoom } from "../lib/live-room";
 import { byPopularity } from "../lib/room-state";
 import { moderate } from "./actions";
 import { announce } from "./announce";
+import { QuestionNotes } from "./question-notes";
 import { QuestionRow } from "./question-row";
 import { actionForKey } from "./shortcuts";
 import { t } from "./strings";
@@ -19,7 +20,9 @@ export function Triage({ room, state }: { room: LiveRoom; state: RoomState }) {
   const pending = state.questions.filter((q) => q.status === "pending").sort(oldestFirst);
   const live = state.questions.filter((q) => q.status === "live").sort(byPopularity);
   const answered = state.questions.filter((q) => q.status === "answered").sort(byPopularity);
-  const others = state.questions.filter((q) => q.status === "rejected" || q.status === "archived").sort(oldestFirst);
+  const others = state.questions
+    .filter((q) => q.status === "rejected" || q.status === "archived" || q.status === "merged")
+    .sort(oldestFirst);
   const sections = [pending, live, answered];
   const flat = sections.flat();
   const [selected, setSelected] = useState<string | null>(null);
@@ -78,7 +81,9 @@ export function Triage({ room, state }: { room: LiveRoom; state: RoomState }) {
       selected={q.id === selected}
       onSelect={() => setSelected(q.id)}
       onAction={(a) => void act(q, a)}
-    />
+    >
+      {q.id === selected && <QuestionNotes key={q.id} room={room} question={q} targets={[...live, ...answered]} />}
+    </QuestionRow>
   );
 
   return (

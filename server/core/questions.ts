@@ -18,7 +18,11 @@ export interface ModerationMove {
   highlight?: boolean;
 }
 
+/** Every status a moderator can still act on: a merged question is final. */
 const ALL: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived"];
+
+/** A merge takes its upvotes into a question the public sees. */
+export const MERGE_TARGETS: QuestionStatus[] = ["live", "answered"];
 
 export const MODERATION: Record<ModerationAction, ModerationMove> = {
   approve: { from: ["pending", "rejected"], to: "live" },
@@ -27,6 +31,8 @@ export const MODERATION: Record<ModerationAction, ModerationMove> = {
   archive: { from: ALL.filter((s) => s !== "archived"), to: "archived" },
   highlight: { from: ["live", "answered"], highlight: true },
   unhighlight: { from: ["live", "answered"], highlight: false },
+  // The target and the upvotes are the store's one atomic merge command (Store.mergeQuestion).
+  merge: { from: ["pending", "live", "answered"], to: "merged" },
 };
 
 /** Applies a move to a question; a question that leaves live/answered loses its highlight. */
@@ -51,5 +57,9 @@ export function toPublicQuestion(q: Question): Question {
     highlighted: q.highlighted,
     sessionId: q.sessionId,
     createdAt: q.createdAt,
+    reply: q.reply,
+    repliedAt: q.repliedAt,
+    labels: q.labels,
+    ...(q.mergedInto === undefined ? {} : { mergedInto: q.mergedInto }),
   };
 }

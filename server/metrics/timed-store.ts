@@ -68,6 +68,8 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     getQuestion: timed("getQuestion"),
     setUpvote: timed("setUpvote"),
     updateQuestion: timed("updateQuestion"),
+    annotateQuestion: timed("annotateQuestion"),
+    mergeQuestion: timed("mergeQuestion"),
 
     rotateKey: timed("rotateKey"),
     setBan: timed("setBan"),

@@ -66,6 +66,8 @@ export const EVENT_HANDLERS: EventHandlers = {
   "poll:close": (c, p) => c.tribune.polls.move(c.actor, ref(p, "pollId"), "close", body(p, "pollId")),
   "poll:reset": (c, p) => c.tribune.polls.reset(c.actor, ref(p, "pollId"), body(p, "pollId")),
   "question:moderate": (c, p) => c.tribune.questions.moderate(c.actor, ref(p, "questionId"), body(p, "questionId")),
+  "question:reply": (c, p) => c.tribune.questions.reply(c.actor, ref(p, "questionId"), body(p, "questionId")),
+  "question:update": (c, p) => c.tribune.questions.setLabels(c.actor, ref(p, "questionId"), body(p, "questionId")),
   "question:ban": (c, p) => {
     const { on, ...rest } = body(p, "questionId");
     if (on !== undefined && typeof on !== "boolean") throw ERR.invalidField("on", "must be true or false");

@@ -1,11 +1,12 @@
 // Use cases of Q&A: asking and upvoting (participants), moderating (moderators).
 import { ERR } from "../../shared/error-catalogue.js";
 import type { BanResult, Question, SimilarQuestions, Upvotes } from "../../shared/model.js";
-import { askBody, moderateBody, noBody, parse, similarQuery, upvoteBody } from "../../shared/schemas.js";
+import { askBody, labelsBody, moderateBody, noBody, parse, replyBody, similarQuery, upvoteBody } from "../../shared/schemas.js";
 import { isPublicStatus } from "../../shared/visibility.js";
 import { isFlagged } from "../core/blocklist.js";
-import { applyMove, canUpvote, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
+import { applyMove, canUpvote, MERGE_TARGETS, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
+import type { QuestionNotes, RoomRecord } from "../store/store.js";
 import { type Actor, refuseBanned, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -45,6 +46,9 @@ export class QuestionService {
       participantId: input.participantId,
       clientId,
       sessionId: room.sessionId, // the store sets the room's current session as it inserts
+      reply: null,
+      repliedAt: null,
+      labels: [],
     };
     const result = await this.deps.store.ask(record, true);
     if (result === "not_found") throw ERR.unknownRoom();
@@ -99,7 +103,8 @@ export class QuestionService {
 
   async moderate(actor: Actor, questionId: string, body: unknown): Promise<Question> {
     const { question: first, room } = staffCheck(actor, await this.find(questionId), ERR.unknownQuestion);
-    const { action } = parse(moderateBody, body);
+    const { action, into } = parse(moderateBody, body);
+    if (action === "merge") return this.merge(actor, first, room, into ?? "");
     const move = MODERATION[action];
     let current: QuestionRecord | null = first;
     for (let attempt = 0; attempt < CAS_ATTEMPTS && current; attempt++) {
@@ -127,6 +132,62 @@ export class QuestionService {
     }
     if (!current) throw ERR.unknownQuestion();
     throw ERR.questionChanged();
+  }
+
+  /**
+   * Merges a duplicate into a live or answered question of the same room: one atomic store
+   * command, so two moderators merging the same pair at once give one success and one 409.
+   */
+  private async merge(actor: Actor, question: QuestionRecord, room: RoomRecord, intoId: string): Promise<Question> {
+    const { from } = MODERATION.merge;
+    if (!from.includes(question.status)) throw ERR.cannotModerate("merge", question.status);
+    if (intoId === question.id) throw ERR.cannotMergeInto();
+    const result = await this.deps.store.mergeQuestion(question.id, intoId, from, MERGE_TARGETS);
+    if (result === "not_found") throw ERR.unknownQuestion();
+    if (result === "bad_target") throw ERR.cannotMergeInto();
+    if (result === "conflict") {
+      const now = await this.deps.store.getQuestion(question.id);
+      if (!now) throw ERR.unknownQuestion();
+      throw ERR.cannotModerate("merge", now.status);
+    }
+    this.deps.similar.invalidate(room.code);
+    const shown = (q: QuestionRecord) => q.sessionId === room.sessionId;
+    // The public hears of the merged one too, so that phones drop it.
+    this.deps.outbox.question(room.code, result.question, isPublicStatus(question.status) && shown(question));
+    this.deps.outbox.question(room.code, result.into, isPublicStatus(result.into.status) && shown(result.into));
+    await record(this.deps, room.code, actor, "question:merge", question.id);
+    return toPublicQuestion(result.question);
+  }
+
+  /** Sets (or, with an empty text, removes) the written reply to a question. */
+  async reply(actor: Actor, questionId: string, body: unknown): Promise<Question> {
+    const { room } = staffCheck(actor, await this.find(questionId), ERR.unknownQuestion);
+    const { text } = parse(replyBody, body);
+    const notes = text === "" ? { reply: null, repliedAt: null } : { reply: text, repliedAt: isoNow(this.deps) };
+    return this.annotate(actor, room, questionId, notes, "question:reply");
+  }
+
+  /** Replaces a question's labels. */
+  async setLabels(actor: Actor, questionId: string, body: unknown): Promise<Question> {
+    const { room } = staffCheck(actor, await this.find(questionId), ERR.unknownQuestion);
+    const { labels } = parse(labelsBody, body);
+    return this.annotate(actor, room, questionId, { labels }, "question:labels");
+  }
+
+  /** Stores a reply or labels and tells whoever sees the question: the public when it is public. */
+  private async annotate(
+    actor: Actor,
+    room: RoomRecord,
+    questionId: string,
+    notes: QuestionNotes,
+    action: string,
+  ): Promise<Question> {
+    const updated = await this.deps.store.annotateQuestion(questionId, notes);
+    if (updated === "not_found") throw ERR.unknownQuestion();
+    const shown = isPublicStatus(updated.status) && updated.sessionId === room.sessionId;
+    this.deps.outbox.question(room.code, updated, shown);
+    await record(this.deps, room.code, actor, action, questionId);
+    return toPublicQuestion(updated);
   }
 
   /**

@@ -15,7 +15,7 @@ export const FRESH_FOR_MS = 2000;
 export const SIMILAR_LIMIT = 3;
 
 /** Questions that may be named as similar in the moderation view: not archived (nor merged). */
-const comparable = (status: QuestionStatus): boolean => status !== "archived" && (status as string) !== "merged";
+const comparable = (status: QuestionStatus): boolean => status !== "archived" && status !== "merged";
 
 interface RoomIndex {
   index: SimilarityIndex;

@@ -38,6 +38,8 @@ export const SCRIPTS = {
   getQuestion: script(Q.GET_QUESTION),
   setUpvote: script(Q.SET_UPVOTE),
   updateQuestion: script(Q.UPDATE_QUESTION),
+  annotateQuestion: script(Q.ANNOTATE_QUESTION),
+  mergeQuestion: script(Q.MERGE_QUESTION),
   roomData: script(Q.ROOM_DATA),
   participantData: script(Q.PARTICIPANT_DATA),
   rotateKey: script(S.ROTATE_KEY),

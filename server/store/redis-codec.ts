@@ -220,6 +220,10 @@ export function toQuestion(reply: unknown): QuestionRecord {
     highlighted: field(m, "highlighted") === "1",
     createdAt: field(m, "createdAt"),
     sessionId: orNull(m.sessionId),
+    reply: m.reply ?? null,
+    repliedAt: m.repliedAt ?? null,
+    labels: m.labels ? (JSON.parse(m.labels) as string[]) : [],
+    ...(m.mergedInto ? { mergedInto: m.mergedInto } : {}),
   };
 }
 

@@ -76,6 +76,45 @@ return {qread(ARGV[1], ARGV[2]), cleared}
 `;
 
 /**
+ * KEYS: question hash, its upvoters, target hash, target upvoters (all in the room's slot).
+ * ARGV: room base, question id, target id, allowed statuses of the question and of the target
+ * (comma-separated). The asker joins the target's upvoters unless retention erased it ('').
+ * Reply: {question, target}, 'not_found', 'conflict' or 'bad_target'.
+ */
+export const MERGE_QUESTION = `
+local function listed(list, value) return string.find(',' .. list .. ',', ',' .. value .. ',', 1, true) ~= nil end
+local cur = redis.call('HMGET', KEYS[1], 'status', 'participantId')
+if not cur[1] then return 'not_found' end
+if not listed(ARGV[4], cur[1]) then return 'conflict' end
+local target = redis.call('HGET', KEYS[3], 'status')
+if ARGV[3] == ARGV[2] or not target or not listed(ARGV[5], target) then return 'bad_target' end
+local voters = redis.call('SMEMBERS', KEYS[2])
+-- SADD in slices: unpack has a stack limit, a popular question may have thousands of upvoters.
+for i = 1, #voters, 1000 do
+  redis.call('SADD', KEYS[4], unpack(voters, i, math.min(i + 999, #voters)))
+end
+if cur[2] and cur[2] ~= '' then redis.call('SADD', KEYS[4], cur[2]) end
+redis.call('HSET', KEYS[1], 'status', 'merged', 'highlighted', '0', 'mergedInto', ARGV[3])
+return {qread(ARGV[1], ARGV[2]), qread(ARGV[1], ARGV[3])}
+`;
+
+/**
+ * KEYS: question hash, upvoters. ARGV: room base, question id, then field, value pairs: an empty
+ * value removes the field (a removed reply). Reply: question or 'not_found'.
+ */
+export const ANNOTATE_QUESTION = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+for i = 3, #ARGV, 2 do
+  if ARGV[i + 1] == '' then
+    redis.call('HDEL', KEYS[1], ARGV[i])
+  else
+    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+  end
+end
+return qread(ARGV[1], ARGV[2])
+`;
+
+/**
  * KEYS: room hash, polls, questions, sessions. ARGV: room base.
  * Reply: {room, {{poll, tally, voters}…} oldest first, {question…}, {session…}} or nil.
  */

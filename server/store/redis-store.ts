@@ -41,6 +41,7 @@ import {
   type NewRoom,
   type ParticipantData,
   type PollPatch,
+  type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
@@ -429,6 +430,34 @@ export class RedisStore implements Store {
       if (reply === NOT_FOUND || reply === "conflict") return reply;
       const [question, cleared] = toList(reply);
       return { question: toQuestion(question), unhighlighted: toList(cleared).map(toQuestion) };
+    });
+  }
+
+  mergeQuestion(
+    questionId: string,
+    intoId: string,
+    from: QuestionStatus[],
+    intoFrom: QuestionStatus[],
+  ): Promise<{ question: QuestionRecord; into: QuestionRecord } | Missing | Conflict | "bad_target"> {
+    return this.inQuestionRoom(questionId, async (R) => {
+      // The target's keys are built in the question's room: a question of another room is simply absent there.
+      const keys = [`${R}q:${questionId}`, `${R}up:${questionId}`, `${R}q:${intoId}`, `${R}up:${intoId}`];
+      const reply = await this.run(S.mergeQuestion, keys, [R, questionId, intoId, from.join(","), intoFrom.join(",")]);
+      if (reply === NOT_FOUND || reply === "conflict" || reply === "bad_target") return reply;
+      const [question, into] = toList(reply);
+      return { question: toQuestion(question), into: toQuestion(into) };
+    });
+  }
+
+  annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing> {
+    return this.inQuestionRoom(questionId, async (R) => {
+      const pairs: string[] = [];
+      if (notes.reply !== undefined) pairs.push("reply", notes.reply ?? "", "repliedAt", notes.repliedAt ?? "");
+      // An empty list is stored as "[]", never removed: "" means "absent" to the script.
+      if (notes.labels !== undefined) pairs.push("labels", JSON.stringify(notes.labels));
+      const keys = [`${R}q:${questionId}`, `${R}up:${questionId}`];
+      const reply = await this.run(S.annotateQuestion, keys, [R, questionId, ...pairs]);
+      return reply === NOT_FOUND ? reply : toQuestion(reply);
     });
   }
 

@@ -11,7 +11,7 @@ import { newRoomCode } from "../core/rooms.js";
 import type { RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -106,6 +106,10 @@ CREATE TABLE IF NOT EXISTS questions (
   upvotes INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   session_id TEXT,
+  reply TEXT,
+  replied_at TEXT,
+  labels TEXT NOT NULL DEFAULT '[]',
+  merged_into TEXT,
   UNIQUE (room_code, participant_id, client_id)
 );
 -- A room's programme; rooms.session_id names the current one, polls and questions the one they belong to.
@@ -151,6 +155,7 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * Schema 4 → 5: event codes (drawn here for older events, in the room codes' namespace), the
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
+ * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -187,6 +192,15 @@ function migrate(db: Database.Database): void {
     if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN session_id TEXT`);
   }
   db.exec("CREATE INDEX IF NOT EXISTS events_expiry ON events(expires_at)");
+  const questionColumns = (db.pragma("table_info(questions)") as { name: string }[]).map((c) => c.name);
+  if (!questionColumns.includes("reply")) {
+    db.transaction(() => {
+      db.exec("ALTER TABLE questions ADD COLUMN reply TEXT");
+      db.exec("ALTER TABLE questions ADD COLUMN replied_at TEXT");
+      db.exec("ALTER TABLE questions ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'");
+      db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT");
+    })();
+  }
 }
 
 export interface EventRow {
@@ -250,6 +264,10 @@ export interface QuestionRow {
   upvotes: number;
   created_at: string;
   session_id: string | null;
+  reply: string | null;
+  replied_at: string | null;
+  labels: string;
+  merged_into: string | null;
 }
 
 export interface TallyRow {
@@ -327,6 +345,10 @@ export const toQuestion = (r: QuestionRow): QuestionRecord => ({
   upvotes: r.upvotes,
   createdAt: r.created_at,
   sessionId: r.session_id,
+  reply: r.reply,
+  repliedAt: r.replied_at,
+  labels: JSON.parse(r.labels) as string[],
+  ...(r.merged_into === null ? {} : { mergedInto: r.merged_into }),
 });
 
 export const parseChoice = (json: string): Choice => JSON.parse(json) as Choice;
@@ -500,6 +522,10 @@ export function prepareAll(db: Database.Database) {
     questionsOfRoom: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ?"),
     highlightedOthers: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND highlighted = 1 AND id <> ?"),
     setQuestionState: p("UPDATE questions SET status = ?, highlighted = ? WHERE id = ?"),
+    setReply: p("UPDATE questions SET reply = ?, replied_at = ? WHERE id = ?"),
+    setLabels: p("UPDATE questions SET labels = ? WHERE id = ?"),
+    setMerged: p("UPDATE questions SET status = 'merged', highlighted = 0, merged_into = ? WHERE id = ?"),
+    upvotersOf: p<{ participant_id: string }>("SELECT participant_id FROM upvotes WHERE question_id = ?"),
     addUpvote: p("INSERT OR IGNORE INTO upvotes (question_id, participant_id) VALUES (?, ?)"),
     removeUpvote: p("DELETE FROM upvotes WHERE question_id = ? AND participant_id = ?"),
     bumpUpvotes: p("UPDATE questions SET upvotes = upvotes + ? WHERE id = ?"),

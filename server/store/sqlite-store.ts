@@ -30,6 +30,7 @@ import {
   type NewRoom,
   type ParticipantData,
   type PollPatch,
+  type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
@@ -299,6 +300,29 @@ export class SqliteStore implements Store {
         q.bumpUpvotes.run(on ? 1 : -1, questionId);
         return this.question(questionId)!;
       }),
+      mergeQuestion: db.transaction((questionId: string, intoId: string, from: QuestionStatus[], intoFrom: QuestionStatus[]) => {
+        const question = this.question(questionId);
+        if (!question) return "not_found" as const;
+        if (!from.includes(question.status)) return "conflict" as const;
+        const into = this.question(intoId);
+        const targetOk = into && into.id !== question.id && into.roomCode === question.roomCode;
+        if (!targetOk || !intoFrom.includes(into.status)) return "bad_target" as const;
+        // An asker erased by retention ('') is nobody: it adds no upvote.
+        const voters = q.upvotersOf.all(questionId).map((r) => r.participant_id);
+        if (question.participantId !== "") voters.push(question.participantId);
+        let added = 0;
+        for (const voter of voters) added += q.addUpvote.run(intoId, voter).changes;
+        if (added > 0) q.bumpUpvotes.run(added, intoId);
+        q.setMerged.run(intoId, questionId);
+        return { question: this.question(questionId)!, into: this.question(intoId)! };
+      }),
+      annotateQuestion: db.transaction((questionId: string, notes: QuestionNotes) => {
+        const question = this.question(questionId);
+        if (!question) return "not_found" as const;
+        if (notes.reply !== undefined) q.setReply.run(notes.reply, notes.repliedAt ?? null, questionId);
+        if (notes.labels !== undefined) q.setLabels.run(JSON.stringify(notes.labels), questionId);
+        return this.question(questionId)!;
+      }),
       updateQuestion: db.transaction((questionId: string, expected: QuestionState, next: QuestionState) => {
         const question = this.question(questionId);
         if (!question) return "not_found" as const;
@@ -545,6 +569,14 @@ export class SqliteStore implements Store {
 
   async updateQuestion(questionId: string, expected: QuestionState, next: QuestionState) {
     return this.write(() => this.tx.updateQuestion(questionId, expected, next));
+  }
+
+  async mergeQuestion(questionId: string, intoId: string, from: QuestionStatus[], intoFrom: QuestionStatus[]) {
+    return this.write(() => this.tx.mergeQuestion(questionId, intoId, from, intoFrom));
+  }
+
+  async annotateQuestion(questionId: string, notes: QuestionNotes) {
+    return this.write(() => this.tx.annotateQuestion(questionId, notes));
   }
 
   async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {

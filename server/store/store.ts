@@ -136,6 +136,13 @@ export interface QuestionState {
   highlighted: boolean;
 }
 
+/** What moderators write on a question besides its state; absent fields stay as they are. */
+export interface QuestionNotes {
+  reply?: string | null;
+  repliedAt?: string | null;
+  labels?: string[];
+}
+
 export type Missing = "not_found";
 
 /** A ballot's text kept as an answer (`open` polls): the service gives its id and time. */
@@ -275,6 +282,20 @@ export interface Store {
     expected: QuestionState,
     next: QuestionState,
   ): Promise<{ question: QuestionRecord; unhighlighted: QuestionRecord[] } | Missing | Conflict>;
+  /**
+   * Merges a question into another of its room in one atomic step: unless the question's status
+   * is in `from` (conflict), or the target is itself, of another room, missing or not in
+   * `intoFrom` (bad_target), the question becomes merged (unhighlighted, `mergedInto`) and the
+   * target's upvoters become the union of both questions' upvoters and the question's asker.
+   */
+  mergeQuestion(
+    questionId: string,
+    intoId: string,
+    from: QuestionStatus[],
+    intoFrom: QuestionStatus[],
+  ): Promise<{ question: QuestionRecord; into: QuestionRecord } | Missing | Conflict | "bad_target">;
+  /** Sets a question's reply and/or labels, whatever its status (a last write wins). */
+  annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing>;
 
   // Reactions: counted per room (a session id will join the key), never stored one by one.
   /** Adds counts to the room's totals; an unknown room is ignored (it was erased meanwhile). */

@@ -178,6 +178,10 @@ describe("SqliteStore specifics", () => {
       expect((await store.getRoom("OLDRM1"))?.sessionId).toBeNull();
       expect((await store.getPoll("old-poll"))?.sessionId).toBeNull();
       expect((await store.getQuestion("old-question"))?.sessionId).toBeNull();
+      // Schema 6: older questions have no reply and no labels, and take both.
+      expect(await store.getQuestion("old-question")).toMatchObject({ reply: null, repliedAt: null, labels: [] });
+      const labelled = await store.annotateQuestion("old-question", { labels: ["old"] });
+      expect(labelled).toMatchObject({ labels: ["old"], reply: null });
       const at = "2026-01-10T09:00:00.000Z";
       const session = { id: "new-session", roomCode: "OLDRM1", title: "Keynote", speakers: [], startsAt: null, endsAt: null };
       expect(await store.createSession({ ...session, status: "upcoming", createdAt: at, statusAt: null }, 200)).toBe("ok");
@@ -241,7 +245,7 @@ describe("SqliteStore specifics", () => {
       await store.close();
     }
     const check = new Database(file, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(5);
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
   });
 

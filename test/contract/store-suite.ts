@@ -93,6 +93,9 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         highlighted: false,
         createdAt: at(),
         sessionId: null,
+        reply: null,
+        repliedAt: null,
+        labels: [],
         ...over,
       };
     }
@@ -870,6 +873,66 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         const answered = must(await store.updateQuestion(question.id, live, { status: "answered", highlighted: false }));
         expect(answered.question).toMatchObject({ status: "answered", upvotes: 1 });
         expect(await store.updateQuestion(newId(), live, live)).toBe("not_found");
+      });
+
+      it("sets and removes a reply and replaces labels, whatever the status", async () => {
+        const code = await makeRoom();
+        const question = await makeQuestion(code, { status: "pending" });
+        const replied = must(await store.annotateQuestion(question.id, { reply: "In the slides", repliedAt: at() }));
+        expect(replied).toMatchObject({ reply: "In the slides", labels: [], status: "pending" });
+        expect(replied.repliedAt).not.toBeNull();
+        const labelled = must(await store.annotateQuestion(question.id, { labels: ["budget", "panel"] }));
+        expect(labelled).toMatchObject({ reply: "In the slides", labels: ["budget", "panel"] });
+        expect(await store.getQuestion(question.id)).toEqual(labelled);
+        const cleared = must(await store.annotateQuestion(question.id, { reply: null, repliedAt: null, labels: [] }));
+        expect(cleared).toEqual({ ...question, reply: null, repliedAt: null, labels: [] });
+        expect((await store.roomData(code))?.questions).toEqual([cleared]);
+        expect(await store.annotateQuestion(newId(), { labels: [] })).toBe("not_found");
+      });
+
+      it("merges a question: the union of upvoters and the asker, each once, in one step", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const [a, b, c] = [pid(), pid(), pid()];
+        const target = await makeQuestion(code);
+        const dup = await makeQuestion(code, { participantId: c });
+        for (const v of [a, b]) must(await store.setUpvote(target.id, v, true, LIVE));
+        for (const v of [b, c]) must(await store.setUpvote(dup.id, v, true, LIVE));
+        must(await store.updateQuestion(dup.id, { status: "live", highlighted: false }, { status: "live", highlighted: true }));
+        const FROM = ["pending", "live", "answered"] as const;
+        const TO = ["live", "answered"] as const;
+        const merged = must(await store.mergeQuestion(dup.id, target.id, [...FROM], [...TO]));
+        // a, b, c (voter and asker of the duplicate) once each.
+        expect(merged.into).toMatchObject({ id: target.id, upvotes: 3, status: "live" });
+        expect(merged.question).toMatchObject({ id: dup.id, status: "merged", highlighted: false, mergedInto: target.id });
+        expect(await store.getQuestion(dup.id)).toEqual(merged.question);
+        expect(await store.getQuestion(target.id)).toEqual(merged.into);
+        // Withdrawing the asker's upvote from the target works: it is a real upvote.
+        expect(must(await store.setUpvote(target.id, c, false, [...TO])).upvotes).toBe(2);
+
+        const third = await makeQuestion(code);
+        const pending = await makeQuestion(code, { status: "pending" });
+        const elsewhere = await makeQuestion(other);
+        expect(await store.mergeQuestion(dup.id, target.id, [...FROM], [...TO])).toBe("conflict");
+        expect(await store.mergeQuestion(third.id, third.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, pending.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, dup.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, elsewhere.id, [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(third.id, newId(), [...FROM], [...TO])).toBe("bad_target");
+        expect(await store.mergeQuestion(newId(), target.id, [...FROM], [...TO])).toBe("not_found");
+        expect(await store.getQuestion(third.id)).toEqual(third);
+      });
+
+      it("lets one of two concurrent merges of the same pair win, upvotes counted once", async () => {
+        const code = await makeRoom();
+        const target = await makeQuestion(code);
+        const dup = await makeQuestion(code);
+        const voters = Array.from({ length: 20 }, () => pid());
+        for (const v of voters) must(await store.setUpvote(dup.id, v, true, LIVE));
+        const merge = () => store.mergeQuestion(dup.id, target.id, ["pending", "live", "answered"], ["live", "answered"]);
+        const results = await Promise.all([merge(), merge()]);
+        expect(results.filter((r) => r === "conflict")).toHaveLength(1);
+        expect((await store.getQuestion(target.id))?.upvotes).toBe(21);
       });
 
       it("keeps at most one highlighted question per room", async () => {

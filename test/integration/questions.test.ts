@@ -55,6 +55,9 @@ describe("POST /api/rooms/:code/questions", () => {
       highlighted: false,
       createdAt: res.body.createdAt,
       sessionId: null,
+      reply: null,
+      repliedAt: null,
+      labels: [],
     });
     expect(res.body.createdAt).toMatch(ISO_MS);
     expect(JSON.stringify(res.body)).not.toContain(pid);
@@ -407,6 +410,9 @@ describe("ordering and visibility", () => {
         "createdAt",
         "highlighted",
         "id",
+        "labels",
+        "repliedAt",
+        "reply",
         "roomCode",
         "sessionId",
         "status",

@@ -226,6 +226,9 @@ describe("GET /api/rooms/:code/moderation", () => {
       highlighted: false,
       createdAt: q.createdAt,
       sessionId: null,
+      reply: null,
+      repliedAt: null,
+      labels: [],
       similar: [],
       flagged: false,
     });

@@ -220,6 +220,9 @@ describe("participant events", () => {
       highlighted: false,
       createdAt: q.createdAt,
       sessionId: null,
+      reply: null,
+      repliedAt: null,
+      labels: [],
     });
     expect(
       expectAckOk(await emitAck(participant.socket, "ask", { text: " Via socket ", author: "Bob", clientId: "s-1" })),

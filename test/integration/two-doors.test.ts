@@ -122,6 +122,18 @@ const TWINS: Record<TwinRoute, Twin> = {
     conflict: (w) => w.question.pending,
     target: (w) => w.question.live,
   },
+  "POST /api/questions/:id/reply": {
+    ref: "questionId",
+    body: { text: "Answered in the slides." },
+    invalid: { text: "x".repeat(1001) },
+    target: (w) => w.question.live,
+  },
+  "PATCH /api/questions/:id": {
+    ref: "questionId",
+    body: { labels: ["budget"] },
+    invalid: { labels: ["a", "b", "c", "d", "e", "f"] },
+    target: (w) => w.question.live,
+  },
   "POST /api/questions/:id/ban": {
     ref: "questionId",
     body: {},

@@ -5,11 +5,14 @@ import type { ModerationAction, Question, QuestionStatus } from "../../shared/mo
 import { compareQuestions } from "../../shared/question-order.js";
 import { isPublicStatus } from "../../shared/visibility.js";
 
-const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived"];
-const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight", "unhighlight", "archive"];
+const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "archived", "merged"];
+const ACTIONS: ModerationAction[] = ["approve", "reject", "answer", "highlight", "unhighlight", "archive", "merge"];
 
 const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
   sessionId: null,
+  reply: null,
+  repliedAt: null,
+  labels: [],
   id: "q1",
   roomCode: "ABCDEF",
   text: "Why?",
@@ -31,6 +34,8 @@ const EXPECTED: Record<ModerationAction, Partial<Record<QuestionStatus, Question
   archive: { pending: "archived", live: "archived", answered: "archived", rejected: "archived" },
   highlight: { live: "live", answered: "answered" },
   unhighlight: { live: "live", answered: "answered" },
+  // A merged question is final: no action applies to it.
+  merge: { pending: "merged", live: "merged", answered: "merged" },
 };
 
 describe("moderation transitions", () => {
@@ -58,6 +63,7 @@ describe("moderation transitions", () => {
     expect(applyMove(lit, MODERATION.reject)).toMatchObject({ status: "rejected", highlighted: false });
     expect(applyMove(lit, MODERATION.archive)).toMatchObject({ status: "archived", highlighted: false });
     expect(applyMove(lit, MODERATION.answer)).toMatchObject({ status: "answered", highlighted: true });
+    expect(applyMove(lit, MODERATION.merge)).toMatchObject({ status: "merged", highlighted: false });
     const answered = question({ status: "answered", highlighted: true });
     expect(applyMove(answered, MODERATION.archive)).toMatchObject({ status: "archived", highlighted: false });
     // Approving a rejected question does not bring back a highlight it lost.
@@ -124,7 +130,20 @@ describe("toPublicQuestion", () => {
     const stored = { ...question(), extra: "x" } as QuestionRecord & { extra: string };
     const shown: Question = toPublicQuestion(stored);
     expect(Object.keys(shown).sort()).toEqual(
-      ["author", "createdAt", "highlighted", "id", "roomCode", "sessionId", "status", "text", "upvotes"].sort(),
+      [
+        "author",
+        "createdAt",
+        "highlighted",
+        "id",
+        "labels",
+        "repliedAt",
+        "reply",
+        "roomCode",
+        "sessionId",
+        "status",
+        "text",
+        "upvotes",
+      ].sort(),
     );
     expect(JSON.stringify(shown)).not.toContain("participant-secret-id");
   });

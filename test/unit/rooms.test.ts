@@ -63,6 +63,9 @@ const results: Record<string, Results> = {
 };
 const q = (id: string, status: QuestionRecord["status"], upvotes: number, createdAt: string): QuestionRecord => ({
   sessionId: null,
+  reply: null,
+  repliedAt: null,
+  labels: [],
   id,
   roomCode: "ABCDEF",
   text: `text ${id}`,
