@@ -11,6 +11,12 @@ import { isPublicStatus } from "../../shared/visibility.js";
 import { SimilarityIndex } from "../core/similarity.js";
 
 export const FRESH_FOR_MS = 2000;
+/**
+ * Questions of a room whose `similar` list the moderation view computes, newest first. Each list is
+ * a query against the whole room, so computing them all grows with the square of the room's size: a
+ * room past this many questions (a load test, a runaway script) gets hints on its newest ones.
+ */
+export const SIMILAR_VIEW_MAX = 1000;
 /** Suggestions a phone or a moderator is shown at most. */
 export const SIMILAR_LIMIT = 3;
 
@@ -82,14 +88,17 @@ export class RoomIndexes {
       .filter((q): q is Question => q !== undefined);
   }
 
-  /** For each question of the room, the ids of up to 3 others (not archived) that ask the same thing. */
+  /** For each of the room's newest SIMILAR_VIEW_MAX questions, the ids of up to 3 others (not archived) that ask the same thing. */
   similarByQuestion(code: string): Map<string, string[]> {
     const room = this.rooms.get(code);
     if (!room) return new Map();
     if (room.similar?.version === room.index.version) return room.similar.byId;
     const accept = (id: string) => comparable(room.questions.get(id)?.status ?? "archived");
     const byId = new Map<string, string[]>();
-    for (const q of room.questions.values()) {
+    const newest = [...room.questions.values()]
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, SIMILAR_VIEW_MAX);
+    for (const q of newest) {
       byId.set(q.id, room.index.queryById(q.id, { limit: SIMILAR_LIMIT, accept }));
     }
     room.similar = { version: room.index.version, byId };
