@@ -79,6 +79,7 @@ export class Metrics implements ServiceMetrics {
     buckets: STORE_BUCKETS,
     registers: [this.registry],
   });
+  private readonly httpChildren: (Counter.Internal | undefined)[] = [];
   private readonly http = new Counter({
     name: "tribune_http_requests_total",
     help: "HTTP answers by status class (2xx, 3xx, 4xx, 5xx).",
@@ -134,7 +135,14 @@ export class Metrics implements ServiceMetrics {
   }
 
   httpAnswered(status: number): void {
-    this.http.inc({ class: `${Math.floor(status / 100)}xx` });
+    // One child per status class, looked up by index: labelling by object costs a hash per answer.
+    const index = Math.min(5, Math.max(1, Math.floor(status / 100)));
+    let child = this.httpChildren[index];
+    if (!child) {
+      child = this.http.labels({ class: `${index}xx` });
+      this.httpChildren[index] = child;
+    }
+    child.inc();
   }
 
   resultsFlushed(seconds: number): void {
