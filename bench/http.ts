@@ -8,7 +8,7 @@ import autocannon, { type AutocannonRequest, type Result } from "autocannon";
 import { type Child, startChild } from "./lib/children.js";
 import { machineCpu, machineCpuPercent, ProcSampler, selfCpu, selfCpuPercent } from "./lib/proc.js";
 import { formatProfile, type ProfileSummary, summarizeProfile } from "./lib/profile.js";
-import type { Figure, ScenarioOutcome } from "./lib/report.js";
+import { type Figure, figureAdder, type ScenarioOutcome } from "./lib/report.js";
 import { round } from "./lib/stats.js";
 import { ADMIN_TOKEN, call, createEvent, openPoll, participantId, questionCount, results } from "./lib/tribune-api.js";
 import type { MemInfo } from "./servers/ipc.js";
@@ -236,16 +236,7 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
   }
 
   const figures: Figure[] = [];
-  const add = (name: string, unit: string, value: number, baseline?: number, target?: Figure["target"], note?: string) =>
-    figures.push({
-      scenario: "http",
-      name,
-      unit,
-      value,
-      ...(baseline !== undefined ? { baseline } : {}),
-      ...(target ? { target } : {}),
-      ...(note ? { note } : {}),
-    });
+  const add = figureAdder(figures, "http");
   const mean = (a: number, b: number) => (a + b) / 2;
   const hello = {
     ...helloAfter,

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cannon, line, type Measured, seedReadRoom } from "./http.js";
 import { startChild } from "./lib/children.js";
-import type { Figure, ScenarioOutcome } from "./lib/report.js";
+import { type Figure, figureAdder, type ScenarioOutcome } from "./lib/report.js";
 import { distribution, round } from "./lib/stats.js";
 import { ADMIN_TOKEN, createEvent } from "./lib/tribune-api.js";
 
@@ -99,16 +99,7 @@ export async function runMetrics(options: MetricsBenchOptions): Promise<Scenario
   const scraped = mean(withScrape, (m) => m.reqPerSec);
   const times = distribution(scrapes.ms);
   const figures: Figure[] = [];
-  const add = (name: string, unit: string, value: number, baseline?: number, target?: Figure["target"], note?: string) =>
-    figures.push({
-      scenario: "metrics",
-      name,
-      unit,
-      value,
-      ...(baseline !== undefined ? { baseline } : {}),
-      ...(target ? { target } : {}),
-      ...(note ? { note } : {}),
-    });
+  const add = figureAdder(figures, "metrics");
   const cpu = (runs: Measured[]) => `server CPU ${round(mean(runs, (m) => m.serverCpu))}%`;
   // The baseline column is the same endpoint without scrapes: the ratio is what scraping leaves.
   add(

@@ -41,6 +41,21 @@ export interface ScenarioOutcome {
   details?: unknown;
 }
 
+/** Adds a scenario's figure to `figures`: a value, and its bare baseline, target and note where given. */
+export const figureAdder =
+  (figures: Figure[], scenario: string) =>
+  (name: string, unit: string, value: number, baseline?: number, target?: Figure["target"], note?: string): void => {
+    figures.push({
+      scenario,
+      name,
+      unit,
+      value,
+      ...(baseline !== undefined ? { baseline } : {}),
+      ...(target ? { target } : {}),
+      ...(note ? { note } : {}),
+    });
+  };
+
 export function judge(figure: Figure): JudgedFigure {
   const ratio =
     figure.value !== null && figure.baseline !== undefined && figure.baseline !== null && figure.baseline !== 0
