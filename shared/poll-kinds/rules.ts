@@ -1,5 +1,6 @@
 // Building blocks the poll kinds share: option bounds, index lists, counts per label.
 import { AppError } from "../errors.js";
+import { codePoints } from "../limits.js";
 import type { Results } from "../model.js";
 import { frenchTypography } from "../typography.js";
 import type { PollKindRules, PollShape, Tally } from "./kind.js";
@@ -40,6 +41,20 @@ export function noOptions(kind: string): Pick<PollKindRules, "options" | "checkO
       return [];
     },
   };
+}
+
+/**
+ * A text answer: trimmed (and folded, for counting), 1 to `max` characters; `noun` names it in the
+ * refusal of anything else ("a word", "a text").
+ */
+export function textAnswer(choice: unknown, max: number, fold: (text: string) => string, noun: { en: string; fr: string }) {
+  if (typeof choice !== "string") throw invalid(`The answer must be ${noun.en}.`, `La réponse doit être ${noun.fr}.`);
+  const text = fold(choice);
+  const length = codePoints(text);
+  if (length < 1 || length > max) {
+    throw invalid(`The answer must be 1 to ${max} characters.`, `La réponse doit faire de 1 à ${max} caractères.`);
+  }
+  return text;
 }
 
 /** True for an array of whole numbers. */

@@ -1,23 +1,12 @@
 // A word cloud: a short text, trimmed and case-folded, counted per folded text.
-import { codePoints, foldWord, LIMITS } from "../limits.js";
+import { foldWord, LIMITS } from "../limits.js";
 import type { PollKindRules } from "./kind.js";
-import { invalid, noOptions } from "./rules.js";
+import { noOptions, textAnswer } from "./rules.js";
 
 export const wordcloud: PollKindRules = {
   ...noOptions("wordcloud"),
   resultsVisible: true,
-  normalizeChoice(_poll, choice) {
-    if (typeof choice !== "string") throw invalid("The answer must be a word.", "La réponse doit être un mot.");
-    const word = foldWord(choice);
-    const length = codePoints(word);
-    if (length < 1 || length > LIMITS.word) {
-      throw invalid(
-        `The answer must be 1 to ${LIMITS.word} characters.`,
-        `La réponse doit faire de 1 à ${LIMITS.word} caractères.`,
-      );
-    }
-    return word;
-  },
+  normalizeChoice: (_poll, choice) => textAnswer(choice, LIMITS.word, foldWord, { en: "a word", fr: "un mot" }),
   tallyKeys: (choice) => [String(choice)],
   labels: () => [],
   // Most frequent first, ties in alphabetical order; a word nobody counts any more is left out.
