@@ -86,16 +86,15 @@ export class AudienceSession {
     try {
       if (action.kind === "vote") {
         const results = await request(socket, "vote", { pollId: action.pollId, choice: action.choice });
-        this.room.update((s) => applyResults(withBallot(s, action.pollId, action.choice), results));
-      } else if (action.kind === "ask") {
+        return { sent: () => this.room.update((s) => applyResults(withBallot(s, action.pollId, action.choice), results)) };
+      }
+      if (action.kind === "ask") {
         const payload = { text: action.text, clientId: action.clientId, ...(action.author ? { author: action.author } : {}) };
         const question = await request(socket, "ask", payload);
-        this.room.update((s) => applyQuestion(withOwnQuestion(s, question), question, "participant"));
-      } else {
-        const up = await request(socket, "upvote", { questionId: action.questionId, on: action.on });
-        this.room.update((s) => withUpvoted(applyUpvotes(s, up.id, up.upvotes), up.id, action.on));
+        return { sent: () => this.room.update((s) => applyQuestion(withOwnQuestion(s, question), question, "participant")) };
       }
-      return "sent";
+      const up = await request(socket, "upvote", { questionId: action.questionId, on: action.on });
+      return { sent: () => this.room.update((s) => withUpvoted(applyUpvotes(s, up.id, up.upvotes), up.id, action.on)) };
     } catch (error) {
       const failure = error instanceof ClientError ? error : new ClientError("unavailable", String(error));
       if (failure.retryable) {

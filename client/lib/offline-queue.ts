@@ -9,8 +9,11 @@ export type Action =
   | { kind: "ask"; text: string; author: string; clientId: string; createdAt: string }
   | { kind: "upvote"; questionId: string; on: boolean };
 
-/** What sending an action came to. */
-export type Outcome = "sent" | "refused" | "later";
+/**
+ * What sending an action came to. A sent action's effect on the page (`apply`) runs once the
+ * action has left the queue, so no render shows it both as queued and as acknowledged.
+ */
+export type Outcome = { sent: () => void } | "refused" | "later";
 
 const sameTarget = (a: Action, b: Action): boolean =>
   (a.kind === "vote" && b.kind === "vote" && a.pollId === b.pollId) ||
@@ -49,8 +52,10 @@ export class OfflineQueue {
     this.flushing = true;
     try {
       for (let action = this.items[0]; action; action = this.items[0]) {
-        if ((await send(action)) === "later") return;
+        const outcome = await send(action);
+        if (outcome === "later") return;
         this.drop(action);
+        if (outcome !== "refused") outcome.sent();
       }
     } finally {
       this.flushing = false;
