@@ -16,6 +16,9 @@ export const LIMITS = {
   /** A question's labels: how many, and the length of each. */
   labels: 5,
   label: 30,
+  /** An event's own blocklist: how many words, and the length of each. */
+  blocklistWords: 200,
+  blocklistWord: 40,
   author: 40,
   clientId: 64,
   topWords: 100,

@@ -159,6 +159,8 @@ export interface EventView {
   autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
+  /** The event's own blocklist words, checked with the built-in list. */
+  blocklist: string[];
   rooms: (RoomSummary & { participants: number })[];
 }
 

@@ -246,7 +246,8 @@ export const ROUTES = {
   "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>("EventView") },
   "PATCH /api/events/:id": {
     role: "moderator",
-    summary: "Change the event's title, or the pre-moderation of rooms added later",
+    summary:
+      "Change the event's title, time zone, automatic sessions, blocklist words, or the pre-moderation of rooms added later",
     body: eventPatchBody,
     answer: answer<EventView>("EventView"),
   },

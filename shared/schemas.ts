@@ -86,6 +86,11 @@ export const eventPatchBody = z.object({
     .refine(isTimeZone, { message: "must be an IANA time zone name such as Europe/Paris" })
     .optional(),
   autoSessions: z.boolean().optional(),
+  /** The event's own blocklist words (whole words or phrases), replacing the previous ones. */
+  blocklist: z
+    .array(text(1, LIMITS.blocklistWord).refine((w) => /[\p{L}\p{N}]/u.test(w), { message: "must hold a letter or a digit" }))
+    .max(LIMITS.blocklistWords, { message: `must be at most ${LIMITS.blocklistWords} words` })
+    .optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });

@@ -26,6 +26,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
 
     createEvent: timed("createEvent"),
     getEvent: timed("getEvent"),
+    eventBlocklist: timed("eventBlocklist"),
     updateEvent: timed("updateEvent"),
     eventIdForKey: timed("eventIdForKey"),
     eventIdForCode: timed("eventIdForCode"),

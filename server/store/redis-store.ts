@@ -10,6 +10,7 @@ import {
   answerJson,
   askField,
   ballotJson,
+  blocklistOf,
   bool,
   Keys,
   pollFields,
@@ -145,6 +146,10 @@ export class RedisStore implements Store {
     return reply === null ? null : toEvent(reply);
   }
 
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    return blocklistOf(await this.redis.hget(this.k.event(eventId), "blocklist"));
+  }
+
   eventIdForKey(keyHash: string): Promise<string | null> {
     return this.redis.get(this.k.key(keyHash));
   }
@@ -174,7 +179,8 @@ export class RedisStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
     const autoSessions = patch.autoSessions === undefined ? "" : bool(patch.autoSessions);
-    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions];
+    const blocklist = patch.blocklist === undefined ? "" : JSON.stringify(patch.blocklist);
+    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions, blocklist];
     const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
     return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }

@@ -172,6 +172,7 @@ export class SqliteStore implements Store {
           patch.premoderation === undefined ? event.premoderation : bit(patch.premoderation),
           patch.timeZone ?? event.time_zone,
           patch.autoSessions === undefined ? event.auto_sessions : bit(patch.autoSessions),
+          patch.blocklist === undefined ? event.blocklist : JSON.stringify(patch.blocklist),
           eventId,
         );
         return true;
@@ -431,6 +432,7 @@ export class SqliteStore implements Store {
       timeZone: event.time_zone,
       autoSessions: event.auto_sessions === 1,
       premoderation: event.premoderation === 1,
+      blocklist: JSON.parse(event.blocklist) as string[],
       createdAt: event.created_at,
       rooms,
     };
@@ -444,6 +446,11 @@ export class SqliteStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const found = await this.write(() => this.tx.updateEvent(eventId, patch));
     return found ? ((await this.getEvent(eventId)) ?? "not_found") : "not_found";
+  }
+
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    const row = this.q.eventBlocklist.get(eventId);
+    return row ? (JSON.parse(row.blocklist) as string[]) : [];
   }
 
   async eventIdForKey(keyHash: string): Promise<string | null> {

@@ -53,6 +53,8 @@ export interface EventRecord {
   autoSessions: boolean;
   /** The pre-moderation setting given to rooms added to the event. */
   premoderation: boolean;
+  /** The event's own blocklist words. */
+  blocklist: string[];
   createdAt: string;
   rooms: RoomRecord[];
 }
@@ -97,6 +99,7 @@ export interface EventPatch {
   premoderation?: boolean;
   timeZone?: string;
   autoSessions?: boolean;
+  blocklist?: string[];
 }
 
 export interface RoomSettingsPatch {
@@ -170,6 +173,8 @@ export interface Store {
   /** Returns "code_taken" (and writes nothing) when its code or a room code is already an event's or a room's. */
   createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
   getEvent(eventId: string): Promise<EventRecord | null>;
+  /** The event's own blocklist words (none for an unknown event): one light read for each question asked. */
+  eventBlocklist(eventId: string): Promise<string[]>;
   eventIdForKey(keyHash: string): Promise<string | null>;
   /** The event a code names: the event's own code or one of its rooms' codes. */
   eventIdForCode(code: string): Promise<string | null>;

@@ -249,6 +249,37 @@ describe("SqliteStore specifics", () => {
     check.close();
   });
 
+  it("upgrades a schema 6 file: its events get an empty blocklist, which then takes words", async () => {
+    const file = join(dir, "schema6.db");
+    const first = openSqliteStore(file);
+    const eventId = newId();
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "Before blocklists",
+      keyHash: "h6",
+      createdAt: new Date().toISOString(),
+      rooms: [{ id: newId(), code: newRoomCode(), name: "R" }],
+    });
+    await first.close();
+    const db = new Database(file);
+    db.exec("ALTER TABLE events DROP COLUMN blocklist");
+    db.pragma("user_version = 6");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect(await store.eventBlocklist(eventId)).toEqual([]);
+      expect(await store.getEvent(eventId)).toMatchObject({ title: "Before blocklists", blocklist: [] });
+      await store.updateEvent(eventId, { blocklist: ["lobby"] });
+      expect(await store.eventBlocklist(eventId)).toEqual(["lobby"]);
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
   it("refuses a file written by a newer schema", () => {
     const file = join(dir, "future.db");
     const db = new Database(file);

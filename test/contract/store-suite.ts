@@ -286,6 +286,23 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.updateEvent(newId(), { title: "X" })).toBe("not_found");
       });
 
+      it("keeps an event's own blocklist words, replaced by a patch and erased with the event", async () => {
+        const event = await makeEvent(1);
+        const other = await makeEvent(1);
+        expect(await store.eventBlocklist(event.id)).toEqual([]);
+        expect((await store.getEvent(event.id))?.blocklist).toEqual([]);
+        const patched = must(await store.updateEvent(event.id, { blocklist: ["lobby nucléaire", "Dupont"] }));
+        expect(patched.blocklist).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(await store.eventBlocklist(event.id)).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(must(await store.updateEvent(event.id, { title: "Renamed" })).blocklist).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(await store.eventBlocklist(other.id)).toEqual([]);
+        expect(must(await store.updateEvent(event.id, { blocklist: [] })).blocklist).toEqual([]);
+        must(await store.updateEvent(event.id, { blocklist: ["budget"] }));
+        must(await store.deleteEvent(event.id));
+        expect(await store.eventBlocklist(event.id)).toEqual([]);
+        expect(await store.eventBlocklist(newId())).toEqual([]);
+      });
+
       it("erases an event with its rooms, polls, ballots, questions and upvotes", async () => {
         const event = await makeEvent(2);
         const kept = await makeEvent();
