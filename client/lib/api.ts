@@ -29,11 +29,11 @@ interface ErrorPayload {
 export async function api<K extends RouteKey>(
   route: K,
   params: RouteParams<K>,
-  options: { body?: RouteBody<K>; token?: string } = {},
+  options: { body?: RouteBody<K>; token?: string; query?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<RouteAnswer<K>> {
   type T = RouteAnswer<K>;
   const method = routeMethod(route);
-  const path = routeUrl(route, params);
+  const path = routeUrl(route, params) + (options.query ? `?${new URLSearchParams(options.query)}` : "");
   const headers: Record<string, string> = { "accept-language": getLang() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -44,8 +44,10 @@ export async function api<K extends RouteKey>(
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: "omit",
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ClientError("offline", "");
   }
   if (res.status === 204) return undefined as T;

@@ -97,7 +97,9 @@ export function EventConsole({
         <Overview
           event={event}
           moderatorKey={moderatorKey}
-          onEventChange={(next) => setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation }))}
+          onEventChange={(next) =>
+            setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation, blocklist: next.blocklist }))
+          }
           rooms={rooms}
           selected={selected}
           onSelect={select}

@@ -5,6 +5,7 @@ import type { EventView } from "../../shared/model";
 import { fmt } from "../lib/i18n";
 import type { LiveRoom } from "../lib/live-room";
 import { openPoll } from "../lib/room-state";
+import { EventBlocklist } from "./event-blocklist";
 import { EventPremoderation } from "./event-premoderation";
 import { t } from "./strings";
 
@@ -70,6 +71,7 @@ export function Overview({ event, moderatorKey, onEventChange, rooms, selected, 
         })}
       </ul>
       <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />
+      <EventBlocklist event={event} moderatorKey={moderatorKey} onChange={onEventChange} />
       <form
         class="add-room"
         onSubmit={async (e) => {

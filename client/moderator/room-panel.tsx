@@ -43,7 +43,7 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
           <PollBuilder room={room} expanded={state.polls.length === 0} />
           <PollList room={room} state={state} />
         </section>
-        <Triage room={room} state={state} />
+        <Triage room={room} state={state} moderatorKey={moderatorKey} />
         <div class="stack area-more">
           <SessionList room={room} state={state} />
           <ScreenControl room={room} state={state} />

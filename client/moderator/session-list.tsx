@@ -1,35 +1,21 @@
 // The room's programme: its sessions with their slot and status, started and ended by hand here
 // (with autoSessions on the server also moves them on schedule; the list follows the room's state).
-import { useEffect, useState } from "preact/hooks";
-import type { RoomState, Session } from "../../shared/model";
-import { api } from "../lib/api";
+import type { RoomState } from "../../shared/model";
 import { getLang } from "../lib/i18n";
 import type { LiveRoom } from "../lib/live-room";
 import { sessionAction } from "./actions";
-import { announce, errorText } from "./announce";
+import { useRoomSessions } from "./room-sessions";
 import { t } from "./strings";
 
 const time = (iso: string | null): string =>
   iso ? new Date(iso).toLocaleString(getLang(), { weekday: "short", hour: "2-digit", minute: "2-digit" }) : "";
 
 export function SessionList({ room, state }: { room: LiveRoom; state: RoomState }) {
-  const code = state.room.code;
-  const current = state.room.session;
-  const [sessions, setSessions] = useState<Session[] | null>(null);
-  // Read again whenever the room's current session moves: a start ends the one that was live.
-  useEffect(() => {
-    let stale = false;
-    api("GET /api/programme/:code", { code })
-      .then((programme) => !stale && setSessions(programme.sessions.filter((s) => s.roomCode === code)))
-      .catch((error) => announce(errorText(error), true));
-    return () => {
-      stale = true;
-    };
-  }, [code, current?.id, current?.status]);
+  const [sessions, setSessions] = useRoomSessions(state);
 
   const move = async (action: "start" | "end", sessionId: string) => {
     const moved = await sessionAction(room, action, sessionId);
-    if (moved) setSessions((list) => list?.map((s) => (s.id === moved.id ? moved : s)) ?? null);
+    if (moved) setSessions((list) => list.map((s) => (s.id === moved.id ? moved : s)));
   };
 
   if (!sessions || sessions.length === 0) return null; // a room without a programme works as before
