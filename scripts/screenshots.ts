@@ -3,36 +3,10 @@
 //   npx tsx scripts/screenshots.ts
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
-
-const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", "screenshots");
-const PHONE = { width: 360, height: 640 };
-const PROJECTOR = { width: 1920, height: 1080 };
-
-const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
-
-async function shoot(
-  browser: Browser,
-  options: BrowserContextOptions,
-  url: string,
-  file: string,
-  ready: (page: Page) => Promise<void>,
-  fullPage = false,
-) {
-  const context = await browser.newContext({ locale: "fr-FR", ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  await ready(page);
-  await page.waitForTimeout(800); // let bars finish their transition
-  await page.screenshot({ path: join(OUT, file), fullPage });
-  await context.close();
-  console.log(`docs/screenshots/${file}`);
-}
+import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
+import { triageScreenshots } from "./screenshots-triage.js";
 
 async function main() {
   if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
@@ -250,6 +224,7 @@ async function main() {
         await page.locator(".api-path").nth(3).waitFor();
       });
     }
+    await triageScreenshots(browser, base, server.adminToken);
   } finally {
     await browser.close();
     await server.close();
