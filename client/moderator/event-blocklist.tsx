@@ -2,20 +2,12 @@
 // built-in insults, waits for a moderator even without pre-moderation. Each change sends the whole list.
 import { useState } from "preact/hooks";
 import { LIMITS } from "../../shared/limits";
-import type { EventView } from "../../shared/model";
 import { api } from "../lib/api";
 import { announce, errorText } from "./announce";
+import type { EventSettingProps } from "./event-premoderation";
 import { t } from "./strings";
 
-export function EventBlocklist({
-  event,
-  moderatorKey,
-  onChange,
-}: {
-  event: EventView;
-  moderatorKey: string;
-  onChange: (event: EventView) => void;
-}) {
+export function EventBlocklist({ event, moderatorKey, onChange }: EventSettingProps) {
   const [word, setWord] = useState("");
   const words = event.blocklist;
 
