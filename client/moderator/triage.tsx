@@ -17,15 +17,10 @@ import { t, tn } from "./strings";
 import { SelectionBar } from "./triage-bar";
 import { type Filters, NO_FILTER, passes, TriageFilters } from "./triage-filters";
 import { mergeSuggestion, useHints } from "./triage-hints";
+import { useTriageKeys } from "./triage-keys";
 import { type LastAction, undo, undoable } from "./triage-undo";
 
 const oldestFirst = (a: Question, b: Question) => a.createdAt.localeCompare(b.createdAt);
-
-const typing = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-
-/** Actions that may apply to several marked questions at once. */
-const BULK: ModerationAction[] = ["approve", "reject", "archive"];
 
 interface Props {
   room: LiveRoom;
@@ -144,71 +139,28 @@ export function Triage({ room, state, moderatorKey }: Props) {
     announce(t("undone", { what: tn("questionsCount", n) }));
   }
 
-  const current = { flat, selected, marked, act, merge, undoLast, showNew, fresh, byId, hints, reading };
-  const ref = useRef(current);
-  ref.current = current;
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector("dialog[open]")) return;
-      const { flat, selected, marked, act, merge, undoLast, showNew, fresh, byId, hints } = ref.current;
-      const index = flat.findIndex((q) => q.id === selected);
-      const key = e.key;
-      const down = key === "j" || key === "J" || key === "ArrowDown";
-      if (down || key === "k" || key === "K" || key === "ArrowUp") {
-        if (!flat.length) return;
-        const next = flat[index < 0 ? 0 : Math.min(flat.length - 1, Math.max(0, index + (down ? 1 : -1)))];
-        if (!next) return;
-        e.preventDefault();
-        // Shift extends the marks: the question left and the one reached.
-        if (e.shiftKey) mark([...(selected ? [selected] : []), next.id], true);
-        focusRow(next.id);
-        return;
-      }
-      if (key === "u") {
-        e.preventDefault();
-        void undoLast();
-        return;
-      }
-      if (key === "n" && fresh.length > 0) {
-        e.preventDefault();
-        showNew();
-        return;
-      }
-      if (key === "Escape" && marked.size > 0) {
-        e.preventDefault();
-        setMarked(new Set());
-        announce(t("selectionCleared"));
-        return;
-      }
-      const q = index < 0 ? undefined : flat[index];
-      if (key === "l" && (q || marked.size > 0)) {
-        e.preventDefault();
-        setLabelling(true);
-        return;
-      }
-      if (!q) return;
-      if (key === "x" || key === " ") {
-        e.preventDefault();
-        mark([q.id], !marked.has(q.id));
-        return;
-      }
-      if (key === "m") {
-        const into = mergeSuggestion(q, hints, byId);
-        if (into) {
-          e.preventDefault();
-          void merge(q, into);
-        }
-        return;
-      }
-      const action = actionForKey(key.toLowerCase(), q);
-      if (!action) return;
-      e.preventDefault();
-      void act(action, marked.size > 0 && BULK.includes(action) ? undefined : [q]);
-    };
-    addEventListener("keydown", onKey);
-    return () => removeEventListener("keydown", onKey);
-  }, []);
+  useTriageKeys({
+    flat,
+    selected,
+    marked,
+    hints,
+    byId,
+    hasNew: fresh.length > 0,
+    moveTo: (id, extend) => {
+      if (extend) mark([...(selected ? [selected] : []), id], true);
+      focusRow(id);
+    },
+    toggleMark: (id) => mark([id], !marked.has(id)),
+    clearMarks: () => {
+      setMarked(new Set());
+      announce(t("selectionCleared"));
+    },
+    openLabel: () => setLabelling(true),
+    act: (action, on) => void act(action, on),
+    merge: (q, into) => void merge(q, into),
+    undo: () => void undoLast(),
+    showNew,
+  });
 
   const row = (q: Question) => (
     <QuestionRow
