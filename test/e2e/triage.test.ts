@@ -200,6 +200,25 @@ describe.skipIf(!CHROMIUM)("triage in Chromium", { timeout: 120_000 }, () => {
     expect(problems.flat()).toEqual([]);
   });
 
+  it("adds and removes the event's own blocked words in the console; a question holding one waits, flagged", async () => {
+    const room = await newRoom("Blocked words");
+    const page = await open(consoleUrl(room));
+    const eventId = (await api(server.url, "GET", "/api/session", { token: room.key })).body.eventId;
+    const words = async () => (await api(server.url, "GET", `/api/events/${eventId}`, { token: room.key })).body.blocklist;
+    await page.getByLabel("Word or phrase to block").fill("lobby nucléaire");
+    await page.getByLabel("Word or phrase to block").press("Enter");
+    await page.locator(".chip", { hasText: "lobby nucléaire" }).waitFor();
+    expect(await words()).toEqual(["lobby nucléaire"]);
+    const held = await askOk(server.url, room.code, "Qui paie le LOBBY NUCLEAIRE ?");
+    expect(held.status).toBe("pending");
+    await page.locator(".q-row", { hasText: "Qui paie le LOBBY NUCLEAIRE ?" }).locator(".badge.flagged").waitFor();
+    await page.getByRole("button", { name: "Unblock lobby nucléaire" }).click();
+    await page.locator(".chip").waitFor({ state: "detached" });
+    expect(await words()).toEqual([]);
+    expect((await askOk(server.url, room.code, "Et le lobby nucléaire ?")).status).toBe("live");
+    expect(problems.flat()).toEqual([]);
+  });
+
   for (const lang of ["fr", "en"] as const) {
     it(`the console with filters and a multi-selection is axe clean (${lang})`, async () => {
       const room = await newRoom(`Axe ${lang}`);
