@@ -200,6 +200,42 @@ describe.skipIf(!CHROMIUM)("triage in Chromium", { timeout: 120_000 }, () => {
     expect(problems.flat()).toEqual([]);
   });
 
+  it("combines the filters: status, label, session and flagged", async () => {
+    const room = await newRoom("Filters");
+    const label = (id: string, labels: string[]) =>
+      api(server.url, "PATCH", `/api/questions/${id}`, { token: room.key, body: { labels } });
+    const before = await askOk(server.url, room.code, "Avant la session : quel budget ?");
+    await label(before.id, ["budget"]);
+    const session = await api(server.url, "POST", `/api/rooms/${room.code}/sessions`, {
+      token: room.key,
+      body: { title: "Atelier" },
+    });
+    await api(server.url, "POST", `/api/sessions/${session.body.id}/start`, { token: room.key });
+    const during = await askOk(server.url, room.code, "Pendant la session : quel budget ?");
+    await label(during.id, ["budget"]);
+    await askOk(server.url, room.code, "Pendant la session : une autre question ?");
+    const rude = await askOk(server.url, room.code, "Quel con a écrit ce programme ?");
+    expect(rude.status).toBe("pending");
+    const page = await open(consoleUrl(room));
+    await page.locator(".q-row").nth(3).waitFor();
+    const listed = async () => (await page.locator(".q-row .q-text").allTextContents()).sort();
+    const filters = page.getByRole("group", { name: "Filters" });
+
+    await filters.getByLabel("Label").selectOption("budget");
+    await eventually(listed).toEqual(["Avant la session : quel budget ?", "Pendant la session : quel budget ?"]);
+    await filters.getByLabel("Session").selectOption({ label: "Atelier" });
+    await eventually(listed).toEqual(["Pendant la session : quel budget ?"]);
+    await filters.getByLabel("Status").selectOption("pending");
+    await eventually(listed).toEqual([]);
+    await filters.getByRole("button", { name: "Clear the filters" }).click();
+    await eventually(() => page.locator(".q-row").count()).toBe(4);
+    await filters.getByLabel("Flagged only").check();
+    await eventually(listed).toEqual(["Quel con a écrit ce programme ?"]);
+    await filters.getByLabel("Session").selectOption({ label: "Outside any session" });
+    await eventually(listed).toEqual([]);
+    expect(problems.flat()).toEqual([]);
+  });
+
   it("adds and removes the event's own blocked words in the console; a question holding one waits, flagged", async () => {
     const room = await newRoom("Blocked words");
     const page = await open(consoleUrl(room));
