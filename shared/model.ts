@@ -241,6 +241,27 @@ export interface Programme {
   sessions: Session[];
 }
 
+/** What a programme import changed (or, as a dry run, would change). */
+export interface ProgrammeImport {
+  rooms: { created: number; existing: number };
+  sessions: { created: number; updated: number; unchanged: number };
+  /** Each session of the file, in its order, with what the import does to it: what a preview shows. */
+  lines: ProgrammeImportLine[];
+}
+
+export interface ProgrammeImportLine {
+  /** CSV: the line of the file (header = 1); frab: the talk's position. */
+  line: number;
+  room: string;
+  title: string;
+  speakers: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  change: "create" | "update" | "unchanged";
+  /** The room does not exist yet: the import creates it. */
+  newRoom: boolean;
+}
+
 export interface ProgrammeRoom {
   code: string;
   name: string;
