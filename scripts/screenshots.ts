@@ -3,36 +3,15 @@
 //   npx tsx scripts/screenshots.ts
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
+import type { TestServer } from "../test/helpers/server.js";
+import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
+import { congressShots } from "./screenshots-congress.js";
 
-const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", "screenshots");
-const PHONE = { width: 360, height: 640 };
-const PROJECTOR = { width: 1920, height: 1080 };
-
-const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
-
-async function shoot(
-  browser: Browser,
-  options: BrowserContextOptions,
-  url: string,
-  file: string,
-  ready: (page: Page) => Promise<void>,
-  fullPage = false,
-) {
-  const context = await browser.newContext({ locale: "fr-FR", ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  await ready(page);
-  await page.waitForTimeout(800); // let bars finish their transition
-  await page.screenshot({ path: join(OUT, file), fullPage });
-  await context.close();
-  console.log(`docs/screenshots/${file}`);
-}
+/** `--only=congress`: only the congress day's pages (programme, posters, import, timeline). */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 
 async function main() {
   if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
@@ -40,6 +19,16 @@ async function main() {
   const server = await startPageServer();
   const browser = await launchBrowser();
   try {
+    if (ONLY !== "congress") await roomShots(browser, server);
+    await congressShots(browser, server);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function roomShots(browser: Browser, server: TestServer) {
+  {
     const base = server.url;
     const event = await api(base, "POST", "/api/events", {
       token: server.adminToken,
@@ -250,9 +239,6 @@ async function main() {
         await page.locator(".api-path").nth(3).waitFor();
       });
     }
-  } finally {
-    await browser.close();
-    await server.close();
   }
 }
 

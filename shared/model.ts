@@ -235,7 +235,8 @@ export interface SiteInfo {
 
 /** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
 export interface Programme {
-  event: { code: string; title: string; timeZone: string };
+  /** `url`: the programme's address (PUBLIC_URL/<event code>), what its poster's QR code opens. */
+  event: { code: string; title: string; timeZone: string; url: string };
   rooms: ProgrammeRoom[];
   /** By startsAt (sessions without one last), then room name. */
   sessions: Session[];

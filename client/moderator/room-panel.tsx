@@ -1,4 +1,6 @@
 // One room: polls on one side, questions on the other, then screen, settings, links and export.
+import { useState } from "preact/hooks";
+import type { RoomState } from "../../shared/model";
 import type { LiveRoom } from "../lib/live-room";
 import { useSnapshot } from "../lib/live-room";
 import { ExportLinks } from "./export-links";
@@ -11,9 +13,19 @@ import { ScreenControl } from "./screen-control";
 import { SessionList } from "./session-list";
 import { t } from "./strings";
 import { Triage } from "./triage";
+import { useRoomSessions } from "./use-sessions";
+
+const ofCurrentSession = (state: RoomState): RoomState => {
+  const current = state.room.session?.id ?? null;
+  return { ...state, questions: state.questions.filter((q) => q.sessionId === current) };
+};
 
 export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: string; moderatorKey: string }) {
   const { state, link, refused } = useSnapshot(room);
+  const programme = useRoomSessions(room.code, state?.room.session ?? null);
+  // The moderator's state holds every session's questions: the triage shows the current session's
+  // (as phones do) unless asked for all of them, to look back.
+  const [allQuestions, setAllQuestions] = useState(false);
   if (!state) {
     return (
       <div class="stack">
@@ -41,11 +53,19 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
         <section class="panel area-polls" aria-labelledby="polls-title">
           <h3 id="polls-title">{t("polls")}</h3>
           <PollBuilder room={room} expanded={state.polls.length === 0} />
-          <PollList room={room} state={state} />
+          <PollList room={room} state={state} sessions={programme.sessions} />
         </section>
-        <Triage room={room} state={state} />
+        <div class="stack area-qa">
+          {programme.sessions && programme.sessions.length > 0 && (
+            <label class="check">
+              <input type="checkbox" checked={allQuestions} onChange={(e) => setAllQuestions(e.currentTarget.checked)} />
+              {t("allSessionsQuestions")}
+            </label>
+          )}
+          <Triage room={room} state={allQuestions || !programme.sessions?.length ? state : ofCurrentSession(state)} />
+        </div>
         <div class="stack area-more">
-          <SessionList room={room} state={state} />
+          <SessionList room={room} state={state} programme={programme} />
           <ScreenControl room={room} state={state} />
           <ReactionCounter room={room} />
           <RoomSettings room={room} state={state} />

@@ -4,9 +4,9 @@
 
 import type { Message } from "../../shared/errors.js";
 import { codePoints, LIMITS } from "../../shared/limits.js";
+import { parseProgrammeTime } from "../../shared/local-time.js";
 import { frenchTypography } from "../../shared/typography.js";
 import { parseCsv } from "./csv.js";
-import { parseProgrammeTime } from "./local-time.js";
 import { fold } from "./text-fold.js";
 
 export interface ImportRow {

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../server/core/csv.js";
-import { parseProgrammeTime } from "../../server/core/local-time.js";
 import { type ImportRow, parseFrab, parseProgrammeCsv, planImport } from "../../server/core/programme-import.js";
+import { parseProgrammeTime } from "../../shared/local-time.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const example = readFileSync(new URL("../../docs/examples/programme-congres.csv", import.meta.url), "utf8");

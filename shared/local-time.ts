@@ -1,4 +1,4 @@
-// Times of a programme file: ISO 8601 with an offset as they are, or a wall-clock time
+// Times of a programme (import files, the console's session form): ISO 8601 with an offset as they are, or a wall-clock time
 // (`YYYY-MM-DD HH:MM`, `DD/MM/YYYY HH:MM`) read in the event's time zone, summer time included.
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -102,4 +102,12 @@ export function parseProgrammeTime(text: string, timeZone: string): TimeResult {
   if (!validWallClock(w)) return { ok: false, reason: "format" };
   const ms = instantOf(w, timeZone);
   return ms === null ? { ok: false, reason: "no_such_time" } : { ok: true, iso: new Date(ms).toISOString() };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** An instant as a form's `datetime-local` value ("2027-06-17T09:30") on the wall clock of `timeZone`. */
+export function toLocalInput(iso: string, timeZone: string): string {
+  const w = wallClockAt(Date.parse(iso), timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
