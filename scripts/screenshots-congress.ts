@@ -4,34 +4,15 @@
 // export whose times are set around now, so "now" and "next" show what they do during a congress.
 import type { Browser } from "playwright-core";
 import { api } from "../test/helpers/clients.js";
+import { frenchCsv, parisTime } from "../test/helpers/programme-csv.js";
 import type { TestServer } from "../test/helpers/server.js";
 import { PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
 
 const A4 = { width: 794, height: 1123 };
 
-/** "17/06/2027 11:00" in Paris, `minutes` from now (rounded down to 5 minutes). */
-function parisTime(minutes: number): string {
-  const at = new Date(Math.floor(Date.now() / 300_000) * 300_000 + minutes * 60_000);
-  const part = Object.fromEntries(
-    new Intl.DateTimeFormat("fr-FR", {
-      timeZone: "Europe/Paris",
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
-}
-
-/** The day as a French spreadsheet saves it: BOM, `;`, French headers, CRLF. */
+/** The congress day, its round tables starting now. */
 function programmeCsv(extra: string[] = []): string {
-  const rows = [
-    ["Salle", "Titre", "Intervenants", "Début", "Fin"],
+  return frenchCsv([
     ["Auditorium", "Ouverture du congrès", "Marie Dupont|Jean Martin", parisTime(-100), parisTime(-70)],
     ["Auditorium", "Conférence inaugurale : les territoires face au climat", "Claire Lefèvre", parisTime(-70), parisTime(-5)],
     ["Salle Rabelais", "Table ronde : mobilités rurales", "Paul Girard|Nadia Benali|Luc Moreau", parisTime(0), parisTime(90)],
@@ -40,8 +21,7 @@ function programmeCsv(extra: string[] = []): string {
     ["Auditorium", "Conférence de l'après-midi : l'eau, bien commun", "Antoine Mercier", parisTime(150), parisTime(210)],
     ["Auditorium", "Synthèse et clôture", "Marie Dupont", parisTime(225), parisTime(270)],
     ...extra.map((line) => line.split(";")),
-  ];
-  return `\uFEFF${rows.map((r) => r.map((f) => (f.includes(";") ? `"${f}"` : f)).join(";")).join("\r\n")}\r\n`;
+  ]);
 }
 
 export async function congressShots(browser: Browser, server: TestServer) {

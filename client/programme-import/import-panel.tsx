@@ -134,7 +134,9 @@ function Preview({ result, timeZone }: { result: ProgrammeImport; timeZone: stri
   return (
     <div class="import-preview">
       <p class="notice">{changes === 0 ? t("nothingToDo") : t("summary", counts(result))}</p>
-      <div class="table-scroll">
+      {/* It may scroll sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus (WCAG 2.1.1) */}
+      <section class="table-scroll" tabIndex={0} aria-label={t("previewCaption")}>
         <table>
           <caption class="vh">{t("previewCaption")}</caption>
           <thead>
@@ -168,7 +170,7 @@ function Preview({ result, timeZone }: { result: ProgrammeImport; timeZone: stri
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }
