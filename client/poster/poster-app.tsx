@@ -1,6 +1,7 @@
 // `/poster/<CODE>`: an A4 page to print and pin at a room's door (its name, code, a large QR code
 // and the address to type) or at the entrance for the event's code (the programme). The toolbar
-// is for the screen only; print CSS leaves the poster alone on the page.
+// is for the screen only; print CSS leaves the poster alone on the page. `/poster/<EVENTCODE>?all`
+// adds every room's poster after the event's, each on its own page.
 import { useEffect, useState } from "preact/hooks";
 import { ROOM_CODE } from "../../shared/limits";
 import type { Programme } from "../../shared/model";
@@ -41,6 +42,15 @@ export function PosterApp() {
     api("GET /api/programme/:code", { code }).then(setProgramme, () => setProgramme("unknown"));
   }, [code]);
   const poster = programme && programme !== "unknown" ? posterOf(programme, code) : null;
+  // `?all` on the event's code: its poster, then every room's, one page each (one print for the day).
+  const all =
+    poster &&
+    programme &&
+    programme !== "unknown" &&
+    code === programme.event.code &&
+    new URLSearchParams(location.search).has("all")
+      ? programme.rooms.map((r) => posterOf(programme, r.code)).filter((p): p is Poster => p !== null)
+      : [];
   useEffect(() => {
     document.title = poster ? `${poster.heading} · ${t("toolbar")}` : "Tribune";
   });
@@ -60,7 +70,7 @@ export function PosterApp() {
       </header>
       <main class="sheet">
         {poster ? (
-          <PosterSheet poster={poster} />
+          [poster, ...all].map((p) => <PosterSheet key={p.code} poster={p} />)
         ) : (
           <p class="hint">{programme === null ? t("loading") : t("unknown", { code })}</p>
         )}
