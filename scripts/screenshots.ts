@@ -3,10 +3,16 @@
 //   npx tsx scripts/screenshots.ts
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
+import type { Browser } from "playwright-core";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
+import type { TestServer } from "../test/helpers/server.js";
 import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
+import { congressShots } from "./screenshots-congress.js";
 import { triageScreenshots } from "./screenshots-triage.js";
+
+/** `--only=congress`: only the congress day's pages (programme, posters, import, timeline). */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 
 async function main() {
   if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
@@ -14,6 +20,19 @@ async function main() {
   const server = await startPageServer();
   const browser = await launchBrowser();
   try {
+    if (ONLY !== "congress") {
+      await roomShots(browser, server);
+      await triageScreenshots(browser, server.url, server.adminToken);
+    }
+    await congressShots(browser, server);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function roomShots(browser: Browser, server: TestServer) {
+  {
     const base = server.url;
     const event = await api(base, "POST", "/api/events", {
       token: server.adminToken,
@@ -224,10 +243,6 @@ async function main() {
         await page.locator(".api-path").nth(3).waitFor();
       });
     }
-    await triageScreenshots(browser, base, server.adminToken);
-  } finally {
-    await browser.close();
-    await server.close();
   }
 }
 

@@ -31,6 +31,8 @@ export const LIMITS = {
   speakers: 10,
   speakerName: 100,
   sessionsPerRoom: 200,
+  /** The body of a programme import, the one route allowed more than the usual 16 KB. */
+  programmeBytes: 1024 * 1024,
 } as const;
 
 /** The time zone of an event's programme until its organizer sets another. */

@@ -5,6 +5,7 @@
 // No route path or event name is written anywhere else.
 import type { z } from "zod";
 import type { Ack } from "./errors.js";
+import { LIMITS } from "./limits.js";
 import type {
   AuditLog,
   BanResult,
@@ -14,6 +15,7 @@ import type {
   KeyHolder,
   Poll,
   Programme,
+  ProgrammeImport,
   Question,
   Reacted,
   ReactionCounts,
@@ -40,6 +42,7 @@ import {
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  programmeImportBody,
   reactBody,
   replyBody,
   roomPatchBody,
@@ -86,6 +89,8 @@ interface RouteSpec {
   media?: string;
   /** The Socket.IO event that does the same through the other door. */
   event?: ClientEventName;
+  /** Bytes of body this route accepts, when more than the usual 16 KB. */
+  bodyLimit?: number;
   answer: Answer<unknown>;
 }
 
@@ -268,6 +273,13 @@ export const ROUTES = {
     role: "organizer",
     summary: "Replace the event's moderator key",
     answer: answer<RotatedKey>("RotatedKey"),
+  },
+  "POST /api/events/:id/programme": {
+    role: "moderator",
+    summary: "Import a programme (CSV or frab/pretalx JSON): rooms and sessions, all or nothing; dryRun writes nothing",
+    body: programmeImportBody,
+    bodyLimit: LIMITS.programmeBytes,
+    answer: answer<ProgrammeImport>("ProgrammeImport"),
   },
   "GET /api/programme/:code": {
     role: "anyone",

@@ -122,6 +122,13 @@ export const sessionUpdateBody = z.object({ ...sessionFields, title: sessionFiel
 export const sessionRef = z.object({ sessionId: id });
 export const socketSessionUpdate = sessionUpdateBody.extend({ sessionId: id });
 
+/** A programme file as text; its size is bounded by the route's body limit (1 MB). */
+export const programmeImportBody = z.object({
+  format: z.enum(["csv", "frab"]),
+  data: z.string().min(1).max(LIMITS.programmeBytes),
+  dryRun: z.boolean().optional(),
+});
+
 export const pollCreateBody = z.object({
   title: text(1, LIMITS.pollTitle),
   /** Another session of the room, to prepare a poll ahead; the room's current session when absent. */

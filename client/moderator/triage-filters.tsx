@@ -7,10 +7,12 @@ import type { HintMap } from "./triage-hints";
 export interface Filters {
   status: QuestionStatus | "";
   label: string;
-  /** A session id, "none" for questions asked outside any session, "" for all. */
+  /** A session id, CURRENT for the room's current one, "none" for questions asked outside any session, "" for all. */
   session: string;
   flagged: boolean;
 }
+
+export const CURRENT = "current";
 
 export const NO_FILTER: Filters = { status: "", label: "", session: "", flagged: false };
 
@@ -18,10 +20,11 @@ const STATUSES: QuestionStatus[] = ["pending", "live", "answered", "rejected", "
 
 export const isFiltered = (f: Filters): boolean => f.status !== "" || f.label !== "" || f.session !== "" || f.flagged;
 
-export function passes(q: Question, f: Filters, hints: HintMap): boolean {
+export function passes(q: Question, f: Filters, hints: HintMap, currentSession: string | null): boolean {
   if (f.status && q.status !== f.status) return false;
   if (f.label && !q.labels.includes(f.label)) return false;
-  if (f.session && (q.sessionId ?? "none") !== f.session) return false;
+  const session = f.session === CURRENT ? (currentSession ?? "none") : f.session;
+  if (session && (q.sessionId ?? "none") !== session) return false;
   if (f.flagged && !hints.get(q.id)?.flagged) return false;
   return true;
 }
@@ -69,6 +72,7 @@ export function TriageFilters({
           {t("filterSession")}
           <select value={filters.session} onChange={(e) => set({ session: e.currentTarget.value })}>
             <option value="">{t("filterAll")}</option>
+            <option value={CURRENT}>{t("filterCurrentSession")}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}

@@ -4,18 +4,17 @@
 // questions (or the selected one), d h m on the selected one, u undoes, n shows new questions.
 // While a question is selected or marked the list stays still: new ones wait behind "n new".
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ModerationAction, Question, RoomState } from "../../shared/model";
+import type { ModerationAction, Question, RoomState, Session } from "../../shared/model";
 import type { LiveRoom } from "../lib/live-room";
 import { byPopularity } from "../lib/room-state";
 import { mergeQuestion, moderate, setLabels } from "./actions";
 import { announce } from "./announce";
 import { QuestionNotes } from "./question-notes";
 import { QuestionRow } from "./question-row";
-import { useRoomSessions } from "./room-sessions";
 import { actionForKey } from "./shortcuts";
 import { t, tn } from "./strings";
 import { SelectionBar } from "./triage-bar";
-import { type Filters, NO_FILTER, passes, TriageFilters } from "./triage-filters";
+import { CURRENT, type Filters, NO_FILTER, passes, TriageFilters } from "./triage-filters";
 import { mergeSuggestion, useHints } from "./triage-hints";
 import { useTriageKeys } from "./triage-keys";
 import { type LastAction, undo, undoable } from "./triage-undo";
@@ -26,12 +25,15 @@ interface Props {
   room: LiveRoom;
   state: RoomState;
   moderatorKey: string;
+  /** The room's sessions, from its event's programme (none: a room without a programme). */
+  sessions: Session[];
 }
 
-export function Triage({ room, state, moderatorKey }: Props) {
+export function Triage({ room, state, moderatorKey, sessions }: Props) {
   const { hints, refresh } = useHints(state.questions);
-  const [sessions] = useRoomSessions(state);
-  const [filters, setFilters] = useState<Filters>(NO_FILTER);
+  // The moderator's state holds every session's questions: a room with a programme shows the
+  // current session's (as phones do) until the moderator asks for another or for all.
+  const [filters, setFilters] = useState<Filters>(() => (state.room.session ? { ...NO_FILTER, session: CURRENT } : NO_FILTER));
   const [selected, setSelected] = useState<string | null>(null);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set(state.questions.map((q) => q.id)));
@@ -40,7 +42,7 @@ export function Triage({ room, state, moderatorKey }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
 
   const byId = new Map(state.questions.map((q) => [q.id, q]));
-  const visible = state.questions.filter((q) => passes(q, filters, hints));
+  const visible = state.questions.filter((q) => passes(q, filters, hints, state.room.session?.id ?? null));
   const fresh = visible.filter((q) => !shown.has(q.id));
   const listed = visible.filter((q) => shown.has(q.id));
   const pending = listed.filter((q) => q.status === "pending").sort(oldestFirst);
@@ -191,7 +193,7 @@ export function Triage({ room, state, moderatorKey }: Props) {
   return (
     <section class="panel triage" aria-labelledby="qa-title">
       <h3 id="qa-title">{t("qa")}</h3>
-      <TriageFilters filters={filters} onChange={setFilters} labels={labels} sessions={sessions ?? []} />
+      <TriageFilters filters={filters} onChange={setFilters} labels={labels} sessions={sessions} />
       <SelectionBar
         count={marked.size}
         labelling={labelling}

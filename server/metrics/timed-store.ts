@@ -41,6 +41,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     updateSession: timed("updateSession"),
     deleteSession: timed("deleteSession"),
     setSessionStatus: timed("setSessionStatus"),
+    importProgramme: timed("importProgramme"),
     autoSessionEvents: timed("autoSessionEvents"),
 
     createPoll: timed("createPoll"),

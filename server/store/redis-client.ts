@@ -51,6 +51,7 @@ export const SCRIPTS = {
   updateSession: script(X.UPDATE_SESSION),
   deleteSession: script(X.DELETE_SESSION),
   setSessionStatus: script(X.SET_SESSION_STATUS),
+  importProgramme: script(X.IMPORT_PROGRAMME),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

@@ -65,7 +65,8 @@ local function member(list, first, value)
 end
 `;
 
-const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
+/** The fields a new room starts with, besides its identity. */
+export const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
 
 /**
  * KEYS: event hash, event rooms, key index, retention, one room hash per room.

@@ -42,6 +42,8 @@ import {
   type NewRoom,
   type ParticipantData,
   type PollPatch,
+  type ProgrammeRefusal,
+  type ProgrammeWrite,
   type QuestionNotes,
   type QuestionState,
   type ReactionTally,
@@ -218,6 +220,19 @@ export class RedisStore implements Store {
     if (reply === NOT_FOUND || reply === "full") return reply;
     this.sessions.remember(session.id, session.roomCode);
     return "ok";
+  }
+
+  async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
+    const counts = [write.rooms.length, write.sessions.length, write.updates.length];
+    const args: (string | number)[] = [this.k.prefix, write.createdAt, maxRooms, maxSessions, ...counts];
+    for (const r of write.rooms) args.push(r.id, r.code.toUpperCase(), r.name, bool(r.premoderation ?? false));
+    for (const s of write.sessions) args.push(s.id, s.roomCode, ...sessionFields(s));
+    for (const u of write.updates) args.push(u.id, JSON.stringify(u.speakers), u.endsAt ?? "");
+    const reply = (await this.run(S.importProgramme, [this.k.event(eventId), this.k.eventRooms(eventId)], args)) as
+      | "ok"
+      | ProgrammeRefusal;
+    if (reply === "ok") for (const s of write.sessions) this.sessions.remember(s.id, s.roomCode);
+    return reply;
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {

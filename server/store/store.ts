@@ -35,6 +35,18 @@ export interface SessionPatch {
   endsAt?: string | null;
 }
 
+/** A programme import as one write: rooms to add, sessions to add (in new or existing rooms), sessions to update. */
+export interface ProgrammeWrite {
+  createdAt: string;
+  /** Each with its pre-moderation (the event's setting for rooms added later). */
+  rooms: NewRoom[];
+  sessions: SessionRecord[];
+  updates: { id: string; speakers: string[]; endsAt: string | null }[];
+}
+
+/** Why a programme write was refused (nothing written). */
+export type ProgrammeRefusal = Missing | "rooms_full" | "sessions_full" | "code_taken" | Conflict;
+
 /** What a session's start or end changed, in one atomic step. */
 export interface SessionMove {
   session: SessionRecord;
@@ -215,6 +227,17 @@ export interface Store {
     to: SessionStatus,
     at: string,
   ): Promise<SessionMove | Missing | Conflict>;
+  /**
+   * Writes an import all or nothing: refused when the event is gone, when it would pass `maxRooms`
+   * rooms or a room `maxSessions` sessions, when a new room's code is taken, or when a session to
+   * update is gone (conflict).
+   */
+  importProgramme(
+    eventId: string,
+    write: ProgrammeWrite,
+    maxRooms: number,
+    maxSessions: number,
+  ): Promise<"ok" | ProgrammeRefusal>;
   /** Ids of the events whose sessions start and end by themselves (autoSessions on). */
   autoSessionEvents(): Promise<string[]>;
 

@@ -217,9 +217,16 @@ describe.skipIf(!CHROMIUM)("triage in Chromium", { timeout: 120_000 }, () => {
     const rude = await askOk(server.url, room.code, "Quel con a écrit ce programme ?");
     expect(rude.status).toBe("pending");
     const page = await open(consoleUrl(room));
-    await page.locator(".q-row").nth(3).waitFor();
     const listed = async () => (await page.locator(".q-row .q-text").allTextContents()).sort();
     const filters = page.getByRole("group", { name: "Filters" });
+    // A room with a programme opens on its current session's questions, as phones see them.
+    await eventually(listed).toEqual([
+      "Pendant la session : quel budget ?",
+      "Pendant la session : une autre question ?",
+      "Quel con a écrit ce programme ?",
+    ]);
+    await filters.getByLabel("Session").selectOption({ label: "All" });
+    await page.locator(".q-row").nth(3).waitFor();
 
     await filters.getByLabel("Label").selectOption("budget");
     await eventually(listed).toEqual(["Avant la session : quel budget ?", "Pendant la session : quel budget ?"]);

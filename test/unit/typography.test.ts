@@ -82,6 +82,8 @@ describe("French strings of the pages", () => {
       "moderator",
       "organizer",
       "poll-kinds",
+      "poster",
+      "programme-import",
       "screen",
     ]);
   });
