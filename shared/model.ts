@@ -159,6 +159,8 @@ export interface EventView {
   autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
+  /** Days participant ids are kept (null: until the event is erased). */
+  retentionDays: number | null;
   rooms: (RoomSummary & { participants: number })[];
 }
 
@@ -213,6 +215,45 @@ export interface RoomExport {
   questions: Question[];
   /** Moderator actions in the room, oldest first. */
   audit: AuditEntry[];
+  /** The report's figures of the same sessions (GET /api/rooms/:code/report). */
+  report: SessionReport[];
+}
+
+/** One minute of a report's timeline in which something happened. */
+export interface TimelinePoint {
+  /** The minute's start (ISO). */
+  at: string;
+  /** The highest number of connected participants heard in that minute. */
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+}
+
+/** What one session of a room (or the room's items of no session) amounted to. */
+export interface SessionReport {
+  session: Session | null;
+  participants: { peak: number; distinct: number };
+  timeline: TimelinePoint[];
+  /** Every poll that was opened (no drafts), oldest first, with its results (hidden answers left out). */
+  polls: (Poll & { results: Results })[];
+  questions: { asked: number; answered: number; merged: number; top: Question[] };
+  /** Reaction totals by emoji. */
+  reactions: Record<string, number>;
+}
+
+/** GET /api/rooms/:code/report: a room's minutes, session by session. No participant id, ever. */
+export interface RoomReport {
+  room: { code: string; name: string; eventTitle: string };
+  generatedAt: string;
+  sessions: SessionReport[];
+}
+
+/** GET /api/events/:id/report: every room's report. */
+export interface EventReport {
+  event: { id: string; code: string; title: string; timeZone: string };
+  generatedAt: string;
+  rooms: RoomReport[];
 }
 
 export interface Health {

@@ -86,6 +86,8 @@ export const eventPatchBody = z.object({
     .refine(isTimeZone, { message: "must be an IANA time zone name such as Europe/Paris" })
     .optional(),
   autoSessions: z.boolean().optional(),
+  /** Organizer token only (see server/core/retention.ts). */
+  retentionDays: z.number().int().min(LIMITS.minRetentionDays).max(LIMITS.maxRetentionDays).optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });

@@ -12,7 +12,7 @@ import type {
 } from "../../shared/model.js";
 import { addRoomBody, createEventBody, eventPatchBody, parse, roomPatchBody } from "../../shared/schemas.js";
 import { buildProgramme } from "../core/programme.js";
-import { RETENTION, retentionEnd } from "../core/retention.js";
+import { isPastRetention, RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
 import { type Scope, toSession } from "../core/sessions.js";
 import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
@@ -83,6 +83,7 @@ export class EventService {
       timeZone: event.timeZone,
       autoSessions: event.autoSessions,
       premoderation: event.premoderation,
+      retentionDays: event.retentionDays,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
@@ -90,11 +91,16 @@ export class EventService {
   /**
    * PATCH /api/events/:id: the title (every room shows the new one at once), the
    * pre-moderation of rooms added from now on (existing rooms keep their own setting), the
-   * programme's time zone and whether sessions start and end by themselves.
+   * programme's time zone, whether sessions start and end by themselves, and (organizer token
+   * only) how many days participant ids are kept: a retention already over erases them at once.
    */
   async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
-    staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
+    const found = staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
+    // The role step comes before the body step, so a moderator naming retentionDays gets 403 whatever its value.
+    const namesRetention = typeof body === "object" && body !== null && Object.hasOwn(body, "retentionDays");
+    if (namesRetention && actor.role !== "organizer") throw ERR.organizerOnly();
     const patch = parse(eventPatchBody, body);
+    if (patch.retentionDays !== undefined) await this.setRetention(found, patch.retentionDays);
     const event = await this.deps.store.updateEvent(eventId, patch);
     if (event === "not_found") throw ERR.unknownEvent();
     for (const room of event.rooms) {
@@ -103,6 +109,17 @@ export class EventService {
       await record(this.deps, room.code, actor, "event:update", eventId);
     }
     return this.view(event);
+  }
+
+  private async setRetention(event: EventRecord, days: number): Promise<void> {
+    const expiresAt = retentionEnd(event.createdAt, days);
+    if ((await this.deps.store.setRetention(event.id, days, expiresAt)) === "not_found") throw ERR.unknownEvent();
+    if (isPastRetention(expiresAt, isoNow(this.deps))) await this.deps.store.eraseParticipants(event.id);
+  }
+
+  /** An event its caller may read or change (key, then event, then the key's event). */
+  async staffEvent(actor: Actor, eventId: string): Promise<EventRecord> {
+    return staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
   }
 
   /** GET /api/programme/:code: anyone who knows the event's code or one of its rooms' codes. */

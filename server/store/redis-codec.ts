@@ -249,6 +249,7 @@ export function toEvent(reply: unknown): EventRecord {
     // Events stored before the field existed have no default pre-moderation: off.
     premoderation: m.premoderation === "1",
     createdAt: field(m, "createdAt"),
+    retentionDays: m.retentionDays ? Number(m.retentionDays) : null,
     rooms: toList(rooms).map(toRoom),
   };
 }
