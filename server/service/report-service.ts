@@ -36,10 +36,15 @@ export class ReportService {
     return this.of(await loadRoom(this.deps, code));
   }
 
+  /** Writes this node's unflushed counts of the room; a store that cannot take them now gets them later. */
+  async flushActivity(code: string): Promise<void> {
+    await this.activity.flush(code).catch(() => {});
+  }
+
   /** The report of a room whose data was just read (exports). */
   async of(data: RoomData): Promise<RoomReport> {
     // A store that cannot take the counts now still serves what it has: the report is not refused.
-    await this.activity.flush(data.room.code).catch(() => {});
+    await this.flushActivity(data.room.code);
     return buildRoomReport(data, await this.deps.store.activity(data.room.code), isoNow(this.deps));
   }
 }

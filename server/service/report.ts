@@ -20,7 +20,7 @@ const EMPTY: SessionActivity = { sessionId: null, timeline: [], distinct: 0, rea
  * of no session when there are any, first.
  */
 export function buildRoomReport(data: RoomData, activity: SessionActivity[], generatedAt: string): RoomReport {
-  const byId = new Map(activity.map((a) => [a.sessionId ?? "", a]));
+  const byId = byKnownSession(data, activity);
   const ids: (string | null)[] = [null, ...data.sessions.map((s) => s.id)];
   const sessions: SessionReport[] = [];
   for (const id of ids) {
@@ -48,6 +48,43 @@ export function buildRoomReport(data: RoomData, activity: SessionActivity[], gen
   }
   const { code, name, eventTitle } = data.room;
   return { room: { code, name, eventTitle }, generatedAt, sessions };
+}
+
+/**
+ * Activity by session id ("" for none). A deleted session's items went to "no session", so its
+ * activity joins that entry too, minute by minute.
+ */
+function byKnownSession(data: RoomData, activity: SessionActivity[]): Map<string, SessionActivity> {
+  const known = new Set(data.sessions.map((s) => s.id));
+  const byId = new Map<string, SessionActivity>();
+  for (const a of activity) {
+    const id = a.sessionId !== null && known.has(a.sessionId) ? a.sessionId : "";
+    const into = byId.get(id);
+    byId.set(id, into ? mergeActivity(into, a) : { ...a, sessionId: id === "" ? null : id });
+  }
+  return byId;
+}
+
+function mergeActivity(a: SessionActivity, b: SessionActivity): SessionActivity {
+  const minutes = new Map(a.timeline.map((p) => [p.at, { ...p }]));
+  for (const p of b.timeline) {
+    const m = minutes.get(p.at);
+    if (!m) minutes.set(p.at, { ...p });
+    else {
+      m.participants = Math.max(m.participants, p.participants);
+      m.votes += p.votes;
+      m.questions += p.questions;
+      m.reactions += p.reactions;
+    }
+  }
+  const reactions = { ...a.reactions };
+  for (const [emoji, n] of Object.entries(b.reactions)) reactions[emoji] = (reactions[emoji] ?? 0) + n;
+  return {
+    sessionId: a.sessionId,
+    timeline: [...minutes.values()].sort((x, y) => x.at.localeCompare(y.at)),
+    distinct: a.distinct + b.distinct,
+    reactions,
+  };
 }
 
 function questionFigures(questions: Question[]): SessionReport["questions"] {

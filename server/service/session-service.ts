@@ -106,6 +106,8 @@ export class SessionService {
 
   private async apply(room: RoomRecord, sessionId: string, move: SessionMoveName, from = SESSION_MOVES[move].from) {
     const { to } = SESSION_MOVES[move];
+    // The report's counts so far belong to the session that was current: written before it changes.
+    if (move === "start") await this.reports.flushActivity(room.code);
     const result = await this.deps.store.setSessionStatus(sessionId, from, to, isoNow(this.deps));
     if (typeof result === "string") return result;
     if (move === "start") {
