@@ -1,6 +1,8 @@
 // Screenshots of the front ends on a phone (360×640) and a projector (1920×1080), in French, on a
 // real server with realistic content, into docs/screenshots/ (shown in the README).
-//   npx tsx scripts/screenshots.ts
+//   npx tsx scripts/screenshots.ts            every screenshot
+//   npx tsx scripts/screenshots.ts report     only those whose file name starts with "report"
+// The report's shots also write docs/report-sample.pdf (the event's report printed by Chromium).
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,6 +15,9 @@ const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", 
 const PHONE = { width: 360, height: 640 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
+/** A file-name prefix from the command line: only those screenshots are taken (the content is made anyway). */
+const ONLY = process.argv[2] ?? "";
+
 const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
 
 async function shoot(
@@ -23,6 +28,7 @@ async function shoot(
   ready: (page: Page) => Promise<void>,
   fullPage = false,
 ) {
+  if (!file.startsWith(ONLY)) return;
   const context = await browser.newContext({ locale: "fr-FR", ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -250,10 +256,57 @@ async function main() {
         await page.locator(".api-path").nth(3).waitFor();
       });
     }
+    await reportShots(browser, base, key, event.body.id as string, { code, pollId: poll.id, questionId: ids[0]! });
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** The report after a session in the first room: phone and projector, and the event's report as a PDF. */
+async function reportShots(browser: Browser, base: string, key: string, eventId: string, first: Record<string, string>) {
+  const auth = { token: key };
+  await api(base, "POST", `/api/questions/${first.questionId}/reply`, {
+    ...auth,
+    body: { text: "Un fonds dédié est prévu au budget 2027, ouvert aux communes de moins de 3 500 habitants." },
+  });
+  await api(base, "POST", `/api/polls/${first.pollId}/close`, auth);
+  const session = (
+    await api(base, "POST", `/api/rooms/${first.code}/sessions`, {
+      ...auth,
+      body: { title: "Atelier : budgets participatifs", speakers: ["Claire Martin", "Marc Durand"] },
+    })
+  ).body as { id: string };
+  await api(base, "POST", `/api/sessions/${session.id}/start`, auth);
+  const scale = (
+    await api(base, "POST", `/api/rooms/${first.code}/polls`, {
+      ...auth,
+      body: { title: "Cet atelier vous a-t-il été utile ?", kind: "scale" },
+    })
+  ).body as { id: string };
+  await api(base, "POST", `/api/polls/${scale.id}/open`, auth);
+  for (const [i, value] of [5, 4, 4, 3, 5, 4, 2, 5, 4, 4, 3, 5].entries())
+    await api(base, "POST", `/api/polls/${scale.id}/votes`, { body: { participantId: pid(600 + i), choice: value } });
+  for (const [i, emoji] of ["👏", "👏", "❤️", "🎉", "👏"].entries())
+    await api(base, "POST", `/api/rooms/${first.code}/reactions`, { body: { participantId: pid(700 + i), emoji } });
+  await new Promise((resolve) => setTimeout(resolve, 400)); // reactions reach the store once per tick
+  const roomUrl = `${base}/report/${first.code}#key=${encodeURIComponent(key)}`;
+  for (const [viewport, file] of [
+    [PHONE, "report-phone.png"],
+    [PROJECTOR, "report-projector.png"],
+  ] as const) {
+    await shoot(browser, { viewport }, roomUrl, file, async (page) => {
+      await page.locator(".poll-report svg").nth(2).waitFor();
+    });
+  }
+  if (!"report".startsWith(ONLY)) return;
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.goto(`${base}/report/event/${eventId}#key=${encodeURIComponent(key)}`);
+  await page.locator(".poll-report svg").nth(2).waitFor();
+  await page.pdf({ path: join(OUT, "..", "report-sample.pdf"), format: "A4", printBackground: true });
+  await context.close();
+  console.log("docs/report-sample.pdf");
 }
 
 await main();

@@ -276,7 +276,8 @@ export interface SiteInfo {
 
 /** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
 export interface Programme {
-  event: { code: string; title: string; timeZone: string };
+  /** `retentionDays`: how long the event keeps participant ids (null: until it is erased), for the privacy notice. */
+  event: { code: string; title: string; timeZone: string; retentionDays: number | null };
   rooms: ProgrammeRoom[];
   /** By startsAt (sessions without one last), then room name. */
   sessions: Session[];

@@ -133,7 +133,7 @@ export class EventService {
       Promise.all(codes.map((code) => this.deps.store.listSessions(code))),
     ]);
     return buildProgramme({
-      event: { code: event.code, title: event.title, timeZone: event.timeZone },
+      event: { code: event.code, title: event.title, timeZone: event.timeZone, retentionDays: event.retentionDays },
       rooms: event.rooms.map((r, i) => ({
         code: r.code,
         name: r.name,
