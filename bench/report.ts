@@ -5,9 +5,6 @@
 // Target: the API and the page each under 2 s. Figures go to stdout and to
 // bench/results/<time>-report.json (and .md beside it). Needs a built client and Chromium.
 //   npm run build:client && npx tsx bench/report.ts
-import { execSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ballotKeys } from "../server/core/polls.js";
 import type { QuestionRecord } from "../server/core/questions.js";
@@ -16,6 +13,7 @@ import type { Store } from "../server/store/store.js";
 import type { Choice, Poll, PollKind } from "../shared/model.js";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
+import { saveScenario } from "./lib/save.js";
 import { distribution, round } from "./lib/stats.js";
 
 const POLLS = 200;
@@ -183,22 +181,7 @@ async function main() {
       `| A4 PDF by Chromium | ${figures.pdf.ms} ms, ${(figures.pdf.bytes / 1024).toFixed(0)} KB | |`,
     ].join("\n");
     console.log(table);
-    const commit = (() => {
-      try {
-        return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-      } catch {
-        return "unknown";
-      }
-    })();
-    const dir = join(import.meta.dirname, "results");
-    mkdirSync(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/:/g, "-").replace(/\..*/, "");
-    const out = { scenario: "report", at: new Date().toISOString(), node: process.version, commit, figures };
-    writeFileSync(join(dir, `${stamp}-report.json`), `${JSON.stringify(out, null, 2)}\n`);
-    writeFileSync(
-      join(dir, `${stamp}-report.md`),
-      `# Report of a big room (${out.at}, ${commit}, Node ${process.version})\n\n${table}\n`,
-    );
+    saveScenario("report", "Report of a big room", figures, table);
   } finally {
     await browser.close();
     await server.close();

@@ -6,6 +6,7 @@ import { api, ClientError } from "../lib/api";
 import { useLang } from "../lib/i18n";
 import { LangSwitch } from "../lib/lang-switch";
 import { rememberKey, takeKeyFromFragment } from "../moderator/session";
+import { SignIn } from "../moderator/sign-in";
 import { RoomSection } from "./room-section";
 import { setRunningHead } from "./running-head";
 import { t } from "./strings";
@@ -29,39 +30,20 @@ async function load(target: Target, key: string): Promise<Loaded> {
   return { kind: "room", report: await api("GET /api/rooms/:code/report", { code: target.room }, { token: key }) };
 }
 
-function KeyForm({ onKey }: { onKey: (key: string) => void }) {
-  const [value, setValue] = useState("");
-  return (
-    <form
-      class="key-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (value.trim()) onKey(value.trim());
-      }}
-    >
-      <p>{t("noKey")}</p>
-      <label for="key">{t("keyLabel")}</label>
-      <input id="key" type="password" autocomplete="off" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
-      <button type="submit" class="btn primary">
-        {t("open")}
-      </button>
-    </form>
-  );
-}
-
 export function ReportApp({ target }: { target: Target }) {
   useLang();
   const [key, setKey] = useState<string | null>(() => takeKeyFromFragment());
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Bumped by each sign-in, so the same key typed again is tried again. */
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!key) return;
-    setError(null);
     load(target, key)
       .then(setLoaded)
       .catch((e: unknown) => setError(e instanceof ClientError ? e.message || e.code : String(e)));
-  }, [key]);
+  }, [key, attempt]);
 
   const eventTitle = loaded ? (loaded.kind === "event" ? loaded.report.event.title : loaded.report.room.eventTitle) : "";
   const timeZone = loaded?.kind === "event" ? loaded.report.event.timeZone : undefined;
@@ -86,20 +68,19 @@ export function ReportApp({ target }: { target: Target }) {
         <LangSwitch />
       </header>
       <main id="main" tabIndex={-1}>
-        {!key && (
-          <KeyForm
+        {(!key || error) && (
+          <SignIn
+            title={t("title")}
+            error={error ? t("failed", { message: error }) : ""}
             onKey={(k) => {
               rememberKey(k);
               setKey(k);
+              setError(null);
+              setAttempt((n) => n + 1);
             }}
           />
         )}
         {key && !loaded && !error && <p class="hint">{t("loading")}</p>}
-        {error && (
-          <p class="error" role="alert">
-            {t("failed", { message: error })}
-          </p>
-        )}
         {loaded && (
           <>
             <div class="report-title">

@@ -112,7 +112,7 @@ describe.skipIf(!CHROMIUM)("report pages in Chromium", { timeout: 90_000 }, () =
     const page = await context.newPage();
     await page.goto(`${server.url}/report/${codes[0]}`);
     await page.getByLabel("Moderator key").fill(other.body.moderatorKey);
-    await page.getByRole("button", { name: "Open the report" }).click();
+    await page.getByRole("button", { name: "Sign in" }).click();
     await page
       .getByRole("alert")
       .getByText(/another event|other event|not.*event/i)
