@@ -28,7 +28,11 @@ const CODE_ATTEMPTS = 8;
 const newRoom = (name: string, premoderation: boolean): NewRoom => ({ id: newId(), code: newRoomCode(), name, premoderation });
 
 export class EventService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    /** Told of each room of an erased event, so the report's counters in memory drop it. */
+    private readonly roomErased: (code: string) => void = () => {},
+  ) {}
 
   /** An event with itself as the event it belongs to, or null. */
   private async find(eventId: string): Promise<{ item: EventRecord; eventId: string } | null> {
@@ -164,6 +168,7 @@ export class EventService {
     for (const code of codes) {
       this.deps.outbox.disconnect(code);
       this.deps.similar.forget(code);
+      this.roomErased(code);
       await this.deps.presence.forget(code);
     }
   }

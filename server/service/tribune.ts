@@ -54,7 +54,7 @@ export class Tribune {
       this.coalescer.mark(code, pollId);
     });
     this.activity = new ActivityRecorder(deps.store, deps.now, activityFlushMs);
-    this.events = new EventService(deps);
+    this.events = new EventService(deps, (code) => this.activity.forget(code));
     this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId), this.activity);
     this.questions = new QuestionService(deps, this.activity);
     this.reports = new ReportService(deps, this.events, this.activity);
