@@ -5,19 +5,13 @@
 import type { Message } from "../../shared/errors.js";
 import { codePoints, LIMITS } from "../../shared/limits.js";
 import { parseProgrammeTime } from "../../shared/local-time.js";
+import type { ProgrammeImportLine } from "../../shared/model.js";
 import { frenchTypography } from "../../shared/typography.js";
 import { parseCsv } from "./csv.js";
 import { fold } from "./text-fold.js";
 
-export interface ImportRow {
-  /** CSV: the line of the file (header = 1); frab: the talk's position (first = 1). */
-  line: number;
-  room: string;
-  title: string;
-  speakers: string[];
-  startsAt: string | null;
-  endsAt: string | null;
-}
+/** A session of the file as read: its line (CSV: of the file, header = 1; frab: the talk's position). */
+export type ImportRow = Omit<ProgrammeImportLine, "change" | "newRoom">;
 
 export interface ImportError {
   line: number;
@@ -269,7 +263,7 @@ export interface ExistingSession {
   endsAt: string | null;
 }
 
-export type ImportLine = ImportRow & { change: "create" | "update" | "unchanged"; newRoom: boolean };
+export type ImportLine = ProgrammeImportLine;
 
 export interface ImportPlan {
   /** Names of the rooms to create, in the order the file first names them. */
