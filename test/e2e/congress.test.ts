@@ -87,10 +87,14 @@ describe.skipIf(!CHROMIUM)("the congress day in Chromium", { timeout: 90_000 }, 
     await eventually(() => p.locator(".questions li").count()).toBe(1);
 
     const moderator = await open(`/moderator#key=${encodeURIComponent(key)}&room=${rabelais}`, { viewport: DESKTOP });
+    const asked = moderator.page.locator(".q-row", { hasText: "Quelle place pour le vélo" });
+    await eventually(() => asked.count()).toBe(1);
     const proposal = moderator.page.locator(".start-next");
     await eventually(() => proposal.textContent()).toContain("Table ronde : mobilités");
     await proposal.getByRole("button").click();
     await eventually(() => moderator.page.locator(".session-item.live").count()).toBe(1);
+    // The console's triage follows the room to the round table's board too.
+    await eventually(() => asked.count()).toBe(0);
 
     // A fresh board: the question asked before the round table is not the round table's.
     await eventually(() => p.locator(".questions li").count()).toBe(0);
