@@ -99,6 +99,7 @@ describe.skipIf(!CHROMIUM)("the congress day in Chromium", { timeout: 90_000 }, 
     // A fresh board: the question asked before the round table is not the round table's.
     await eventually(() => p.locator(".questions li").count()).toBe(0);
     await p.locator(".empty-state").waitFor();
+    await eventually(() => p.locator(".top .event").last().textContent()).toBe("En cours · Table ronde : mobilités");
     expect(phone.problems).toEqual([]);
     expect(moderator.problems).toEqual([]);
     const after = (await api(server.url, "GET", `/api/programme/${eventCode}`)).body;
