@@ -67,13 +67,29 @@ function rowErrors(row: Omit<ImportRow, "line">): Message[] {
   return out;
 }
 
+/**
+ * Times read, by zone and text: a programme repeats its slots (a morning of parallel rooms), and
+ * each wall-clock time costs a few time-zone conversions. Bounded: cleared past 10,000.
+ */
+const timesRead = new Map<string, ReturnType<typeof parseProgrammeTime>>();
+function parseTime(value: string, timeZone: string): ReturnType<typeof parseProgrammeTime> {
+  const key = `${timeZone}\n${value}`;
+  let time = timesRead.get(key);
+  if (!time) {
+    if (timesRead.size >= 10_000) timesRead.clear();
+    time = parseProgrammeTime(value, timeZone);
+    timesRead.set(key, time);
+  }
+  return time;
+}
+
 function readTime(
   value: string,
   timeZone: string,
   field: { en: string; fr: string },
 ): { iso: string | null } | { error: Message } {
   if (value.trim() === "") return { iso: null };
-  const t = parseProgrammeTime(value, timeZone);
+  const t = parseTime(value, timeZone);
   if (t.ok) return { iso: t.iso };
   if (t.reason === "no_such_time")
     return {
