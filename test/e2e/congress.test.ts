@@ -143,6 +143,30 @@ describe.skipIf(!CHROMIUM)("the congress day in Chromium", { timeout: 90_000 }, 
     expect(moderator.problems).toEqual([]);
   });
 
+  it("the console's timeline edits a session: title, speakers and times on the event's clock", async () => {
+    const moderator = await open(`/moderator#key=${encodeURIComponent(key)}`, { viewport: DESKTOP });
+    const m = moderator.page;
+    await m.getByRole("button", { name: "Programme of the day" }).click();
+    const column = m.locator(".timeline-room", { hasText: "Salle Montaigne" });
+    await column.getByRole("button", { name: "Edit Table ronde : santé" }).click();
+    await column.getByLabel("Title").fill("Table ronde : santé et territoires");
+    await column.getByLabel("Speakers (separated by commas)").fill("Sophie Bernard, Karim Haddad");
+    // Summer in Paris: 14:30 on the event's clock is 12:30 UTC, whatever the browser's zone.
+    await column.getByLabel("Start (Europe/Paris)").fill("2027-06-17T14:30");
+    await column.getByLabel("End (Europe/Paris)").fill("2027-06-17T15:45");
+    await column.getByRole("button", { name: "Save" }).click();
+    await eventually(() => column.locator(".timeline-title").first().textContent()).toBe("Table ronde : santé et territoires");
+    const saved = (await api(server.url, "GET", `/api/programme/${eventCode}`)).body.sessions.find(
+      (s: any) => s.title === "Table ronde : santé et territoires",
+    );
+    expect(saved).toMatchObject({
+      speakers: ["Sophie Bernard", "Karim Haddad"],
+      startsAt: "2027-06-17T12:30:00.000Z",
+      endsAt: "2027-06-17T13:45:00.000Z",
+    });
+    expect(moderator.problems).toEqual([]);
+  });
+
   describe("axe-core, WCAG 2.1 A and AA", () => {
     const targets: { name: string; open: (page: Page) => Promise<void> }[] = [
       {
