@@ -140,6 +140,7 @@ export async function congressShots(browser: Browser, server: TestServer) {
   await api(base, "POST", `/api/polls/${prepared.id}/open`, auth);
   await shoot(browser, { viewport: PHONE }, `${base}/${rabelais}`, "audience-session-started-phone.png", async (page) => {
     await page.locator(".choices").waitFor();
+    await page.getByText("En cours · Table ronde : mobilités rurales").waitFor();
   });
   await shoot(
     browser,

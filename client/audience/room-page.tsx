@@ -47,6 +47,12 @@ export function RoomPage({ code }: { code: string }) {
         <div class="room-title">
           {state && <p class="event">{state.room.eventTitle}</p>}
           <h1>{state ? state.room.name : t("connecting")}</h1>
+          {/* The session under way: the board below is its own. */}
+          {state?.room.session?.status === "live" && (
+            <p class="event">
+              {t("sessionNow")} · {state.room.session.title}
+            </p>
+          )}
         </div>
         <LangSwitch />
       </header>

@@ -9,7 +9,7 @@ import { slot } from "../lib/session-time";
 import { ImportPanel } from "../programme-import/import-panel";
 import { announce, errorText } from "./announce";
 import { SessionForm } from "./session-form";
-import { dueNext } from "./start-next";
+import { dueNext, StartNext } from "./start-next";
 import { t } from "./strings";
 
 const REFRESH_MS = 15_000;
@@ -117,14 +117,7 @@ function RoomColumn({ room, sessions, zone, now, token, onMove, onSaved }: Colum
           {t("roomPoster")}
         </a>
       </p>
-      {due && (
-        <div class="start-next" role="status">
-          <p>{t("startNextLead", { title: due.title, time: slot(due, zone) })}</p>
-          <button type="button" class="btn primary" onClick={() => void onMove("start", due.id)}>
-            {t("startNext", { title: due.title })}
-          </button>
-        </div>
-      )}
+      {due && <StartNext session={due} zone={zone} onStart={() => void onMove("start", due.id)} />}
       {sessions.length === 0 && <p class="hint">{t("noSessions")}</p>}
       <ol class="timeline-sessions">
         {sessions.map((s) => (

@@ -5,7 +5,7 @@ import type { RoomState } from "../../shared/model";
 import type { LiveRoom } from "../lib/live-room";
 import { slot } from "../lib/session-time";
 import { sessionAction } from "./actions";
-import { dueNext } from "./start-next";
+import { dueNext, StartNext } from "./start-next";
 import { t } from "./strings";
 import type { RoomSessions } from "./use-sessions";
 
@@ -29,14 +29,7 @@ export function SessionList({ room, state, programme }: { room: LiveRoom; state:
   return (
     <section class="panel" aria-labelledby="sessions-title">
       <h3 id="sessions-title">{t("sessions")}</h3>
-      {due && (
-        <div class="start-next" role="status">
-          <p>{t("startNextLead", { title: due.title, time: slot(due, zone) })}</p>
-          <button type="button" class="btn primary" onClick={() => void move("start", due.id)}>
-            {t("startNext", { title: due.title })}
-          </button>
-        </div>
-      )}
+      {due && <StartNext session={due} zone={zone} onStart={() => void move("start", due.id)} />}
       <ul class="session-list">
         {sessions.map((s) => (
           <li key={s.id} class={`session-item ${s.status}`}>

@@ -40,6 +40,17 @@ export function Triage({ room, state, moderatorKey, sessions }: Props) {
   const [last, setLast] = useState<LastAction | null>(null);
   const [labelling, setLabelling] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
+  // A session that starts while the console is open: the triage follows it to its fresh board,
+  // unless the moderator chose a session filter of their own.
+  const choseSession = useRef(false);
+  const currentId = state.room.session?.id;
+  useEffect(() => {
+    if (currentId && !choseSession.current) setFilters((f) => (f.session === "" ? { ...f, session: CURRENT } : f));
+  }, [currentId]);
+  const changeFilters = (next: Filters) => {
+    if (next.session !== filters.session) choseSession.current = true;
+    setFilters(next);
+  };
 
   const byId = new Map(state.questions.map((q) => [q.id, q]));
   const visible = state.questions.filter((q) => passes(q, filters, hints, state.room.session?.id ?? null));
@@ -193,7 +204,7 @@ export function Triage({ room, state, moderatorKey, sessions }: Props) {
   return (
     <section class="panel triage" aria-labelledby="qa-title">
       <h3 id="qa-title">{t("qa")}</h3>
-      <TriageFilters filters={filters} onChange={setFilters} labels={labels} sessions={sessions} />
+      <TriageFilters filters={filters} onChange={changeFilters} labels={labels} sessions={sessions} />
       <SelectionBar
         count={marked.size}
         labelling={labelling}

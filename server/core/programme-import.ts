@@ -5,19 +5,13 @@
 import type { Message } from "../../shared/errors.js";
 import { codePoints, LIMITS } from "../../shared/limits.js";
 import { parseProgrammeTime } from "../../shared/local-time.js";
+import type { ProgrammeImportLine } from "../../shared/model.js";
 import { frenchTypography } from "../../shared/typography.js";
 import { parseCsv } from "./csv.js";
 import { fold } from "./text-fold.js";
 
-export interface ImportRow {
-  /** CSV: the line of the file (header = 1); frab: the talk's position (first = 1). */
-  line: number;
-  room: string;
-  title: string;
-  speakers: string[];
-  startsAt: string | null;
-  endsAt: string | null;
-}
+/** A session of the file as read: its line (CSV: of the file, header = 1; frab: the talk's position). */
+export type ImportRow = Omit<ProgrammeImportLine, "change" | "newRoom">;
 
 export interface ImportError {
   line: number;
@@ -73,13 +67,29 @@ function rowErrors(row: Omit<ImportRow, "line">): Message[] {
   return out;
 }
 
+/**
+ * Times read, by zone and text: a programme repeats its slots (a morning of parallel rooms), and
+ * each wall-clock time costs a few time-zone conversions. Bounded: cleared past 10,000.
+ */
+const timesRead = new Map<string, ReturnType<typeof parseProgrammeTime>>();
+function parseTime(value: string, timeZone: string): ReturnType<typeof parseProgrammeTime> {
+  const key = `${timeZone}\n${value}`;
+  let time = timesRead.get(key);
+  if (!time) {
+    if (timesRead.size >= 10_000) timesRead.clear();
+    time = parseProgrammeTime(value, timeZone);
+    timesRead.set(key, time);
+  }
+  return time;
+}
+
 function readTime(
   value: string,
   timeZone: string,
   field: { en: string; fr: string },
 ): { iso: string | null } | { error: Message } {
   if (value.trim() === "") return { iso: null };
-  const t = parseProgrammeTime(value, timeZone);
+  const t = parseTime(value, timeZone);
   if (t.ok) return { iso: t.iso };
   if (t.reason === "no_such_time")
     return {
@@ -269,7 +279,7 @@ export interface ExistingSession {
   endsAt: string | null;
 }
 
-export type ImportLine = ImportRow & { change: "create" | "update" | "unchanged"; newRoom: boolean };
+export type ImportLine = ProgrammeImportLine;
 
 export interface ImportPlan {
   /** Names of the rooms to create, in the order the file first names them. */

@@ -91,30 +91,27 @@ return {redis.call('HGETALL', KEYS[1]), ended, closed}
 
 /**
  * A programme import, all or nothing: every check runs before the first write.
- * KEYS: event hash, event rooms. ARGV: prefix, createdAt, maxRooms, maxSessions, #rooms, #sessions,
- * #updates, then per room (id, code, name, premoderation), per session (id, room code, then its
- * 18 field/value strings), per update (id, speakers JSON, endsAt).
+ * KEYS: event hash, event rooms. ARGV: prefix, createdAt, maxRooms, maxSessions, then three JSON
+ * arrays (one argument each, however large the programme): rooms [id, code, name, premoderation],
+ * sessions [id, room code, [field, value…]], updates [id, speakers JSON, endsAt].
  * New rooms' codes share the namespace of event codes (see CREATE_EVENT).
  */
 export const IMPORT_PROGRAMME = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 local P = ARGV[1]
-local nRooms, nSessions, nUpdates = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
-if redis.call('ZCARD', KEYS[2]) + nRooms > tonumber(ARGV[3]) then return 'rooms_full' end
-local roomAt = function(i) return 7 + (i - 1) * 4 end
-local sessionAt = function(i) return 7 + nRooms * 4 + (i - 1) * 20 end
-local updateAt = function(i) return 7 + nRooms * 4 + nSessions * 20 + (i - 1) * 3 end
+local rooms, sessions, updates = cjson.decode(ARGV[5]), cjson.decode(ARGV[6]), cjson.decode(ARGV[7])
+if redis.call('ZCARD', KEYS[2]) + #rooms > tonumber(ARGV[3]) then return 'rooms_full' end
 local fresh = {}
-for i = 1, nRooms do
-  local code = ARGV[roomAt(i) + 2]
+for _, room in ipairs(rooms) do
+  local code = room[2]
   if fresh[code] or redis.call('EXISTS', P .. 'code:' .. code) == 1 or redis.call('EXISTS', P .. '{' .. code .. '}:room') == 1 then
     return 'code_taken'
   end
   fresh[code] = true
 end
 local added = {}
-for i = 1, nSessions do
-  local code = ARGV[sessionAt(i) + 2]
+for _, s in ipairs(sessions) do
+  local code = s[2]
   if not fresh[code] and redis.call('EXISTS', P .. '{' .. code .. '}:room') == 0 then return 'not_found' end
   added[code] = (added[code] or 0) + 1
 end
@@ -122,30 +119,26 @@ for code, n in pairs(added) do
   if redis.call('ZCARD', P .. '{' .. code .. '}:sessions') + n > tonumber(ARGV[4]) then return 'sessions_full' end
 end
 local updated = {}
-for i = 1, nUpdates do
-  local id = ARGV[updateAt(i) + 1]
-  local code = redis.call('GET', P .. 'sroom:' .. id)
-  if not code or redis.call('EXISTS', P .. '{' .. code .. '}:s:' .. id) == 0 then return 'conflict' end
-  updated[i] = P .. '{' .. code .. '}:s:' .. id
+for i, u in ipairs(updates) do
+  local code = redis.call('GET', P .. 'sroom:' .. u[1])
+  if not code or redis.call('EXISTS', P .. '{' .. code .. '}:s:' .. u[1]) == 0 then return 'conflict' end
+  updated[i] = P .. '{' .. code .. '}:s:' .. u[1]
 end
 local ev = redis.call('HMGET', KEYS[1], 'id', 'title')
-for i = 1, nRooms do
-  local b = roomAt(i)
+for _, room in ipairs(rooms) do
   local n = redis.call('HINCRBY', KEYS[1], 'n', 1)
-  redis.call('HSET', P .. '{' .. ARGV[b + 2] .. '}:room', 'id', ARGV[b + 1], 'eventId', ev[1], 'code', ARGV[b + 2],
-    'name', ARGV[b + 3], 'eventTitle', ev[2], 'premoderation', ARGV[b + 4], ${ROOM_FIELDS}, 'createdAt', ARGV[2])
-  redis.call('ZADD', KEYS[2], n, ARGV[b + 2])
+  redis.call('HSET', P .. '{' .. room[2] .. '}:room', 'id', room[1], 'eventId', ev[1], 'code', room[2],
+    'name', room[3], 'eventTitle', ev[2], 'premoderation', room[4], ${ROOM_FIELDS}, 'createdAt', ARGV[2])
+  redis.call('ZADD', KEYS[2], n, room[2])
 end
-for i = 1, nSessions do
-  local b = sessionAt(i)
-  local R = P .. '{' .. ARGV[b + 2] .. '}:'
-  redis.call('HSET', R .. 's:' .. ARGV[b + 1], unpack(ARGV, b + 3, b + 20))
-  redis.call('ZADD', R .. 'sessions', redis.call('INCR', R .. 'n'), ARGV[b + 1])
-  redis.call('SET', P .. 'sroom:' .. ARGV[b + 1], ARGV[b + 2])
+for _, s in ipairs(sessions) do
+  local R = P .. '{' .. s[2] .. '}:'
+  redis.call('HSET', R .. 's:' .. s[1], unpack(s[3]))
+  redis.call('ZADD', R .. 'sessions', redis.call('INCR', R .. 'n'), s[1])
+  redis.call('SET', P .. 'sroom:' .. s[1], s[2])
 end
-for i = 1, nUpdates do
-  local b = updateAt(i)
-  redis.call('HSET', updated[i], 'speakers', ARGV[b + 2], 'endsAt', ARGV[b + 3])
+for i, u in ipairs(updates) do
+  redis.call('HSET', updated[i], 'speakers', u[2], 'endsAt', u[3])
 end
 return 'ok'
 `;

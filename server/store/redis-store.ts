@@ -226,11 +226,12 @@ export class RedisStore implements Store {
   }
 
   async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
-    const counts = [write.rooms.length, write.sessions.length, write.updates.length];
-    const args: (string | number)[] = [this.k.prefix, write.createdAt, maxRooms, maxSessions, ...counts];
-    for (const r of write.rooms) args.push(r.id, r.code.toUpperCase(), r.name, bool(r.premoderation ?? false));
-    for (const s of write.sessions) args.push(s.id, s.roomCode, ...sessionFields(s));
-    for (const u of write.updates) args.push(u.id, JSON.stringify(u.speakers), u.endsAt ?? "");
+    // One JSON argument per list: a whole day's programme is thousands of fields, too many to spread.
+    const rooms = write.rooms.map((r) => [r.id, r.code.toUpperCase(), r.name, bool(r.premoderation ?? false)]);
+    const sessions = write.sessions.map((s) => [s.id, s.roomCode, sessionFields(s)]);
+    const updates = write.updates.map((u) => [u.id, JSON.stringify(u.speakers), u.endsAt ?? ""]);
+    const lists = [rooms, sessions, updates].map((list) => JSON.stringify(list));
+    const args: (string | number)[] = [this.k.prefix, write.createdAt, maxRooms, maxSessions, ...lists];
     const reply = (await this.run(S.importProgramme, [this.k.event(eventId), this.k.eventRooms(eventId)], args)) as
       | "ok"
       | ProgrammeRefusal;

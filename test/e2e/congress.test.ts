@@ -87,14 +87,19 @@ describe.skipIf(!CHROMIUM)("the congress day in Chromium", { timeout: 90_000 }, 
     await eventually(() => p.locator(".questions li").count()).toBe(1);
 
     const moderator = await open(`/moderator#key=${encodeURIComponent(key)}&room=${rabelais}`, { viewport: DESKTOP });
+    const asked = moderator.page.locator(".q-row", { hasText: "Quelle place pour le vélo" });
+    await eventually(() => asked.count()).toBe(1);
     const proposal = moderator.page.locator(".start-next");
     await eventually(() => proposal.textContent()).toContain("Table ronde : mobilités");
     await proposal.getByRole("button").click();
     await eventually(() => moderator.page.locator(".session-item.live").count()).toBe(1);
+    // The console's triage follows the room to the round table's board too.
+    await eventually(() => asked.count()).toBe(0);
 
     // A fresh board: the question asked before the round table is not the round table's.
     await eventually(() => p.locator(".questions li").count()).toBe(0);
     await p.locator(".empty-state").waitFor();
+    await eventually(() => p.locator(".top .event").last().textContent()).toBe("En cours · Table ronde : mobilités");
     expect(phone.problems).toEqual([]);
     expect(moderator.problems).toEqual([]);
     const after = (await api(server.url, "GET", `/api/programme/${eventCode}`)).body;
@@ -135,6 +140,30 @@ describe.skipIf(!CHROMIUM)("the congress day in Chromium", { timeout: 90_000 }, 
     await m.locator("#console-import-paste").fill("salle;titre;début\nSalle X;Atelier;demain matin\n");
     await m.getByRole("button", { name: "Preview" }).click();
     await eventually(() => m.locator(".import-errors li").first().textContent()).toMatch(/^Line 2: start: "demain matin"/);
+    expect(moderator.problems).toEqual([]);
+  });
+
+  it("the console's timeline edits a session: title, speakers and times on the event's clock", async () => {
+    const moderator = await open(`/moderator#key=${encodeURIComponent(key)}`, { viewport: DESKTOP });
+    const m = moderator.page;
+    await m.getByRole("button", { name: "Programme of the day" }).click();
+    const column = m.locator(".timeline-room", { hasText: "Salle Montaigne" });
+    await column.getByRole("button", { name: "Edit Table ronde : santé" }).click();
+    await column.getByLabel("Title").fill("Table ronde : santé et territoires");
+    await column.getByLabel("Speakers (separated by commas)").fill("Sophie Bernard, Karim Haddad");
+    // Summer in Paris: 14:30 on the event's clock is 12:30 UTC, whatever the browser's zone.
+    await column.getByLabel("Start (Europe/Paris)").fill("2027-06-17T14:30");
+    await column.getByLabel("End (Europe/Paris)").fill("2027-06-17T15:45");
+    await column.getByRole("button", { name: "Save" }).click();
+    await eventually(() => column.locator(".timeline-title").first().textContent()).toBe("Table ronde : santé et territoires");
+    const saved = (await api(server.url, "GET", `/api/programme/${eventCode}`)).body.sessions.find(
+      (s: any) => s.title === "Table ronde : santé et territoires",
+    );
+    expect(saved).toMatchObject({
+      speakers: ["Sophie Bernard", "Karim Haddad"],
+      startsAt: "2027-06-17T12:30:00.000Z",
+      endsAt: "2027-06-17T13:45:00.000Z",
+    });
     expect(moderator.problems).toEqual([]);
   });
 

@@ -212,6 +212,31 @@ describe("importing a programme", () => {
     expectError(room, 413, "too_large");
   });
 
+  it("a programme at the limits (50 rooms of 200 sessions, about 1 MB) is written in one step, then changes nothing", async () => {
+    const ev = await server.event({ rooms: ["Salle 0"] });
+    const rows = ["salle;titre;intervenants;début;fin"];
+    for (let r = 0; r < 50; r++)
+      for (let s = 0; s < 200; s++) {
+        const at = (minute: number) =>
+          `17/06/2027 ${String(8 + Math.floor(s / 20)).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+        rows.push(
+          `Salle ${r};Session ${s} de la salle ${r};Intervenant A|Intervenant B;${at((s % 20) * 3)};${at((s % 20) * 3 + 2)}`,
+        );
+      }
+    const data = rows.join("\r\n");
+    expect(data.length).toBeGreaterThan(900_000);
+    const res = await importProgramme(ev, { format: "csv", data });
+    expect(counts(res.body)).toEqual({
+      rooms: { created: 49, existing: 1 },
+      sessions: { created: 10_000, updated: 0, unchanged: 0 },
+    });
+    const { programme } = await snapshot(ev);
+    expect(programme.rooms).toHaveLength(50);
+    expect(programme.sessions).toHaveLength(10_000);
+    const again = await importProgramme(ev, { format: "csv", data });
+    expect(again.body.sessions).toEqual({ created: 0, updated: 0, unchanged: 10_000 });
+  });
+
   it("is for the event's moderator: no key 401, another event's key 403, unknown event 404, checked before the body", async () => {
     const ev = await server.event();
     const other = await server.event();
