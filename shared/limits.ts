@@ -28,6 +28,12 @@ export const LIMITS = {
   speakers: 10,
   speakerName: 100,
   sessionsPerRoom: 200,
+  /** Room keys (moderator or speaker) per room, and a key's label. */
+  keysPerRoom: 50,
+  keyLabel: 60,
+  /** A backstage message to the speaker, and how many of the newest a room keeps. */
+  message: 200,
+  messagesKept: 20,
 } as const;
 
 /** The time zone of an event's programme until its organizer sets another. */

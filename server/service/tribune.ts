@@ -5,6 +5,7 @@ import { isPublicPoll } from "../../shared/visibility.js";
 import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, type KeyKind, resolveToken } from "./access.js";
+import { BackstageService } from "./backstage-service.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
@@ -26,6 +27,7 @@ export class Tribune {
   readonly questions: QuestionService;
   readonly sessions: SessionService;
   readonly reactions: ReactionService;
+  readonly backstage: BackstageService;
   private readonly coalescer: ResultsCoalescer;
   private readonly reactionCoalescer: ReactionCoalescer;
   /** Highest seq sent per poll, so a late read never sends older results. */
@@ -53,6 +55,7 @@ export class Tribune {
     this.sessions = new SessionService(deps, this.events);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
     this.reactions = new ReactionService(deps, this.reactionCoalescer);
+    this.backstage = new BackstageService(deps);
   }
 
   /**

@@ -70,7 +70,9 @@ export async function roomState(
   const snap = snapshot(deps, data, seen);
   const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
   const state = viewRoom(snap, audience, participants, me);
-  if (audience === "moderator") state.questions = withModerationHints(deps, data, state.questions);
+  if (audience === "public") return state;
+  state.questions = withModerationHints(deps, data, state.questions);
+  state.messages = await deps.store.messages(code);
   return state;
 }
 

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
+import * as K from "./redis-lua-keys.js";
 import * as Q from "./redis-lua-questions.js";
 import * as S from "./redis-lua-safety.js";
 import * as X from "./redis-lua-sessions.js";
@@ -51,6 +52,9 @@ export const SCRIPTS = {
   updateSession: script(X.UPDATE_SESSION),
   deleteSession: script(X.DELETE_SESSION),
   setSessionStatus: script(X.SET_SESSION_STATUS),
+  createRoomKey: script(K.CREATE_ROOM_KEY),
+  deleteRoomKey: script(K.DELETE_ROOM_KEY),
+  listRoomKeys: script(K.LIST_ROOM_KEYS),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */
