@@ -2,20 +2,13 @@
 // kept for this tab only (sessionStorage) and removed from the address bar at once.
 import type { EventView, KeyHolder } from "../../shared/model";
 import { api } from "../lib/api";
-import { load, remove, save } from "../lib/storage";
+import { takeKeyFromFragment as takeFromFragment } from "../lib/key-fragment";
+import { remove, save } from "../lib/storage";
 
 const KEY = "tribune.moderatorKey";
 
 /** Reads `#key=…&room=…`, keeps the key for this tab, and leaves only `#room=…` in the address bar. */
-export function takeKeyFromFragment(): string | null {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const key = params.get("key");
-  if (!key) return load<string | null>(KEY, null, "session");
-  save(KEY, key, "session");
-  const room = params.get("room");
-  history.replaceState(null, "", `${location.pathname}${location.search}${room ? `#room=${encodeURIComponent(room)}` : ""}`);
-  return key;
-}
+export const takeKeyFromFragment = (): string | null => takeFromFragment(KEY);
 
 export const rememberKey = (key: string): void => save(KEY, key, "session");
 export const forgetKey = (): void => remove(KEY, "session");

@@ -1,6 +1,7 @@
 // The built web pages (dist/client), from the same origin as the API:
 //   /                  audience home (type a code)      /<CODE>        audience page of a room
 //   /screen/<CODE>     the room's projector             /moderator     moderator console
+//   /speaker/<CODE>    the speaker's view (key in the fragment)
 //   /organizer         organizer page (create events)   /assets/*      hashed JS, CSS, icons
 //   /privacy, /confidentialite     privacy notice      /accessibility, /accessibilite  accessibility declaration
 //   /api-docs          the HTTP routes and Socket.IO events, read from /api/openapi.json and /api/asyncapi.json
@@ -91,5 +92,8 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
   );
   app.get<{ Params: { code: string } }>("/screen/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "screen.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { code: string } }>("/speaker/:code", (req, reply) =>
+    CODE.test(req.params.code) ? send(req, reply, "speaker.html") : reply.callNotFound(),
   );
 }
