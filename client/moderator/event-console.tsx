@@ -18,10 +18,13 @@ const typing = (target: EventTarget | null): boolean =>
 export function EventConsole({
   moderatorKey,
   initial,
+  roomOnly = false,
   onSignOut,
 }: {
   moderatorKey: string;
   initial: EventView;
+  /** A room key: one room, without the event's settings, rooms or keys. */
+  roomOnly?: boolean;
   onSignOut: () => void;
 }) {
   const [event, setEvent] = useState(initial);
@@ -102,10 +105,17 @@ export function EventConsole({
           selected={selected}
           onSelect={select}
           onAddRoom={addRoom}
+          roomOnly={roomOnly}
         />
         <main id="main" class="room-main" tabIndex={-1}>
           {current && currentInfo ? (
-            <RoomPanel key={current.code} room={current} name={currentInfo.name} moderatorKey={moderatorKey} />
+            <RoomPanel
+              key={current.code}
+              room={current}
+              name={currentInfo.name}
+              moderatorKey={moderatorKey}
+              roomOnly={roomOnly}
+            />
           ) : (
             <p class="notice">{t("notFoundRoom")}</p>
           )}

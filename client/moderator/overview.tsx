@@ -16,9 +16,11 @@ interface Props {
   selected: string | null;
   onSelect: (code: string) => void;
   onAddRoom: (name: string) => Promise<boolean>;
+  /** A room key: the event's settings and new rooms are not its to change. */
+  roomOnly?: boolean;
 }
 
-export function Overview({ event, moderatorKey, onEventChange, rooms, selected, onSelect, onAddRoom }: Props) {
+export function Overview({ event, moderatorKey, onEventChange, rooms, selected, onSelect, onAddRoom, roomOnly }: Props) {
   const [name, setName] = useState("");
   return (
     <nav class="overview" aria-labelledby="overview-title">
@@ -69,22 +71,24 @@ export function Overview({ event, moderatorKey, onEventChange, rooms, selected, 
           );
         })}
       </ul>
-      <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />
-      <form
-        class="add-room"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (name.trim() && (await onAddRoom(name.trim()))) setName("");
-        }}
-      >
-        <div class="field">
-          <label for="new-room">{t("addRoomLabel")}</label>
-          <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
-        </div>
-        <button type="submit" class="btn" disabled={!name.trim()}>
-          {t("addRoom")}
-        </button>
-      </form>
+      {!roomOnly && <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />}
+      {!roomOnly && (
+        <form
+          class="add-room"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (name.trim() && (await onAddRoom(name.trim()))) setName("");
+          }}
+        >
+          <div class="field">
+            <label for="new-room">{t("addRoomLabel")}</label>
+            <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="btn" disabled={!name.trim()}>
+            {t("addRoom")}
+          </button>
+        </form>
+      )}
     </nav>
   );
 }

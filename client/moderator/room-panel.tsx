@@ -14,7 +14,18 @@ import { SessionList } from "./session-list";
 import { t } from "./strings";
 import { Triage } from "./triage";
 
-export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: string; moderatorKey: string }) {
+export function RoomPanel({
+  room,
+  name,
+  moderatorKey,
+  roomOnly = false,
+}: {
+  room: LiveRoom;
+  name: string;
+  moderatorKey: string;
+  /** A room key: the room's keys are managed with the event's key only. */
+  roomOnly?: boolean;
+}) {
   const { state, link, refused } = useSnapshot(room);
   if (!state) {
     return (
@@ -53,7 +64,7 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
           <RoomSettings room={room} state={state} />
           <BackstageBox room={room} state={state} />
           <RoomLinks state={state} />
-          <RoomKeys code={state.room.code} moderatorKey={moderatorKey} />
+          {!roomOnly && <RoomKeys code={state.room.code} moderatorKey={moderatorKey} />}
           <ExportLinks code={state.room.code} moderatorKey={moderatorKey} />
         </div>
       </div>

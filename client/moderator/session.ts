@@ -18,6 +18,21 @@ export type Session = KeyHolder;
 export async function openSession(key: string): Promise<{ session: Session; event: EventView | null }> {
   const session = await api("GET /api/session", {}, { token: key });
   if (session.role !== "moderator") return { session, event: null };
+  if (session.roomCode) return { session, event: await oneRoomEvent(session.eventId, session.roomCode, key) };
   const event = await api("GET /api/events/:id", { id: session.eventId }, { token: key });
   return { session, event };
+}
+
+/** A room key opens one room, not its event: the console shows that room alone, read from the room. */
+async function oneRoomEvent(eventId: string, code: string, key: string): Promise<EventView> {
+  const { room, participants } = await api("GET /api/rooms/:code/moderation", { code }, { token: key });
+  return {
+    id: eventId,
+    code: "",
+    title: room.eventTitle,
+    timeZone: "",
+    autoSessions: false,
+    premoderation: room.premoderation,
+    rooms: [{ id: "", name: room.name, code: room.code, participants }],
+  };
 }

@@ -148,6 +148,31 @@ describe.skipIf(!CHROMIUM)("the speaker's view in Chromium", { timeout: 90_000 }
     for (const w of watched) expect(w.dialogs).toEqual([]);
   });
 
+  it("a room moderator's link opens the console on its room alone: no event settings, no keys; it moderates", async () => {
+    const made = await api(server.url, "POST", `/api/rooms/${code}/keys`, {
+      token: key,
+      body: { role: "moderator", label: "Volunteer" },
+    });
+    const page = await open(`/moderator#key=${encodeURIComponent(made.body.key)}&room=${code}`);
+    await page.locator(".q-row").first().waitFor();
+    expect(await page.locator(".room-list li").count()).toBe(1);
+    expect(await page.locator("#new-room").count()).toBe(0);
+    expect(await page.getByRole("region", { name: "Room keys" }).count()).toBe(0);
+    const box = page.getByRole("region", { name: "Message to the speaker" });
+    await box.getByRole("button", { name: "Last question" }).click();
+    await eventually(
+      async () => (await api(server.url, "GET", `/api/rooms/${code}/moderation`, { token: key })).body.messages.at(-1).text,
+    ).toBe("Last question");
+    // A speaker's key in the console points to the speaker's view instead.
+    const speakerKey = (await api(server.url, "POST", `/api/rooms/${code}/keys`, { token: key, body: { role: "speaker" } })).body
+      .key;
+    const other = await open(`/moderator#key=${encodeURIComponent(speakerKey)}`);
+    await other.getByRole("link", { name: "Open the speaker’s view" }).click();
+    await other.locator(".highlighted").waitFor();
+    expect(new URL(other.url()).pathname).toBe(`/speaker/${code}`);
+    for (const w of watched) expect(w.problems).toEqual([]);
+  });
+
   it("shows the question on screen without scrolling on tablets, and is axe-clean in French and English, dark and light", async () => {
     const made = await api(server.url, "POST", `/api/rooms/${code}/keys`, { token: key, body: { role: "speaker" } });
     await api(server.url, "POST", `/api/rooms/${code}/messages`, { token: key, body: { text: "Plus que 5 minutes" } });
