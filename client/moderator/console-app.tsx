@@ -76,34 +76,35 @@ export function ConsoleApp() {
         )}
         {phase.kind === "signin" && <SignIn error={phase.error} onKey={(key) => void start(key)} />}
         {phase.kind === "speaker" && (
-          <div class="stack">
-            <h1>{t("signInTitle")}</h1>
-            <p class="notice">{bt("speakerKeyHere")}</p>
-            <p class="row">
-              <a class="btn primary" href={`/speaker/${phase.code}#key=${encodeURIComponent(phase.key)}`}>
-                {bt("openSpeaker")}
-              </a>
-              <button type="button" class="btn" onClick={signOut}>
-                {t("signOut")}
-              </button>
-            </p>
-          </div>
+          <ElsewherePage
+            text={bt("speakerKeyHere")}
+            href={`/speaker/${phase.code}#key=${encodeURIComponent(phase.key)}`}
+            label={bt("openSpeaker")}
+            onSignOut={signOut}
+          />
         )}
         {phase.kind === "organizer" && (
-          <div class="stack">
-            <h1>{t("signInTitle")}</h1>
-            <p class="notice">{t("organizerKey")}</p>
-            <p class="row">
-              <a class="btn primary" href="/organizer">
-                {t("organizerPage")}
-              </a>
-              <button type="button" class="btn" onClick={signOut}>
-                {t("signOut")}
-              </button>
-            </p>
-          </div>
+          <ElsewherePage text={t("organizerKey")} href="/organizer" label={t("organizerPage")} onSignOut={signOut} />
         )}
       </main>
+    </div>
+  );
+}
+
+/** A key that opens another page than the console: which one, and a way out. */
+function ElsewherePage({ text, href, label, onSignOut }: { text: string; href: string; label: string; onSignOut: () => void }) {
+  return (
+    <div class="stack">
+      <h1>{t("signInTitle")}</h1>
+      <p class="notice">{text}</p>
+      <p class="row">
+        <a class="btn primary" href={href}>
+          {label}
+        </a>
+        <button type="button" class="btn" onClick={onSignOut}>
+          {t("signOut")}
+        </button>
+      </p>
     </div>
   );
 }

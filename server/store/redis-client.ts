@@ -48,13 +48,12 @@ export const SCRIPTS = {
   appendAudit: script(S.APPEND_AUDIT),
   eraseParticipants: script(S.ERASE_PARTICIPANTS),
   createSession: script(X.CREATE_SESSION),
-  listSessions: script(X.LIST_SESSIONS),
+  listHashes: script(X.LIST_HASHES),
   updateSession: script(X.UPDATE_SESSION),
   deleteSession: script(X.DELETE_SESSION),
   setSessionStatus: script(X.SET_SESSION_STATUS),
   createRoomKey: script(K.CREATE_ROOM_KEY),
   deleteRoomKey: script(K.DELETE_ROOM_KEY),
-  listRoomKeys: script(K.LIST_ROOM_KEYS),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

@@ -31,13 +31,3 @@ redis.call('DEL', KEYS[2], KEYS[3])
 redis.call('ZREM', KEYS[1], ARGV[2])
 return h
 `;
-
-/** KEYS: keys. ARGV: room base. Reply: {key…} in creation order. */
-export const LIST_ROOM_KEYS = `
-local out = {}
-for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  local h = redis.call('HGETALL', ARGV[1] .. 'rk:' .. id)
-  if #h > 0 then out[#out + 1] = h end
-end
-return out
-`;

@@ -228,7 +228,7 @@ export class RedisStore implements Store {
 
   async listSessions(code: string): Promise<SessionRecord[]> {
     const R = this.k.room(code);
-    return toList(await this.run(S.listSessions, [`${R}sessions`], [R])).map(toSession);
+    return toList(await this.run(S.listHashes, [`${R}sessions`], [`${R}s:`])).map(toSession);
   }
 
   updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing> {
@@ -504,7 +504,7 @@ export class RedisStore implements Store {
 
   async listRoomKeys(code: string): Promise<RoomKeyRecord[]> {
     const R = this.k.room(code);
-    return toList(await this.run(S.listRoomKeys, [`${R}keys`], [R])).map(toRoomKey);
+    return toList(await this.run(S.listHashes, [`${R}keys`], [`${R}rk:`])).map(toRoomKey);
   }
 
   async getRoomKey(keyId: string): Promise<RoomKeyRecord | null> {

@@ -1,40 +1,20 @@
 // Three in-process nodes on one real redis-server: a room key revoked on one node stops at once
 // on every node, and its sockets, wherever they are, are disconnected; a backstage message sent
 // on one node reaches the speaker and moderators on the others, and no phone.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, connect, emitAck, record } from "../helpers/clients.js";
-import {
-  barrier,
-  closeSockets,
-  createEvent,
-  expectAckOk,
-  expectError,
-  moderatorSocket,
-  participantSocket,
-} from "../helpers/fixtures.js";
-import { type RedisServer, redisBinary, startRedis } from "../helpers/redis-server.js";
-import type { TestServer } from "../helpers/server.js";
-import { closeNodes, startNodes, waitUntil } from "./cluster-helpers.js";
+import { barrier, createEvent, expectAckOk, expectError, moderatorSocket, participantSocket } from "../helpers/fixtures.js";
+import { redisBinary } from "../helpers/redis-server.js";
+import { waitUntil } from "./cluster-helpers.js";
+import { useNodes } from "./use-nodes.js";
 
 const available = redisBinary() !== null;
 
 describe.skipIf(!available)("room keys on three nodes", () => {
-  let redis: RedisServer;
-  let nodes: TestServer[];
-  let urls: string[];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    nodes = await startNodes(3, redis.url);
-    urls = nodes.map((n) => n.url);
-  });
-  afterEach(() => closeSockets());
-  afterAll(async () => {
-    await closeNodes(nodes ?? []);
-    await redis?.destroy();
-  });
+  const cluster = useNodes(3);
 
   it("revoking a key on A disconnects its sockets on B and C at once; other keys' sockets stay", async () => {
+    const urls = cluster.urls();
     const [A, B, C] = urls as [string, string, string];
     const ev = await createEvent(A);
     const newKey = async (role: string) =>
