@@ -257,6 +257,26 @@ describe("a speaker key", () => {
     ]);
   });
 
+  it("sees the current session's questions only, over both doors", async () => {
+    const ev = await server.event();
+    const { key } = await newKey(ev.code, ev.moderatorKey, "speaker");
+    const before = await askOk(server.url, ev.code, "Asked before any session?");
+    const session = await api(server.url, "POST", `/api/rooms/${ev.code}/sessions`, {
+      token: ev.moderatorKey,
+      body: { title: "Keynote" },
+    });
+    await api(server.url, "POST", `/api/sessions/${session.body.id}/start`, { token: ev.moderatorKey });
+    const during = await askOk(server.url, ev.code, "Asked during the keynote?");
+    const { state } = await moderatorSocket(server.url, ev.code, key);
+    expect(state.questions.map((q: any) => q.id)).toEqual([during.id]);
+    expect(state.room.session.title).toBe("Keynote");
+    const view = await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: key });
+    expect(view.body.questions.map((q: any) => q.id)).toEqual([during.id]);
+    // A moderator's socket still gets every session's.
+    const moderator = await moderatorSocket(server.url, ev.code, ev.moderatorKey);
+    expect(moderator.state.questions.map((q: any) => q.id).sort()).toEqual([before.id, during.id].sort());
+  });
+
   it("gets no pending question over its socket: it hears what the public hears, and backstage messages", async () => {
     const ev = await server.event();
     const { key } = await newKey(ev.code, ev.moderatorKey, "speaker");
