@@ -11,7 +11,7 @@ import { LangSwitch } from "../lib/lang-switch";
 import { LiveRoom, useSnapshot } from "../lib/live-room";
 import { byPopularity } from "../lib/room-state";
 import { request } from "../lib/socket";
-import { save } from "../lib/storage";
+import { remove, save } from "../lib/storage";
 import { Backstage } from "./backstage";
 import { Countdown } from "./countdown";
 import { type Act, Highlighted, NextQuestions, type Reply } from "./questions";
@@ -35,10 +35,14 @@ export function SpeakerApp() {
     setKey(k);
   };
   if (!key) return <KeyForm onKey={typed} />;
-  return <Lectern code={code} keyValue={key} />;
+  const forget = () => {
+    remove(KEY, "session");
+    setKey(null);
+  };
+  return <Lectern code={code} keyValue={key} onForget={forget} />;
 }
 
-function Lectern({ code, keyValue }: { code: string; keyValue: string }) {
+function Lectern({ code, keyValue, onForget }: { code: string; keyValue: string; onForget: () => void }) {
   const [room, setRoom] = useState<LiveRoom | null>(null);
   const [problem, setProblem] = useState("");
   useEffect(() => {
@@ -53,8 +57,9 @@ function Lectern({ code, keyValue }: { code: string; keyValue: string }) {
 
   // Refused at the handshake (a revoked or mistyped key), or told to go by the server rather than
   // offline: it will not come back by itself.
-  if (refused) return <Notice text={t("closedByModerators")} detail={refused} />;
-  if (room && !room.socket.active && state && navigator.onLine) return <Notice text={t("closedByModerators")} />;
+  if (refused) return <Notice text={t("closedByModerators")} detail={refused} onForget={onForget} />;
+  if (room && !room.socket.active && state && navigator.onLine)
+    return <Notice text={t("closedByModerators")} onForget={onForget} />;
   if (!state || !room) return <Notice text={t("connecting")} />;
 
   const failed = (err: unknown) => setProblem(t("failed", { reason: (err as ClientError).message || String(err) }));
@@ -130,11 +135,19 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
   );
 }
 
-function Notice({ text, detail }: { text: string; detail?: string }) {
+/** A page-wide message; `onForget` offers to type another key (the one kept opens nothing). */
+function Notice({ text, detail, onForget }: { text: string; detail?: string; onForget?: () => void }) {
   return (
     <main class="lectern-notice">
       <h1>{text}</h1>
       {detail && <p class="hint">{detail}</p>}
+      {onForget && (
+        <p>
+          <button type="button" class="btn primary" onClick={onForget}>
+            {t("otherKey")}
+          </button>
+        </p>
+      )}
       <LangSwitch />
     </main>
   );
