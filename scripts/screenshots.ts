@@ -3,36 +3,17 @@
 //   npx tsx scripts/screenshots.ts
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
+import type { TestServer } from "../test/helpers/server.js";
+import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
+import { congressShots } from "./screenshots-congress.js";
+import { speakerShots } from "./screenshots-speaker.js";
+import { triageScreenshots } from "./screenshots-triage.js";
 
-const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", "screenshots");
-const PHONE = { width: 360, height: 640 };
-const PROJECTOR = { width: 1920, height: 1080 };
-
-const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
-
-async function shoot(
-  browser: Browser,
-  options: BrowserContextOptions,
-  url: string,
-  file: string,
-  ready: (page: Page) => Promise<void>,
-  fullPage = false,
-) {
-  const context = await browser.newContext({ locale: "fr-FR", ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  await ready(page);
-  await page.waitForTimeout(800); // let bars finish their transition
-  await page.screenshot({ path: join(OUT, file), fullPage });
-  await context.close();
-  console.log(`docs/screenshots/${file}`);
-}
+/** `--only=congress`: only the congress day's pages (programme, posters, import, timeline). */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 
 async function main() {
   if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
@@ -40,6 +21,19 @@ async function main() {
   const server = await startPageServer();
   const browser = await launchBrowser();
   try {
+    if (ONLY !== "congress") {
+      await roomShots(browser, server);
+      await triageScreenshots(browser, server.url, server.adminToken);
+    }
+    await congressShots(browser, server);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function roomShots(browser: Browser, server: TestServer) {
+  {
     const base = server.url;
     const event = await api(base, "POST", "/api/events", {
       token: server.adminToken,
@@ -251,80 +245,7 @@ async function main() {
       });
     }
     await speakerShots(browser, base, key, rooms[1]!.code);
-  } finally {
-    await browser.close();
-    await server.close();
   }
-}
-
-/**
- * The speaker's view on a lectern tablet (1280×800, dark and light) during a round table with its
- * own session, and the console's room keys panel with a speaker key just made.
- */
-async function speakerShots(browser: Browser, base: string, key: string, code: string) {
-  const auth = { token: key };
-  const now = Date.now();
-  const session = (
-    await api(base, "POST", `/api/rooms/${code}/sessions`, {
-      ...auth,
-      body: {
-        title: "Mobilités du quotidien\u202f: quelles solutions hors des métropoles\u202f?",
-        speakers: ["Claire Martin", "Karim Benali"],
-        startsAt: new Date(now - 40 * 60_000).toISOString(),
-        endsAt: new Date(now + 12 * 60_000 + 30_000).toISOString(),
-      },
-    })
-  ).body as { id: string };
-  await api(base, "POST", `/api/sessions/${session.id}/start`, auth);
-  const asks = [
-    ["Comment organiser le covoiturage quand les horaires de travail sont décalés\u202f?", 11],
-    ["Le transport à la demande est-il viable financièrement pour une petite intercommunalité\u202f?", 8],
-    ["Quelle place pour le vélo électrique sur les routes départementales sans piste cyclable\u202f?", 6],
-    ["Les lignes de car express peuvent-elles remplacer les petites lignes ferroviaires\u202f?", 4],
-    ["Comment associer les employeurs aux plans de mobilité\u202f?", 2],
-  ] as const;
-  const ids: string[] = [];
-  for (const [i, [text, votes]] of asks.entries()) {
-    const q = (await api(base, "POST", `/api/rooms/${code}/questions`, { body: { participantId: pid(600 + i), text } })).body as {
-      id: string;
-    };
-    ids.push(q.id);
-    for (let v = 0; v < votes; v++)
-      await api(base, "POST", `/api/questions/${q.id}/upvote`, { body: { participantId: pid(700 + v) } });
-  }
-  await api(base, "POST", `/api/questions/${ids[0]}/moderate`, { ...auth, body: { action: "highlight" } });
-  for (const text of ["Micro baladeur côté fenêtres", "Plus que 15 minutes", "Dernière question après celle-ci"])
-    await api(base, "POST", `/api/rooms/${code}/messages`, { ...auth, body: { text } });
-  const speakerKey = (
-    await api(base, "POST", `/api/rooms/${code}/keys`, { ...auth, body: { role: "speaker", label: "Tablette du pupitre" } })
-  ).body as { key: string };
-  for (const colorScheme of ["dark", "light"] as const) {
-    await shoot(
-      browser,
-      { viewport: { width: 1280, height: 800 }, colorScheme },
-      `${base}/speaker/${code}#key=${encodeURIComponent(speakerKey.key)}`,
-      `speaker-${colorScheme}.png`,
-      async (page) => {
-        await page.locator(".highlighted-text").waitFor();
-        await page.locator(".newest-message").waitFor();
-      },
-    );
-  }
-  const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/moderator#key=${encodeURIComponent(key)}&room=${code}`);
-  const panel = page.getByRole("region", { name: "Clés de la salle" });
-  await panel.locator(".key-item").first().waitFor();
-  await panel.getByLabel("Libellé (facultatif)").fill("Bénévole de la table ronde");
-  await panel.getByLabel("Pour").selectOption("moderator");
-  await panel.getByRole("button", { name: "Créer la clé" }).click();
-  await panel.locator(".new-key").waitFor();
-  await panel.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
-  await panel.screenshot({ path: join(OUT, "console-keys.png") });
-  console.log("docs/screenshots/console-keys.png");
-  await context.close();
 }
 
 await main();

@@ -72,7 +72,7 @@ export interface App {
 
 /** The repository's top, whether this file runs from server/ (tsx) or dist/server/ (built). */
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TOP = join(HERE, HERE.endsWith(join("dist", "server")) ? "../.." : "..");
+export const TOP = join(HERE, HERE.endsWith(join("dist", "server")) ? "../.." : "..");
 export const DEFAULT_CLIENT_DIR = join(TOP, "dist", "client");
 
 async function openStore(config: AppConfig): Promise<Store> {

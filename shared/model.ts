@@ -161,6 +161,8 @@ export interface EventView {
   autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
+  /** The event's own blocklist words, checked with the built-in list. */
+  blocklist: string[];
   rooms: (RoomSummary & { participants: number })[];
 }
 
@@ -272,10 +274,32 @@ export interface SiteInfo {
 
 /** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
 export interface Programme {
-  event: { code: string; title: string; timeZone: string };
+  /** `url`: the programme's address (PUBLIC_URL/<event code>), what its poster's QR code opens. */
+  event: { code: string; title: string; timeZone: string; url: string };
   rooms: ProgrammeRoom[];
   /** By startsAt (sessions without one last), then room name. */
   sessions: Session[];
+}
+
+/** What a programme import changed (or, as a dry run, would change). */
+export interface ProgrammeImport {
+  rooms: { created: number; existing: number };
+  sessions: { created: number; updated: number; unchanged: number };
+  /** Each session of the file, in its order, with what the import does to it: what a preview shows. */
+  lines: ProgrammeImportLine[];
+}
+
+export interface ProgrammeImportLine {
+  /** CSV: the line of the file (header = 1); frab: the talk's position. */
+  line: number;
+  room: string;
+  title: string;
+  speakers: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  change: "create" | "update" | "unchanged";
+  /** The room does not exist yet: the import creates it. */
+  newRoom: boolean;
 }
 
 export interface ProgrammeRoom {

@@ -5,6 +5,7 @@
 // No route path or event name is written anywhere else.
 import type { z } from "zod";
 import type { Ack } from "./errors.js";
+import { LIMITS } from "./limits.js";
 import type {
   AuditLog,
   BackstageMessage,
@@ -15,6 +16,7 @@ import type {
   KeyHolder,
   Poll,
   Programme,
+  ProgrammeImport,
   Question,
   Reacted,
   ReactionCounts,
@@ -44,6 +46,7 @@ import {
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  programmeImportBody,
   reactBody,
   replyBody,
   roomKeyBody,
@@ -100,6 +103,8 @@ interface RouteSpec {
   media?: string;
   /** The Socket.IO event that does the same through the other door. */
   event?: ClientEventName;
+  /** Bytes of body this route accepts, when more than the usual 16 KB. */
+  bodyLimit?: number;
   answer: Answer<unknown>;
 }
 
@@ -271,7 +276,8 @@ export const ROUTES = {
   "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>("EventView") },
   "PATCH /api/events/:id": {
     role: "moderator",
-    summary: "Change the event's title, or the pre-moderation of rooms added later",
+    summary:
+      "Change the event's title, time zone, automatic sessions, blocklist words, or the pre-moderation of rooms added later",
     body: eventPatchBody,
     answer: answer<EventView>("EventView"),
   },
@@ -292,6 +298,13 @@ export const ROUTES = {
     role: "organizer",
     summary: "Replace the event's moderator key",
     answer: answer<RotatedKey>("RotatedKey"),
+  },
+  "POST /api/events/:id/programme": {
+    role: "moderator",
+    summary: "Import a programme (CSV or frab/pretalx JSON): rooms and sessions, all or nothing; dryRun writes nothing",
+    body: programmeImportBody,
+    bodyLimit: LIMITS.programmeBytes,
+    answer: answer<ProgrammeImport>("ProgrammeImport"),
   },
   "GET /api/programme/:code": {
     role: "anyone",

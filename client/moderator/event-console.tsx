@@ -5,12 +5,18 @@ import { api } from "../lib/api";
 import { LangSwitch } from "../lib/lang-switch";
 import { announce, errorText, useAnnouncement } from "./announce";
 import { Overview } from "./overview";
+import { ProgrammeView } from "./programme-view";
 import { RoomPanel } from "./room-panel";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { t } from "./strings";
 import { useRooms } from "./use-rooms";
 
-const roomFromHash = (): string | null => new URLSearchParams(location.hash.slice(1)).get("room")?.toUpperCase() ?? null;
+/** The programme has the place of a room in the console: `#programme` rather than `#room=<CODE>`. */
+const PROGRAMME = "programme";
+const roomFromHash = (): string | null =>
+  location.hash === `#${PROGRAMME}`
+    ? PROGRAMME
+    : (new URLSearchParams(location.hash.slice(1)).get("room")?.toUpperCase() ?? null);
 
 const typing = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -38,7 +44,7 @@ export function EventConsole({
 
   function select(code: string) {
     setSelected(code);
-    history.replaceState(null, "", `#room=${code}`);
+    history.replaceState(null, "", code === PROGRAMME ? `#${PROGRAMME}` : `#room=${code}`);
   }
 
   useEffect(() => {
@@ -100,15 +106,21 @@ export function EventConsole({
         <Overview
           event={event}
           moderatorKey={moderatorKey}
-          onEventChange={(next) => setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation }))}
+          onEventChange={(next) =>
+            setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation, blocklist: next.blocklist }))
+          }
           rooms={rooms}
           selected={selected}
           onSelect={select}
           onAddRoom={addRoom}
+          programmeSelected={selected === PROGRAMME}
+          onProgramme={() => select(PROGRAMME)}
           roomOnly={roomOnly}
         />
         <main id="main" class="room-main" tabIndex={-1}>
-          {current && currentInfo ? (
+          {selected === PROGRAMME ? (
+            <ProgrammeView event={event} moderatorKey={moderatorKey} />
+          ) : current && currentInfo ? (
             <RoomPanel
               key={current.code}
               room={current}

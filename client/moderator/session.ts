@@ -33,6 +33,7 @@ async function oneRoomEvent(eventId: string, code: string, key: string): Promise
     timeZone: "",
     autoSessions: false,
     premoderation: room.premoderation,
+    blocklist: [],
     rooms: [{ id: "", name: room.name, code: room.code, participants }],
   };
 }

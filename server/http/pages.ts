@@ -2,6 +2,7 @@
 //   /                  audience home (type a code)      /<CODE>        audience page of a room
 //   /screen/<CODE>     the room's projector             /moderator     moderator console
 //   /speaker/<CODE>    the speaker's view (key in the fragment)
+//   /poster/<CODE>     an A4 poster of a room or event
 //   /organizer         organizer page (create events)   /assets/*      hashed JS, CSS, icons
 //   /privacy, /confidentialite     privacy notice      /accessibility, /accessibilite  accessibility declaration
 //   /api-docs          the HTTP routes and Socket.IO events, read from /api/openapi.json and /api/asyncapi.json
@@ -95,5 +96,8 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
   );
   app.get<{ Params: { code: string } }>("/speaker/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "speaker.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { code: string } }>("/poster/:code", (req, reply) =>
+    CODE.test(req.params.code) ? send(req, reply, "poster.html") : reply.callNotFound(),
   );
 }

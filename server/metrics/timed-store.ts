@@ -26,6 +26,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
 
     createEvent: timed("createEvent"),
     getEvent: timed("getEvent"),
+    eventBlocklist: timed("eventBlocklist"),
     updateEvent: timed("updateEvent"),
     eventIdForKey: timed("eventIdForKey"),
     eventIdForCode: timed("eventIdForCode"),
@@ -40,6 +41,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     updateSession: timed("updateSession"),
     deleteSession: timed("deleteSession"),
     setSessionStatus: timed("setSessionStatus"),
+    importProgramme: timed("importProgramme"),
     autoSessionEvents: timed("autoSessionEvents"),
 
     createPoll: timed("createPoll"),

@@ -83,6 +83,7 @@ export class EventService {
       timeZone: event.timeZone,
       autoSessions: event.autoSessions,
       premoderation: event.premoderation,
+      blocklist: event.blocklist,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
@@ -90,11 +91,13 @@ export class EventService {
   /**
    * PATCH /api/events/:id: the title (every room shows the new one at once), the
    * pre-moderation of rooms added from now on (existing rooms keep their own setting), the
-   * programme's time zone and whether sessions start and end by themselves.
+   * programme's time zone, whether sessions start and end by themselves, and the event's own
+   * blocklist words (the next question asked in any of its rooms is checked against them).
    */
   async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
     staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
     const patch = parse(eventPatchBody, body);
+    if (patch.blocklist) patch.blocklist = [...new Set(patch.blocklist)];
     const event = await this.deps.store.updateEvent(eventId, patch);
     if (event === "not_found") throw ERR.unknownEvent();
     for (const room of event.rooms) {
@@ -116,7 +119,7 @@ export class EventService {
       Promise.all(codes.map((code) => this.deps.store.listSessions(code))),
     ]);
     return buildProgramme({
-      event: { code: event.code, title: event.title, timeZone: event.timeZone },
+      event: { code: event.code, title: event.title, timeZone: event.timeZone, url: `${this.deps.publicUrl}/${event.code}` },
       rooms: event.rooms.map((r, i) => ({
         code: r.code,
         name: r.name,

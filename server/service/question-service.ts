@@ -32,8 +32,10 @@ export class QuestionService {
     if (!room.qaOpen) throw ERR.qaClosed();
     await spend(this.deps, "ask", input.participantId);
     const author = input.author ?? "";
-    // A blocklisted word holds the question for a moderator even without pre-moderation.
-    const held = room.premoderation || isFlagged({ text: input.text, author });
+    // A blocklisted word (built-in or the event's own) holds the question for a moderator even
+    // without pre-moderation.
+    const held =
+      room.premoderation || isFlagged({ text: input.text, author }, await this.deps.store.eventBlocklist(room.eventId));
     const record: QuestionRecord = {
       id: newId(),
       roomCode: room.code,

@@ -10,6 +10,7 @@ import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
+import { ProgrammeImportService } from "./programme-import.js";
 import { QuestionService } from "./question-service.js";
 import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
 import { ReactionService } from "./reaction-service.js";
@@ -26,6 +27,7 @@ export class Tribune {
   readonly polls: PollService;
   readonly questions: QuestionService;
   readonly sessions: SessionService;
+  readonly programmeImport: ProgrammeImportService;
   readonly reactions: ReactionService;
   readonly backstage: BackstageService;
   private readonly coalescer: ResultsCoalescer;
@@ -53,6 +55,7 @@ export class Tribune {
     this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
     this.questions = new QuestionService(deps);
     this.sessions = new SessionService(deps, this.events);
+    this.programmeImport = new ProgrammeImportService(deps);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
     this.reactions = new ReactionService(deps, this.reactionCoalescer);
     this.backstage = new BackstageService(deps);

@@ -73,7 +73,8 @@ export async function roomState(
   const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
   const state = viewRoom(snap, audience, participants, me);
   if (audience === "public") return state;
-  state.questions = withModerationHints(deps, data, state.questions);
+  const words = await deps.store.eventBlocklist(data.room.eventId);
+  state.questions = withModerationHints(deps, data, state.questions, words);
   state.messages = await deps.store.messages(code);
   return state;
 }
@@ -82,10 +83,15 @@ export async function roomState(
  * The moderation view's hints: similar questions and the blocklist. The room's index is synced
  * with every question of the room, whatever the scope shown, as `/similar` reuses it.
  */
-function withModerationHints(deps: Pick<Deps, "similar">, data: RoomData, questions: Question[]): Question[] {
+function withModerationHints(
+  deps: Pick<Deps, "similar">,
+  data: RoomData,
+  questions: Question[],
+  eventWords: readonly string[],
+): Question[] {
   deps.similar.sync(data.room.code, data.questions.map(toPublicQuestion), data.room.sessionId);
   const similar = deps.similar.similarByQuestion(data.room.code);
-  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q) }));
+  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q, eventWords) }));
 }
 
 async function meOf(deps: Pick<Deps, "store">, snap: RoomSnapshot, data: RoomData, participantId: string): Promise<Me> {

@@ -54,6 +54,7 @@ export const SCRIPTS = {
   setSessionStatus: script(X.SET_SESSION_STATUS),
   createRoomKey: script(K.CREATE_ROOM_KEY),
   deleteRoomKey: script(K.DELETE_ROOM_KEY),
+  importProgramme: script(X.IMPORT_PROGRAMME),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

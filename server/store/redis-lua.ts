@@ -3,7 +3,7 @@
 //
 // Keys (P is the key prefix, "t:" by default; R is P.."{"..code.."}:", a room's base):
 //   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter), premoderation (of rooms added),
-//                                      code, timeZone, autoSessions
+//                                      code, timeZone, autoSessions, blocklist (JSON array of words, absent when none)
 //   P.."ev:{"..id.."}:rooms"    zset   room codes, scored by creation order
 //   P.."key:"..keyHash          string event id
 //   P.."code:"..code            string event id of an event code (room codes are their room hash)
@@ -65,7 +65,8 @@ local function member(list, first, value)
 end
 `;
 
-const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
+/** The fields a new room starts with, besides its identity. */
+export const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
 
 /**
  * KEYS: event hash, event rooms, key index, retention, one room hash per room.
@@ -165,8 +166,8 @@ return {ev, rooms}
 `;
 
 /**
- * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation, timeZone, autoSessions ('' leaves
- * each as it is). Events with autoSessions on are in the set P.."autosessions", which the scheduler reads.
+ * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation, timeZone, autoSessions, blocklist
+ * (JSON; '' leaves each as it is). Events with autoSessions on are in the set P.."autosessions", which the scheduler reads.
  * A new title is copied into every room hash, which keeps the event's title for room reads.
  * Reply: as GET_EVENT.
  */
@@ -174,6 +175,7 @@ export const UPDATE_EVENT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'premoderation', ARGV[3]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'timeZone', ARGV[4]) end
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'blocklist', ARGV[6]) end
 if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[1], 'autoSessions', ARGV[5])
   if ARGV[5] == '1' then

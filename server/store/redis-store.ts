@@ -10,6 +10,7 @@ import {
   answerJson,
   askField,
   ballotJson,
+  blocklistOf,
   bool,
   Keys,
   pollFields,
@@ -44,6 +45,8 @@ import {
   type NewRoomKey,
   type ParticipantData,
   type PollPatch,
+  type ProgrammeRefusal,
+  type ProgrammeWrite,
   type QuestionNotes,
   type QuestionState,
   type ReactionTally,
@@ -149,6 +152,10 @@ export class RedisStore implements Store {
     return reply === null ? null : toEvent(reply);
   }
 
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    return blocklistOf(await this.redis.hget(this.k.event(eventId), "blocklist"));
+  }
+
   eventIdForKey(keyHash: string): Promise<string | null> {
     return this.redis.get(this.k.key(keyHash));
   }
@@ -178,7 +185,8 @@ export class RedisStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
     const autoSessions = patch.autoSessions === undefined ? "" : bool(patch.autoSessions);
-    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions];
+    const blocklist = patch.blocklist === undefined ? "" : JSON.stringify(patch.blocklist);
+    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions, blocklist];
     const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
     return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }
@@ -216,6 +224,19 @@ export class RedisStore implements Store {
     if (reply === NOT_FOUND || reply === "full") return reply;
     this.sessions.remember(session.id, session.roomCode);
     return "ok";
+  }
+
+  async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
+    const counts = [write.rooms.length, write.sessions.length, write.updates.length];
+    const args: (string | number)[] = [this.k.prefix, write.createdAt, maxRooms, maxSessions, ...counts];
+    for (const r of write.rooms) args.push(r.id, r.code.toUpperCase(), r.name, bool(r.premoderation ?? false));
+    for (const s of write.sessions) args.push(s.id, s.roomCode, ...sessionFields(s));
+    for (const u of write.updates) args.push(u.id, JSON.stringify(u.speakers), u.endsAt ?? "");
+    const reply = (await this.run(S.importProgramme, [this.k.event(eventId), this.k.eventRooms(eventId)], args)) as
+      | "ok"
+      | ProgrammeRefusal;
+    if (reply === "ok") for (const s of write.sessions) this.sessions.remember(s.id, s.roomCode);
+    return reply;
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {

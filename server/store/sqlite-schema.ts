@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS events (
   premoderation INTEGER NOT NULL DEFAULT 0,
   code TEXT,
   time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}',
-  auto_sessions INTEGER NOT NULL DEFAULT 0
+  auto_sessions INTEGER NOT NULL DEFAULT 0,
+  blocklist TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -176,8 +177,8 @@ CREATE INDEX IF NOT EXISTS messages_room ON messages(room_code, ord);
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
  * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
- * Schema 6 → 7: room keys and backstage messages, new tables only (the DDL above makes them,
- * checked by name: CREATE TABLE IF NOT EXISTS).
+ * Schema 6 → 7: the event's own blocklist words (none for older events); room keys and backstage
+ * messages, new tables only (the DDL above makes them, checked by name: CREATE TABLE IF NOT EXISTS).
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -223,6 +224,7 @@ function migrate(db: Database.Database): void {
       db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT");
     })();
   }
+  if (!columns.includes("blocklist")) db.exec("ALTER TABLE events ADD COLUMN blocklist TEXT NOT NULL DEFAULT '[]'");
 }
 
 export interface EventRow {
@@ -233,6 +235,8 @@ export interface EventRow {
   code: string;
   time_zone: string;
   auto_sessions: number;
+  /** JSON array of the event's own blocklist words. */
+  blocklist: string;
 }
 
 export interface RoomRow {
@@ -432,7 +436,10 @@ export function prepareAll(db: Database.Database) {
       `INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation, code)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateEvent: p("UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ? WHERE id = ?"),
+    updateEvent: p(
+      "UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ?, blocklist = ? WHERE id = ?",
+    ),
+    eventBlocklist: p<{ blocklist: string }>("SELECT blocklist FROM events WHERE id = ?"),
     setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
     expiredEvents: p<{ id: string }>(
       "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",

@@ -32,6 +32,8 @@ import {
   type NewRoomKey,
   type ParticipantData,
   type PollPatch,
+  type ProgrammeRefusal,
+  type ProgrammeWrite,
   type QuestionNotes,
   type QuestionState,
   type ReactionTally,
@@ -46,6 +48,13 @@ import {
 } from "./store.js";
 
 const bit = (b: boolean): number => (b ? 1 : 0);
+
+/** Thrown inside a transaction to roll it back and answer why. */
+class Refusal extends Error {
+  constructor(readonly reason: ProgrammeRefusal) {
+    super(reason);
+  }
+}
 
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
@@ -175,6 +184,7 @@ export class SqliteStore implements Store {
           patch.premoderation === undefined ? event.premoderation : bit(patch.premoderation),
           patch.timeZone ?? event.time_zone,
           patch.autoSessions === undefined ? event.auto_sessions : bit(patch.autoSessions),
+          patch.blocklist === undefined ? event.blocklist : JSON.stringify(patch.blocklist),
           eventId,
         );
         return true;
@@ -347,6 +357,29 @@ export class SqliteStore implements Store {
         q.insertSession.run(s.id, s.roomCode, s.title, speakers, s.startsAt, s.endsAt, s.status, s.createdAt, s.statusAt);
         return "ok";
       }),
+      importProgramme: db.transaction((eventId: string, w: ProgrammeWrite, maxRooms: number, maxSessions: number) => {
+        // Any refusal throws, so the savepoint rolls back whatever this import wrote before it.
+        if (!q.getEvent.get(eventId)) throw new Refusal("not_found");
+        if ((q.countRooms.get(eventId)?.n ?? 0) + w.rooms.length > maxRooms) throw new Refusal("rooms_full");
+        for (const room of w.rooms) {
+          const code = room.code.toUpperCase();
+          if (q.codeExists.get(code, code)) throw new Refusal("code_taken");
+          q.insertRoom.run(room.id, eventId, code, room.name, bit(room.premoderation ?? false), w.createdAt);
+        }
+        for (const s of w.sessions) {
+          if (!q.roomExists.get(s.roomCode)) throw new Refusal("not_found");
+          const speakers = JSON.stringify(s.speakers);
+          q.insertSession.run(s.id, s.roomCode, s.title, speakers, s.startsAt, s.endsAt, s.status, s.createdAt, s.statusAt);
+        }
+        for (const u of w.updates) {
+          const row = q.getSession.get(u.id);
+          if (!row) throw new Refusal("conflict");
+          const next = toSession(row);
+          q.updateSession.run(next.title, JSON.stringify(u.speakers), next.startsAt, u.endsAt, u.id);
+        }
+        for (const code of new Set(w.sessions.map((s) => s.roomCode)))
+          if ((q.countSessions.get(code)?.n ?? 0) > maxSessions) throw new Refusal("sessions_full");
+      }),
       updateSession: db.transaction((sessionId: string, patch: SessionPatch): SessionRecord | Missing => {
         const row = q.getSession.get(sessionId);
         if (!row) return "not_found";
@@ -434,6 +467,7 @@ export class SqliteStore implements Store {
       timeZone: event.time_zone,
       autoSessions: event.auto_sessions === 1,
       premoderation: event.premoderation === 1,
+      blocklist: JSON.parse(event.blocklist) as string[],
       createdAt: event.created_at,
       rooms,
     };
@@ -447,6 +481,11 @@ export class SqliteStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const found = await this.write(() => this.tx.updateEvent(eventId, patch));
     return found ? ((await this.getEvent(eventId)) ?? "not_found") : "not_found";
+  }
+
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    const row = this.q.eventBlocklist.get(eventId);
+    return row ? (JSON.parse(row.blocklist) as string[]) : [];
   }
 
   async eventIdForKey(keyHash: string): Promise<string | null> {
@@ -479,6 +518,18 @@ export class SqliteStore implements Store {
 
   async createSession(session: SessionRecord, max: number): Promise<"ok" | Missing | "full"> {
     return this.write(() => this.tx.createSession(session, max));
+  }
+
+  async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
+    return this.write((): "ok" | ProgrammeRefusal => {
+      try {
+        this.tx.importProgramme(eventId, write, maxRooms, maxSessions);
+        return "ok";
+      } catch (error) {
+        if (error instanceof Refusal) return error.reason;
+        throw error;
+      }
+    });
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {

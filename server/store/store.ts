@@ -37,6 +37,18 @@ export interface SessionPatch {
   endsAt?: string | null;
 }
 
+/** A programme import as one write: rooms to add, sessions to add (in new or existing rooms), sessions to update. */
+export interface ProgrammeWrite {
+  createdAt: string;
+  /** Each with its pre-moderation (the event's setting for rooms added later). */
+  rooms: NewRoom[];
+  sessions: SessionRecord[];
+  updates: { id: string; speakers: string[]; endsAt: string | null }[];
+}
+
+/** Why a programme write was refused (nothing written). */
+export type ProgrammeRefusal = Missing | "rooms_full" | "sessions_full" | "code_taken" | Conflict;
+
 /** What a session's start or end changed, in one atomic step. */
 export interface SessionMove {
   session: SessionRecord;
@@ -55,6 +67,8 @@ export interface EventRecord {
   autoSessions: boolean;
   /** The pre-moderation setting given to rooms added to the event. */
   premoderation: boolean;
+  /** The event's own blocklist words. */
+  blocklist: string[];
   createdAt: string;
   rooms: RoomRecord[];
 }
@@ -99,6 +113,7 @@ export interface EventPatch {
   premoderation?: boolean;
   timeZone?: string;
   autoSessions?: boolean;
+  blocklist?: string[];
 }
 
 export interface RoomSettingsPatch {
@@ -182,6 +197,8 @@ export interface Store {
   /** Returns "code_taken" (and writes nothing) when its code or a room code is already an event's or a room's. */
   createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
   getEvent(eventId: string): Promise<EventRecord | null>;
+  /** The event's own blocklist words (none for an unknown event): one light read for each question asked. */
+  eventBlocklist(eventId: string): Promise<string[]>;
   eventIdForKey(keyHash: string): Promise<string | null>;
   /** The event a code names: the event's own code or one of its rooms' codes. */
   eventIdForCode(code: string): Promise<string | null>;
@@ -222,6 +239,17 @@ export interface Store {
     to: SessionStatus,
     at: string,
   ): Promise<SessionMove | Missing | Conflict>;
+  /**
+   * Writes an import all or nothing: refused when the event is gone, when it would pass `maxRooms`
+   * rooms or a room `maxSessions` sessions, when a new room's code is taken, or when a session to
+   * update is gone (conflict).
+   */
+  importProgramme(
+    eventId: string,
+    write: ProgrammeWrite,
+    maxRooms: number,
+    maxSessions: number,
+  ): Promise<"ok" | ProgrammeRefusal>;
   /** Ids of the events whose sessions start and end by themselves (autoSessions on). */
   autoSessionEvents(): Promise<string[]>;
 

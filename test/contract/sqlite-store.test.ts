@@ -249,8 +249,39 @@ describe("SqliteStore specifics", () => {
     check.close();
   });
 
-  it("upgrades a schema 6 file: its rooms stay, and take room keys and backstage messages", async () => {
+  it("upgrades a schema 6 file: its events get an empty blocklist, which then takes words", async () => {
     const file = join(dir, "schema6.db");
+    const first = openSqliteStore(file);
+    const eventId = newId();
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "Before blocklists",
+      keyHash: "h6",
+      createdAt: new Date().toISOString(),
+      rooms: [{ id: newId(), code: newRoomCode(), name: "R" }],
+    });
+    await first.close();
+    const db = new Database(file);
+    db.exec("ALTER TABLE events DROP COLUMN blocklist");
+    db.pragma("user_version = 6");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect(await store.eventBlocklist(eventId)).toEqual([]);
+      expect(await store.getEvent(eventId)).toMatchObject({ title: "Before blocklists", blocklist: [] });
+      await store.updateEvent(eventId, { blocklist: ["lobby"] });
+      expect(await store.eventBlocklist(eventId)).toEqual(["lobby"]);
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it("upgrades a schema 6 file: its rooms stay, and take room keys and backstage messages too", async () => {
+    const file = join(dir, "schema6-keys.db");
     const first = openSqliteStore(file);
     const code = newRoomCode();
     const eventId = newId();
@@ -263,9 +294,9 @@ describe("SqliteStore specifics", () => {
       rooms: [{ id: newId(), code, name: "Room" }],
     });
     await first.close();
-    // Schema 7 only added these two tables: without them the file is as 6 wrote it.
+    // Without schema 7's column and two tables, the file is as 6 wrote it.
     const db = new Database(file);
-    db.exec("DROP TABLE room_keys; DROP TABLE messages");
+    db.exec("ALTER TABLE events DROP COLUMN blocklist; DROP TABLE room_keys; DROP TABLE messages");
     db.pragma("user_version = 6");
     db.close();
     const store = openSqliteStore(file);

@@ -286,6 +286,23 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.updateEvent(newId(), { title: "X" })).toBe("not_found");
       });
 
+      it("keeps an event's own blocklist words, replaced by a patch and erased with the event", async () => {
+        const event = await makeEvent(1);
+        const other = await makeEvent(1);
+        expect(await store.eventBlocklist(event.id)).toEqual([]);
+        expect((await store.getEvent(event.id))?.blocklist).toEqual([]);
+        const patched = must(await store.updateEvent(event.id, { blocklist: ["lobby nucléaire", "Dupont"] }));
+        expect(patched.blocklist).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(await store.eventBlocklist(event.id)).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(must(await store.updateEvent(event.id, { title: "Renamed" })).blocklist).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(await store.eventBlocklist(other.id)).toEqual([]);
+        expect(must(await store.updateEvent(event.id, { blocklist: [] })).blocklist).toEqual([]);
+        must(await store.updateEvent(event.id, { blocklist: ["budget"] }));
+        must(await store.deleteEvent(event.id));
+        expect(await store.eventBlocklist(event.id)).toEqual([]);
+        expect(await store.eventBlocklist(newId())).toEqual([]);
+      });
+
       it("erases an event with its rooms, polls, ballots, questions and upvotes", async () => {
         const event = await makeEvent(2);
         const kept = await makeEvent();
@@ -455,6 +472,83 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect((await store.getQuestion(q.id))!.sessionId).toBeNull();
         expect((await store.getPoll(poll.id))!.sessionId).toBeNull();
         expect(await store.deleteSession(s.id)).toBe("not_found");
+      });
+
+      it("imports a programme in one step: new rooms, their sessions, sessions of existing rooms, updates", async () => {
+        const event = await makeEvent(1);
+        const old = await makeSession(event.rooms[0]!.code);
+        const room = { id: newId(), code: newRoomCode(), name: "Salle Colette", premoderation: true };
+        const inNew = newSession(room.code, { title: "Table ronde", speakers: [] });
+        const inOld = newSession(event.rooms[0]!.code, { title: "Clôture", startsAt: null, endsAt: null });
+        const write = {
+          createdAt: at(),
+          rooms: [room],
+          sessions: [inNew, inOld],
+          updates: [{ id: old.id, speakers: ["Lin"], endsAt: null }],
+        };
+        expect(await store.importProgramme(event.id, write, 50, 200)).toBe("ok");
+        const stored = (await store.getEvent(event.id))!.rooms.map((r) => [r.code, r.name, r.premoderation, r.eventId]);
+        expect(stored).toEqual([
+          [event.rooms[0]!.code, "Room 1", false, event.id],
+          [room.code, "Salle Colette", true, event.id],
+        ]);
+        expect((await store.getRoom(room.code))!.qaOpen).toBe(true);
+        expect(await store.listSessions(room.code)).toEqual([inNew]);
+        expect(await store.listSessions(event.rooms[0]!.code)).toEqual([{ ...old, speakers: ["Lin"], endsAt: null }, inOld]);
+        expect(await store.getSession(inNew.id)).toEqual(inNew);
+        expect(await store.eventIdForCode(room.code)).toBe(event.id);
+      });
+
+      it("refuses a programme write as a whole: nothing of it is written", async () => {
+        const event = await makeEvent(2);
+        const [a, b] = event.rooms.map((r) => r.code) as [string, string];
+        const kept = await makeSession(a);
+        const fresh = () => ({ id: newId(), code: newRoomCode(), name: `New ${newId()}` });
+        const sessions = [newSession(a), newSession(b)];
+        const update = { id: kept.id, speakers: ["Changed"], endsAt: null };
+        const refusals: [unknown, string][] = [
+          [store.importProgramme(newId(), { createdAt: at(), rooms: [], sessions, updates: [] }, 50, 200), "not_found"],
+          [
+            store.importProgramme(event.id, { createdAt: at(), rooms: [fresh()], sessions, updates: [update] }, 2, 200),
+            "rooms_full",
+          ],
+          [
+            store.importProgramme(
+              event.id,
+              { createdAt: at(), rooms: [{ ...fresh(), code: b }], sessions, updates: [] },
+              50,
+              200,
+            ),
+            "code_taken",
+          ],
+          [
+            store.importProgramme(event.id, { createdAt: at(), rooms: [fresh()], sessions, updates: [update] }, 50, 1),
+            "sessions_full",
+          ],
+          [
+            store.importProgramme(
+              event.id,
+              { createdAt: at(), rooms: [fresh()], sessions, updates: [update, { id: newId(), speakers: [], endsAt: null }] },
+              50,
+              200,
+            ),
+            "conflict",
+          ],
+          [
+            store.importProgramme(
+              event.id,
+              { createdAt: at(), rooms: [], sessions: [newSession(newRoomCode())], updates: [] },
+              50,
+              200,
+            ),
+            "not_found",
+          ],
+        ];
+        for (const [reply, expected] of refusals) expect(await reply).toBe(expected);
+        expect((await store.getEvent(event.id))!.rooms.map((r) => r.code)).toEqual([a, b]);
+        expect(await store.listSessions(a)).toEqual([kept]);
+        expect(await store.listSessions(b)).toEqual([]);
+        for (const s of sessions) expect(await store.getSession(s.id)).toBeNull();
       });
 
       it("lists the events with autoSessions on, and forgets an erased one", async () => {

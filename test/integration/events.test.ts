@@ -124,6 +124,7 @@ describe("GET /api/events/:id", () => {
       timeZone: "Europe/Paris",
       autoSessions: false,
       premoderation: false,
+      blocklist: [],
       rooms: ev.rooms.map((r) => ({ id: r.id, name: r.name, code: r.code, participants: 0 })),
     });
     expect(res.body.moderatorKey).toBeUndefined();

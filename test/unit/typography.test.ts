@@ -80,6 +80,8 @@ describe("French strings of the pages", () => {
       "moderator",
       "organizer",
       "poll-kinds",
+      "poster",
+      "programme-import",
       "screen",
       "speaker",
     ]);

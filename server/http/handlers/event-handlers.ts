@@ -36,6 +36,7 @@ export const EVENT_HANDLERS = {
     return null;
   },
   "POST /api/events/:id/rooms": async (c) => c.tribune.events.addRoom(await c.actor(), c.params.id, c.body),
+  "POST /api/events/:id/programme": async (c) => c.tribune.programmeImport.import(await c.actor(), c.params.id, c.body),
   "GET /api/programme/:code": async (c) => c.tribune.events.programme(c.params.code),
   "POST /api/events/:id/moderator-key": async (c) => c.tribune.events.rotateKey(await c.actor(), c.params.id),
 } satisfies Partial<HttpHandlers>;
