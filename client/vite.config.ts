@@ -72,6 +72,7 @@ export default defineConfig({
         privacy: resolve(here, "privacy.html"),
         accessibility: resolve(here, "accessibility.html"),
         "api-docs": resolve(here, "api-docs.html"),
+        report: resolve(here, "report.html"),
       },
     },
   },

@@ -1,6 +1,8 @@
 // Screenshots of the front ends on a phone (360×640) and a projector (1920×1080), in French, on a
 // real server with realistic content, into docs/screenshots/ (shown in the README).
-//   npx tsx scripts/screenshots.ts
+//   npx tsx scripts/screenshots.ts            every screenshot
+//   npx tsx scripts/screenshots.ts report     only those whose file name starts with "report"
+// The report's shots also write docs/report-sample.pdf (the event's report printed by Chromium).
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
@@ -9,6 +11,7 @@ import { api } from "../test/helpers/clients.js";
 import type { TestServer } from "../test/helpers/server.js";
 import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
 import { congressShots } from "./screenshots-congress.js";
+import { reportShots } from "./screenshots-report.js";
 import { speakerShots } from "./screenshots-speaker.js";
 import { triageScreenshots } from "./screenshots-triage.js";
 
@@ -244,6 +247,7 @@ async function roomShots(browser: Browser, server: TestServer) {
         await page.locator(".api-path").nth(3).waitFor();
       });
     }
+    await reportShots(browser, base, key, event.body.id as string, { code, pollId: poll.id, questionId: ids[0]! });
     await speakerShots(browser, base, key, rooms[1]!.code);
   }
 }

@@ -184,7 +184,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   fastify.addHook("onClose", async () => {
     await new Promise<void>((resolve) => io.close(() => resolve()));
-    tribune.close();
+    await tribune.close(); // writes the report's last counts, so the store closes after it
     await Promise.all([deps.presence.close(), deps.limiter.close(), deps.dirty.close()]);
     await cluster?.close(); // after the ports: presence removes this node's entries through it
     await store.close();

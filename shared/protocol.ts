@@ -11,6 +11,7 @@ import type {
   BackstageMessage,
   BanResult,
   EventCreatedWithRetention,
+  EventReport,
   EventView,
   Health,
   KeyHolder,
@@ -26,6 +27,7 @@ import type {
   RoomInfo,
   RoomKey,
   RoomKeyCreated,
+  RoomReport,
   RoomState,
   RoomSummary,
   RotatedKey,
@@ -277,9 +279,14 @@ export const ROUTES = {
   "PATCH /api/events/:id": {
     role: "moderator",
     summary:
-      "Change the event's title, time zone, automatic sessions, blocklist words, or the pre-moderation of rooms added later",
+      "Change the event's title, time zone, automatic sessions, blocklist words, the pre-moderation of rooms added later, or (organizer token only) its retention",
     body: eventPatchBody,
     answer: answer<EventView>("EventView"),
+  },
+  "GET /api/events/:id/report": {
+    role: "moderator",
+    summary: "The report of every room of the event",
+    answer: answer<EventReport>("EventReport"),
   },
   "DELETE /api/events/:id": {
     role: "organizer",
@@ -435,6 +442,11 @@ export const ROUTES = {
     summary: "The room's records as one CSV table",
     media: "text/csv",
     answer: answer<string>("string"),
+  },
+  "GET /api/rooms/:code/report": {
+    role: "moderator",
+    summary: "The room's report: per session, participants, the minute timeline, polls with results, questions",
+    answer: answer<RoomReport>("RoomReport"),
   },
   "GET /api/rooms/:code/audit": { role: "moderator", summary: "The room's audit log", answer: answer<AuditLog>("AuditLog") },
   "PATCH /api/polls/:id": {

@@ -91,6 +91,8 @@ export const eventPatchBody = z.object({
     .array(text(1, LIMITS.blocklistWord).refine((w) => /[\p{L}\p{N}]/u.test(w), { message: "must hold a letter or a digit" }))
     .max(LIMITS.blocklistWords, { message: `must be at most ${LIMITS.blocklistWords} words` })
     .optional(),
+  /** Organizer token only (see server/core/retention.ts). */
+  retentionDays: z.number().int().min(LIMITS.minRetentionDays).max(LIMITS.maxRetentionDays).optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });

@@ -80,7 +80,7 @@ export function RoomPage({ code }: { code: string }) {
       <p class="vh" aria-live="polite" aria-atomic="true" id="results-said">
         {said}
       </p>
-      <LegalLinks />
+      <LegalLinks code={code} />
       <nav class="tabs" aria-label={t("sections")}>
         <a href="#poll" aria-current={tab === "poll" ? "page" : undefined}>
           {t("tabPoll")}

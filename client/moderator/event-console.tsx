@@ -4,6 +4,7 @@ import type { EventView } from "../../shared/model";
 import { api } from "../lib/api";
 import { LangSwitch } from "../lib/lang-switch";
 import { announce, errorText, useAnnouncement } from "./announce";
+import { reportUrl } from "./export-links";
 import { Overview } from "./overview";
 import { ProgrammeView } from "./programme-view";
 import { RoomPanel } from "./room-panel";
@@ -93,6 +94,9 @@ export function EventConsole({
         <p class="brand">{t("appName")}</p>
         <h1 class="event-title">{event.title}</h1>
         <div class="row">
+          <a class="btn" href={reportUrl(`/report/event/${event.id}`, moderatorKey)} target="_blank" rel="noopener">
+            {t("eventReport")}
+          </a>
           <button type="button" class="btn" aria-haspopup="dialog" onClick={() => setHelp(true)}>
             {t("shortcutsButton")}
           </button>

@@ -34,6 +34,7 @@ async function oneRoomEvent(eventId: string, code: string, key: string): Promise
     autoSessions: false,
     premoderation: room.premoderation,
     blocklist: [],
+    retentionDays: null, // the event's settings are not a room key's to read
     rooms: [{ id: "", name: room.name, code: room.code, participants }],
   };
 }

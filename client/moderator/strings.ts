@@ -57,6 +57,8 @@ const en = {
   showOnScreen: "Show on screen",
   export: "Export",
   exportLead: "Polls, results and questions of this room.",
+  roomReport: "Room report (print or PDF)",
+  eventReport: "Event report",
   exportCsv: "Download CSV",
   exportJson: "Download JSON",
   // Polls
@@ -273,6 +275,8 @@ const fr: typeof en = {
   showOnScreen: "Afficher à l’écran",
   export: "Export",
   exportLead: "Sondages, résultats et questions de cette salle.",
+  roomReport: "Compte rendu de la salle (impression ou PDF)",
+  eventReport: "Compte rendu de l’événement",
   exportCsv: "Télécharger en CSV",
   exportJson: "Télécharger en JSON",
   polls: "Sondages",

@@ -46,6 +46,14 @@ export function EventCreatedView({ event, onAnother }: { event: EventCreated; on
           <a class="btn primary" href={consoleUrl()} target="_blank" rel="noopener">
             {t("openConsole")}
           </a>
+          <a
+            class="btn"
+            href={`/report/event/${encodeURIComponent(event.id)}#key=${encodeURIComponent(event.moderatorKey)}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t("openReport")}
+          </a>
           <button type="button" class="btn" onClick={() => print()}>
             {t("print")}
           </button>

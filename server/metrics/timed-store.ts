@@ -60,6 +60,8 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     setAnswerHidden: timed("setAnswerHidden"),
     addReactions: timed("addReactions"),
     reactionTotals: timed("reactionTotals"),
+    recordActivity: timed("recordActivity"),
+    activity: timed("activity"),
 
     findAsk: timed("findAsk"),
     async ask(...args) {
@@ -85,6 +87,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     isBanned: timed("isBanned"),
     appendAudit: timed("appendAudit"),
     auditLog: timed("auditLog"),
+    setRetention: timed("setRetention"),
     expiredEvents: timed("expiredEvents"),
     eraseParticipants: timed("eraseParticipants"),
 

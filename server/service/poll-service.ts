@@ -16,6 +16,7 @@ import {
 import { newId, resultsFor } from "../core/rooms.js";
 import type { RoomRecord } from "../store/store.js";
 import { type Actor, mayModerate, type Owned, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
+import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
@@ -26,6 +27,7 @@ export class PollService {
     private readonly events: EventService,
     /** Marks a poll's results as changed, for the coalesced broadcast. */
     private readonly dirty: (code: string, pollId: string) => void,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   async create(actor: Actor, code: string, body: unknown): Promise<Poll> {
@@ -128,6 +130,7 @@ export class PollService {
     const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice), answer);
     if (tally === "not_found") throw ERR.unknownPoll();
     if (tally === "not_open") throw ERR.pollNotOpen();
+    this.activity.count(poll.roomCode, "votes", 1, input.participantId);
     this.dirty(poll.roomCode, pollId);
     return resultsFor(poll, buildResults(poll, tally), "public");
   }

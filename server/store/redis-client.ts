@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
+import * as A from "./redis-lua-activity.js";
 import * as K from "./redis-lua-keys.js";
 import * as Q from "./redis-lua-questions.js";
 import * as S from "./redis-lua-safety.js";
@@ -33,7 +34,9 @@ export const SCRIPTS = {
   resetPoll: script(L.RESET_POLL),
   tally: script(L.TALLY),
   setAnswerHidden: script(L.SET_ANSWER_HIDDEN),
-  addReactions: script(L.ADD_REACTIONS),
+  addReactions: script(A.ADD_REACTIONS),
+  recordActivity: script(A.RECORD_ACTIVITY),
+  setRetention: script(A.SET_RETENTION),
   ask: script(Q.ASK),
   findAsk: script(Q.FIND_ASK),
   getQuestion: script(Q.GET_QUESTION),

@@ -266,6 +266,7 @@ export function toEvent(reply: unknown): EventRecord {
     premoderation: m.premoderation === "1",
     blocklist: blocklistOf(m.blocklist),
     createdAt: field(m, "createdAt"),
+    retentionDays: m.retentionDays ? Number(m.retentionDays) : null,
     rooms: toList(rooms).map(toRoom),
   };
 }

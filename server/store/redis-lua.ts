@@ -16,7 +16,8 @@
 //   R.."tally:"..id             hash   tally key -> count (keys that fall to 0 are removed)
 //   R.."answers:"..id           hash   answer id -> JSON {id, text, createdAt, hidden} (open polls)
 //   R.."answerorder:"..id       zset   answer ids scored by the poll's seq when given: newest last
-//   R.."reactions"              hash   emoji -> total of the room's reactions
+//   R.."reactions"              hash   reaction totals per session (see redis-lua-activity.ts)
+//   R.."activity", R.."seen", R.."seenerased"   the report's activity (see redis-lua-activity.ts)
 //   R.."questions"              zset   question ids by insertion order
 //   R.."q:"..id                 hash   the QuestionRecord's fields (clientId absent when null)
 //   R.."up:"..id                set    upvoters; upvotes = SCARD
@@ -146,7 +147,7 @@ for _, code in ipairs(codes) do
     redis.call('DEL', R .. 'rk:' .. id, P .. 'rkroom:' .. id)
   end
   redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
-    R .. 'sessions', R .. 'reactions', R .. 'keys', R .. 'messages')
+    R .. 'sessions', R .. 'reactions', R .. 'activity', R .. 'seen', R .. 'seenerased', R .. 'keys', R .. 'messages')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])
@@ -328,11 +329,4 @@ export const TALLY = `
 local seq = redis.call('HGET', KEYS[1], 'seq')
 if not seq then return false end
 return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), tonumber(seq), newest(KEYS[4], KEYS[5])}
-`;
-
-/** KEYS: room hash, reactions. ARGV: emoji, count pairs. */
-export const ADD_REACTIONS = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
-for i = 1, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], tonumber(ARGV[i + 1])) end
-return 'ok'
 `;

@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import { toActivity } from "./redis-activity-codec.js";
 import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from "./redis-client.js";
 import {
   answerJson,
@@ -32,6 +33,7 @@ import {
   toStoredAnswer,
 } from "./redis-codec.js";
 import {
+  type ActivityBatch,
   AUDIT_LIMIT,
   type AuditEntry,
   type Conflict,
@@ -54,6 +56,7 @@ import {
   type RoomKeyRecord,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionActivity,
   type SessionMove,
   type SessionPatch,
   type SessionRecord,
@@ -497,8 +500,38 @@ export class RedisStore implements Store {
   }
 
   async reactionTotals(code: string): Promise<ReactionTally> {
-    const totals = await this.redis.hgetall(`${this.k.room(code)}reactions`);
-    return Object.fromEntries(Object.entries(totals).map(([emoji, n]) => [emoji, Number(n)]));
+    const totals: ReactionTally = {};
+    for (const [, emoji, n] of await this.sessionReactions(code)) totals[emoji] = (totals[emoji] ?? 0) + n;
+    return totals;
+  }
+
+  /** [session ('' for none), emoji, total] of the room's reaction fields. */
+  private async sessionReactions(code: string): Promise<[string, string, number][]> {
+    const fields = await this.redis.hgetall(`${this.k.room(code)}reactions`);
+    return Object.entries(fields).map(([field, n]) => {
+      const cut = field.lastIndexOf("\n");
+      return [cut < 0 ? "" : field.slice(0, cut), field.slice(cut + 1), Number(n)];
+    });
+  }
+
+  // Report
+
+  async recordActivity(code: string, batches: ActivityBatch[]): Promise<void> {
+    if (batches.length === 0) return;
+    const R = this.k.room(code);
+    const args = batches.flatMap((b) => [b.minute, b.participants, b.votes, b.questions, b.reactions, b.seen.length, ...b.seen]);
+    await this.run(S.recordActivity, [`${R}room`, `${R}activity`, `${R}seen`], args);
+  }
+
+  async activity(code: string): Promise<SessionActivity[]> {
+    const R = this.k.room(code);
+    const [minutes, seen, erased, reactions] = await Promise.all([
+      this.redis.hgetall(`${R}activity`),
+      this.redis.smembers(`${R}seen`),
+      this.redis.hgetall(`${R}seenerased`),
+      this.sessionReactions(code),
+    ]);
+    return toActivity(minutes, seen, erased, reactions);
   }
 
   // Keys, bans, audit, retention
@@ -586,6 +619,12 @@ export class RedisStore implements Store {
 
   async auditLog(code: string): Promise<AuditEntry[]> {
     return (await this.redis.lrange(`${this.k.room(code)}audit`, 0, -1)).map(toAuditEntry);
+  }
+
+  async setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing> {
+    const args = [retentionDays, expiresAt, Date.parse(expiresAt)];
+    const reply = await this.run(S.setRetention, [this.k.event(eventId), this.k.retention()], args);
+    return reply === "ok" ? "ok" : NOT_FOUND;
   }
 
   async expiredEvents(now: string): Promise<string[]> {

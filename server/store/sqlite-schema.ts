@@ -8,6 +8,7 @@ import type { StoredAnswer } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
 import { newRoomCode } from "../core/rooms.js";
+import { ACTIVITY_DDL } from "./sqlite-activity.js";
 import type { RoomKeyRecord, RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
@@ -177,8 +178,10 @@ CREATE INDEX IF NOT EXISTS messages_room ON messages(room_code, ord);
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
  * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
- * Schema 6 → 7: the event's own blocklist words (none for older events); room keys and backstage
- * messages, new tables only (the DDL above makes them, checked by name: CREATE TABLE IF NOT EXISTS).
+ * Schema 6 → 7: the event's own blocklist words (none for older events); the report's activity
+ * and attendance tables, new tables only (ACTIVITY_DDL in sqlite-activity.ts, run with the DDL
+ * above); reactions now go to the room's current session's row; room keys and backstage messages,
+ * new tables only (the DDL above makes them, checked by name: CREATE TABLE IF NOT EXISTS).
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -237,6 +240,7 @@ export interface EventRow {
   auto_sessions: number;
   /** JSON array of the event's own blocklist words. */
   blocklist: string;
+  retention_days: number | null;
 }
 
 export interface RoomRow {
@@ -423,6 +427,7 @@ export function openDatabase(file: string): Database.Database {
     throw new Error(`${file} was written by a newer Tribune (schema ${version}); upgrade Tribune to read it.`);
   }
   db.exec(DDL);
+  db.exec(ACTIVITY_DDL);
   migrate(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
@@ -482,6 +487,7 @@ export function prepareAll(db: Database.Database) {
          SELECT ord FROM messages WHERE room_code = ? ORDER BY ord DESC LIMIT 1 OFFSET ?)`,
     ),
     messagesOf: p<{ id: string; text: string; at: string }>("SELECT id, text, at FROM messages WHERE room_code = ? ORDER BY ord"),
+    setRetention: p("UPDATE events SET retention_days = ?, expires_at = ? WHERE id = ?"),
     eventForCode: p<{ id: string }>(
       "SELECT id FROM events WHERE code = ? UNION ALL SELECT event_id AS id FROM rooms WHERE code = ? LIMIT 1",
     ),
@@ -567,12 +573,14 @@ export function prepareAll(db: Database.Database) {
       `UPDATE answers SET participant_id = NULL WHERE participant_id IS NOT NULL AND poll_id IN (
          SELECT p.id FROM polls p JOIN rooms r ON r.code = p.room_code WHERE r.event_id = ?)`,
     ),
+    // The room's current session's row ('' while it has none); WHERE makes the upsert unambiguous.
     addReactions: p(
-      `INSERT INTO reactions (room_code, session_id, emoji, count) VALUES (?, '', ?, ?)
+      `INSERT INTO reactions (room_code, session_id, emoji, count)
+       SELECT code, COALESCE(session_id, ''), ?, ? FROM rooms WHERE code = ?
        ON CONFLICT (room_code, session_id, emoji) DO UPDATE SET count = count + excluded.count`,
     ),
     reactionsOf: p<{ emoji: string; count: number }>(
-      "SELECT emoji, count FROM reactions WHERE room_code = ? AND session_id = ''",
+      "SELECT emoji, SUM(count) AS count FROM reactions WHERE room_code = ? GROUP BY emoji",
     ),
     findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
     insertQuestion: p(

@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import { activityCommands } from "./sqlite-activity.js";
 import {
   openDatabase,
   parseChoice,
@@ -19,6 +20,7 @@ import {
   toSession,
 } from "./sqlite-schema.js";
 import {
+  type ActivityBatch,
   AUDIT_LIMIT,
   type AuditEntry,
   type Conflict,
@@ -41,6 +43,7 @@ import {
   type RoomKeyRecord,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionActivity,
   type SessionMove,
   type SessionPatch,
   type SessionRecord,
@@ -61,11 +64,13 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepareAll>;
   private readonly tx: ReturnType<SqliteStore["transactions"]>;
+  private readonly act: ReturnType<typeof activityCommands>;
   private pending: { command: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
   constructor(file: string) {
     this.db = openDatabase(file);
     this.q = prepareAll(this.db);
+    this.act = activityCommands(this.db);
     this.tx = this.transactions();
   }
 
@@ -274,7 +279,7 @@ export class SqliteStore implements Store {
       }),
       addReactions: db.transaction((code: string, counts: ReactionTally) => {
         if (!q.roomExists.get(code)) return;
-        for (const [emoji, n] of Object.entries(counts)) if (n > 0) q.addReactions.run(code, emoji, n);
+        for (const [emoji, n] of Object.entries(counts)) if (n > 0) q.addReactions.run(emoji, n, code);
       }),
       ask: db.transaction((question: QuestionRecord, requireQaOpen: boolean) => {
         const room = this.room(question.roomCode);
@@ -422,6 +427,7 @@ export class SqliteStore implements Store {
       eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
         q.eraseAnswerers.run(eventId); // the answers stay, no longer tied to anyone
+        this.act.erase(eventId); // the report's distinct counts stay
         return {
           ballots: q.eraseBallots.run(eventId).changes,
           upvotes: q.eraseUpvotes.run(eventId).changes,
@@ -466,6 +472,7 @@ export class SqliteStore implements Store {
       title: event.title,
       timeZone: event.time_zone,
       autoSessions: event.auto_sessions === 1,
+      retentionDays: event.retention_days,
       premoderation: event.premoderation === 1,
       blocklist: JSON.parse(event.blocklist) as string[],
       createdAt: event.created_at,
@@ -709,6 +716,18 @@ export class SqliteStore implements Store {
 
   async expiredEvents(now: string): Promise<string[]> {
     return this.q.expiredEvents.all(now).map((r) => r.id);
+  }
+
+  async setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing> {
+    return this.write(() => (this.q.setRetention.run(retentionDays, expiresAt, eventId).changes > 0 ? "ok" : "not_found"));
+  }
+
+  async recordActivity(code: string, batches: ActivityBatch[]): Promise<void> {
+    if (batches.length > 0) await this.write(() => this.act.record(code, batches));
+  }
+
+  async activity(code: string): Promise<SessionActivity[]> {
+    return this.act.read(code);
   }
 
   async eraseParticipants(eventId: string): Promise<Erasure | Missing> {

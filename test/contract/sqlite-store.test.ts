@@ -219,7 +219,7 @@ describe("SqliteStore specifics", () => {
     check.close();
   });
 
-  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes and sessions come", async () => {
+  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes, sessions and the report's tables come", async () => {
     const { file, db } = schema4File("schema4.db");
     db.prepare("INSERT INTO answers (id, poll_id, participant_id, text, hidden, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
       "old-answer",
@@ -241,6 +241,16 @@ describe("SqliteStore specifics", () => {
         hidden: true,
       });
       expect(await store.reactionTotals("OLDRM1")).toEqual({ "❤️": 7 });
+      // Schema 7: the report's tables. The old totals are the room's, outside any session; the new
+      // minute goes to the session the upgrade check started.
+      const minute = { minute: "2026-01-10T08:10:00.000Z", participants: 3, votes: 1, questions: 0, reactions: 0 };
+      await store.recordActivity("OLDRM1", [{ ...minute, seen: ["participant-000001"] }]);
+      const activity = await store.activity("OLDRM1");
+      expect(activity.find((a) => a.sessionId === null)?.reactions).toEqual({ "❤️": 7 });
+      expect(activity.find((a) => a.sessionId !== null)).toMatchObject({
+        distinct: 1,
+        timeline: [{ at: minute.minute, votes: 1 }],
+      });
     } finally {
       await store.close();
     }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tally } from "../../server/core/polls.js";
 import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
-import type { NewEvent, SessionRecord, Store } from "../../server/store/store.js";
+import type { ActivityBatch, NewEvent, SessionActivity, SessionRecord, Store } from "../../server/store/store.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 
@@ -877,6 +877,107 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         await store.addReactions(code, { "👍": 2 });
         must(await store.deleteEvent(event.id));
         expect(await store.reactionTotals(code)).toEqual({});
+      });
+    });
+
+    describe("report activity", () => {
+      const M1 = "2026-06-28T09:00:00.000Z";
+      const M2 = "2026-06-28T09:01:00.000Z";
+      const batch = (minute: string, over: Partial<ActivityBatch> = {}): ActivityBatch => ({
+        minute,
+        participants: 0,
+        votes: 0,
+        questions: 0,
+        reactions: 0,
+        seen: [],
+        ...over,
+      });
+      async function startSession(code: string): Promise<string> {
+        const id = newId();
+        const session: SessionRecord = {
+          ...{ id, roomCode: code, title: "Talk", speakers: [], startsAt: null, endsAt: null },
+          ...{ status: "upcoming", createdAt: at(), statusAt: null },
+        };
+        expect(await store.createSession(session, 200)).toBe("ok");
+        must(await store.setSessionStatus(id, ["upcoming"], "live", at()));
+        return id;
+      }
+      const bySession = (all: SessionActivity[], id: string | null) => all.find((a) => a.sessionId === id);
+
+      it("adds minutes to the room's current session: counters add, participants keep the highest, ids count once", async () => {
+        const code = await makeRoom();
+        expect(await store.activity(code)).toEqual([]);
+        const [a, b, c] = [pid(), pid(), pid()];
+        await Promise.all([
+          store.recordActivity(code, [batch(M1, { participants: 4, votes: 2, seen: [a, b] })]),
+          store.recordActivity(code, [batch(M1, { participants: 3, votes: 1, questions: 1, seen: [b] })]),
+        ]);
+        await store.recordActivity(code, [batch(M2, { participants: 1, reactions: 5, seen: [a] })]);
+        const session = await startSession(code);
+        await store.recordActivity(code, [batch(M2, { participants: 2, votes: 1, seen: [a, c] })]);
+        const all = await store.activity(code);
+        expect(all).toHaveLength(2);
+        expect(bySession(all, null)).toEqual({
+          sessionId: null,
+          timeline: [
+            { at: M1, participants: 4, votes: 3, questions: 1, reactions: 0 },
+            { at: M2, participants: 1, votes: 0, questions: 0, reactions: 5 },
+          ],
+          distinct: 2,
+          reactions: {},
+        });
+        expect(bySession(all, session)).toEqual({
+          sessionId: session,
+          timeline: [{ at: M2, participants: 2, votes: 1, questions: 0, reactions: 0 }],
+          distinct: 2,
+          reactions: {},
+        });
+      });
+
+      it("keeps reaction totals per session; the room's totals add them up", async () => {
+        const code = await makeRoom();
+        await store.addReactions(code, { "👏": 2, "🎉": 1 });
+        const session = await startSession(code);
+        await store.addReactions(code, { "👏": 3 });
+        const all = await store.activity(code);
+        expect(bySession(all, null)?.reactions).toEqual({ "👏": 2, "🎉": 1 });
+        expect(bySession(all, session)?.reactions).toEqual({ "👏": 3 });
+        expect(await store.reactionTotals(code)).toEqual({ "👏": 5, "🎉": 1 });
+      });
+
+      it("ignores an unknown room and erases the activity with its event", async () => {
+        await store.recordActivity("ZZZZZZ", [batch(M1, { votes: 1, seen: [pid()] })]);
+        expect(await store.activity("ZZZZZZ")).toEqual([]);
+        const event = await makeEvent(1);
+        const code = event.rooms[0]!.code;
+        await store.recordActivity(code, [batch(M1, { votes: 1, seen: [pid()] })]);
+        must(await store.deleteEvent(event.id));
+        expect(await store.activity(code)).toEqual([]);
+      });
+
+      it("erasing participants keeps the distinct counts but not the ids; idempotent", async () => {
+        const event = await makeEvent(1);
+        const code = event.rooms[0]!.code;
+        const [a, b] = [pid(), pid()];
+        await store.recordActivity(code, [batch(M1, { participants: 2, seen: [a, b] })]);
+        must(await store.eraseParticipants(event.id));
+        must(await store.eraseParticipants(event.id));
+        expect(bySession(await store.activity(code), null)?.distinct).toBe(2);
+        // An id seen again after the erasure is nobody the store can recognise: it counts anew.
+        await store.recordActivity(code, [batch(M2, { seen: [a] })]);
+        expect(bySession(await store.activity(code), null)?.distinct).toBe(3);
+      });
+
+      it("sets an event's retention: its days are read back and its end is listed once reached", async () => {
+        const event = await makeEvent();
+        expect((await store.getEvent(event.id))?.retentionDays).toBeNull();
+        expect(await store.setRetention(event.id, 7, "2026-07-05T09:00:00.000Z")).toBe("ok");
+        expect((await store.getEvent(event.id))?.retentionDays).toBe(7);
+        expect(await store.expiredEvents("2026-07-05T08:59:59.999Z")).not.toContain(event.id);
+        expect(await store.expiredEvents("2026-07-05T09:00:00.000Z")).toContain(event.id);
+        expect(await store.setRetention(event.id, 90, "2026-09-26T09:00:00.000Z")).toBe("ok");
+        expect(await store.expiredEvents("2026-07-05T09:00:00.000Z")).not.toContain(event.id);
+        expect(await store.setRetention(newId(), 7, "2026-07-05T09:00:00.000Z")).toBe("not_found");
       });
     });
 

@@ -30,6 +30,7 @@ describe("GET /api/programme/:code", () => {
         code: ev.eventCode,
         title: "Congrès",
         timeZone: "Europe/Paris",
+        retentionDays: 30,
         url: expect.stringMatching(new RegExp(`^https?://[^/]+/${ev.eventCode}$`)),
       },
       rooms: ev.rooms.map((r) => ({ code: r.code, name: r.name, participants: 0, session: null, next: null })),

@@ -31,6 +31,7 @@ export const EVENT_HANDLERS = {
   "POST /api/events": async (c) => c.tribune.events.create(await c.actor(), c.body),
   "GET /api/events/:id": async (c) => c.tribune.events.get(await c.actor(), c.params.id),
   "PATCH /api/events/:id": async (c) => c.tribune.events.update(await c.actor(), c.params.id, c.body),
+  "GET /api/events/:id/report": async (c) => c.tribune.reports.event(await c.actor(), c.params.id),
   "DELETE /api/events/:id": async (c) => {
     await c.tribune.events.remove(await c.actor(), c.params.id);
     return null;
