@@ -94,9 +94,11 @@ export function EventConsole({
         <p class="brand">{t("appName")}</p>
         <h1 class="event-title">{event.title}</h1>
         <div class="row">
-          <a class="btn" href={reportUrl(`/report/event/${event.id}`, moderatorKey)} target="_blank" rel="noopener">
-            {t("eventReport")}
-          </a>
+          {!roomOnly && (
+            <a class="btn" href={reportUrl(`/report/event/${event.id}`, moderatorKey)} target="_blank" rel="noopener">
+              {t("eventReport")}
+            </a>
+          )}
           <button type="button" class="btn" aria-haspopup="dialog" onClick={() => setHelp(true)}>
             {t("shortcutsButton")}
           </button>

@@ -82,6 +82,7 @@ describe("French strings of the pages", () => {
       "poll-kinds",
       "poster",
       "programme-import",
+      "report",
       "screen",
       "speaker",
     ]);
