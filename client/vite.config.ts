@@ -65,6 +65,7 @@ export default defineConfig({
       input: {
         index: resolve(here, "index.html"),
         screen: resolve(here, "screen.html"),
+        speaker: resolve(here, "speaker.html"),
         poster: resolve(here, "poster.html"),
         moderator: resolve(here, "moderator.html"),
         organizer: resolve(here, "organizer.html"),

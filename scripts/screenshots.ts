@@ -12,6 +12,7 @@ import type { TestServer } from "../test/helpers/server.js";
 import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
 import { congressShots } from "./screenshots-congress.js";
 import { reportShots } from "./screenshots-report.js";
+import { speakerShots } from "./screenshots-speaker.js";
 import { triageScreenshots } from "./screenshots-triage.js";
 
 /** `--only=congress`: only the congress day's pages (programme, posters, import, timeline). */
@@ -247,6 +248,7 @@ async function roomShots(browser: Browser, server: TestServer) {
       });
     }
     await reportShots(browser, base, key, event.body.id as string, { code, pollId: poll.id, questionId: ids[0]! });
+    await speakerShots(browser, base, key, rooms[1]!.code);
   }
 }
 

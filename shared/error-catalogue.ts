@@ -55,6 +55,8 @@ export const ERR = {
     ),
   unknownEvent: () => error("not_found", "This event does not exist.", "Cet événement n'existe pas."),
   unknownSession: () => error("not_found", "This session does not exist.", "Cette session n'existe pas."),
+  unknownKey: () =>
+    error("not_found", "This key does not exist (or was revoked).", "Cette clé n'existe pas (ou a été révoquée)."),
   unknownPoll: () => error("not_found", "This poll does not exist.", "Ce sondage n'existe pas."),
   unknownQuestion: () => error("not_found", "This question does not exist.", "Cette question n'existe pas."),
   unknownAnswer: () =>
@@ -81,6 +83,19 @@ export const ERR = {
     ),
   roleForbidden: () =>
     error("forbidden", "Your role may not do this in this room.", "Votre rôle ne permet pas cette action dans cette salle."),
+  keyOfOtherRoom: () => error("forbidden", "This key is for another room.", "Cette clé est celle d'une autre salle."),
+  roomKeyNotEventWide: () =>
+    error(
+      "forbidden",
+      "A room key acts in its own room only: this needs the event's moderator key.",
+      "Une clé de salle n'agit que dans sa salle : il faut ici la clé de modération de l'événement.",
+    ),
+  speakerForbidden: () =>
+    error(
+      "forbidden",
+      "A speaker key may read the questions, mark one answered, highlight one and reply; not this.",
+      "Une clé d'intervenant permet de lire les questions, d'en marquer une répondue, d'en mettre une en avant et de répondre ; pas ceci.",
+    ),
   banned: () =>
     error(
       "forbidden",
@@ -172,6 +187,12 @@ export const ERR = {
     error("conflict", `An event has at most ${max} rooms.`, `Un événement compte au plus ${max} salles.`),
   tooManySessions: (max: number) =>
     error("conflict", `A room has at most ${max} sessions.`, `Une salle compte au plus ${max} sessions.`),
+  tooManyKeys: (max: number) =>
+    error(
+      "conflict",
+      `A room has at most ${max} keys: revoke one first.`,
+      `Une salle compte au plus ${max} clés : révoquez-en une d'abord.`,
+    ),
   programmeChanged: () =>
     error(
       "conflict",

@@ -31,6 +31,12 @@ export const LIMITS = {
   speakers: 10,
   speakerName: 100,
   sessionsPerRoom: 200,
+  /** Room keys (moderator or speaker) per room, and a key's label. */
+  keysPerRoom: 50,
+  keyLabel: 60,
+  /** A backstage message to the speaker, and how many of the newest a room keeps. */
+  message: 200,
+  messagesKept: 20,
   /** The body of a programme import, the one route allowed more than the usual 16 KB. */
   programmeBytes: 1024 * 1024,
 } as const;

@@ -132,6 +132,8 @@ export interface RoomState {
   questions: Question[];
   participants: number;
   me?: Me;
+  /** For moderators and the speaker: the room's last backstage messages, oldest first. */
+  messages?: BackstageMessage[];
 }
 
 export interface RoomSummary {
@@ -171,8 +173,43 @@ export interface Upvotes {
   upvotes: number;
 }
 
-/** What a key opens, as `GET /api/session` tells a console. */
-export type KeyHolder = { role: "organizer" } | { role: "moderator"; eventId: string };
+/**
+ * What a key opens, as `GET /api/session` tells a console: the organizer, every room of one
+ * event (the event's key), or one room (`roomCode`: a room key, for a moderator or a speaker).
+ */
+export type KeyHolder =
+  | { role: "organizer" }
+  | { role: "moderator"; eventId: string; roomCode?: string }
+  | { role: "speaker"; eventId: string; roomCode: string };
+
+/** Who a room key is for: a moderator of that room only, or its speaker. */
+export const ROOM_KEY_ROLES = ["moderator", "speaker"] as const;
+export type RoomKeyRole = (typeof ROOM_KEY_ROLES)[number];
+
+/** A room key as `GET /api/rooms/:code/keys` lists it: never the key itself. */
+export interface RoomKey {
+  id: string;
+  role: RoomKeyRole;
+  roomCode: string;
+  label: string;
+  createdAt: string;
+}
+
+/** A new room key: the key is in this answer and nowhere else, ever. */
+export interface RoomKeyCreated {
+  id: string;
+  role: RoomKeyRole;
+  roomCode: string;
+  label: string;
+  key: string;
+}
+
+/** A backstage message from the moderators to the speaker: never shown to the public. */
+export interface BackstageMessage {
+  id: string;
+  text: string;
+  at: string;
+}
 
 export interface EventCreatedWithRetention extends EventCreated {
   retentionDays: number;
@@ -192,7 +229,7 @@ export interface BanResult {
 /** One moderator action, as the audit log keeps it: who by role only, never a key or a participant id. */
 export interface AuditEntry {
   at: string;
-  actor: "organizer" | "moderator";
+  actor: "organizer" | "moderator" | "speaker";
   /** e.g. "poll:open", "question:approve", "participant:ban", "key:rotate". */
   action: string;
   /** The poll, question, room code or event the action was about. */

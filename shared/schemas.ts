@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ERR } from "./error-catalogue.js";
 import type { AppError } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
-import { POLL_KIND_NAMES, REACTIONS } from "./model.js";
+import { POLL_KIND_NAMES, REACTIONS, ROOM_KEY_ROLES } from "./model.js";
 
 /**
  * A trimmed string whose length in code points is within [min, max]. The bounds are also given as
@@ -166,6 +166,13 @@ export const replyBody = z.object({ text: text(0, LIMITS.reply) });
 export const labelsBody = z.object({
   labels: z.array(text(1, LIMITS.label)).max(LIMITS.labels, { message: `must be at most ${LIMITS.labels} labels` }),
 });
+/** `POST /api/rooms/:code/keys`: a key for one room, for a moderator or a speaker. */
+export const roomKeyBody = z.object({
+  role: z.enum(ROOM_KEY_ROLES),
+  label: text(0, LIMITS.keyLabel).optional(),
+});
+/** `POST /api/rooms/:code/messages` / `room:message`: a backstage message to the speaker. */
+export const messageBody = z.object({ text: text(1, LIMITS.message) });
 export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
 export const reactBody = z.object({ participantId, emoji: reaction });
 

@@ -75,8 +75,8 @@ const fr: typeof en = {
     "{days} jours après la création de l’événement, Tribune efface ce qui relie vos réponses à votre téléphone : l’identifiant, qui a répondu quoi, qui a soutenu quelle question. Il ne reste que les totaux, et les questions avec le nom donné avec elles.",
   howLongChoice:
     "C’est la durée par défaut : l’organisateur peut en choisir une autre pour l’événement, de 1 à 365 jours. Demandez-lui celle de cet événement.",
-  howLongEvent: "C’est la durée que l’organisateur a choisie pour « {title} ».",
-  howLongUntilErased: "Pour « {title} », Tribune les garde jusqu’à ce que l’organisateur supprime l’événement.",
+  howLongEvent: "C’est la durée que l’organisateur a choisie pour « {title} ».",
+  howLongUntilErased: "Pour « {title} », Tribune les garde jusqu’à ce que l’organisateur supprime l’événement.",
   howLongErase: "Quand l’organisateur supprime l’événement, tout ce qui le concerne est effacé d’un coup.",
   howLongPhone: "L’identifiant reste dans le navigateur de votre téléphone jusqu’à ce que vous effaciez les données de ce site.",
   whoTitle: "À qui vous adresser",

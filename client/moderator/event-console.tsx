@@ -25,10 +25,13 @@ const typing = (target: EventTarget | null): boolean =>
 export function EventConsole({
   moderatorKey,
   initial,
+  roomOnly = false,
   onSignOut,
 }: {
   moderatorKey: string;
   initial: EventView;
+  /** A room key: one room, without the event's settings, rooms or keys. */
+  roomOnly?: boolean;
   onSignOut: () => void;
 }) {
   const [event, setEvent] = useState(initial);
@@ -91,9 +94,11 @@ export function EventConsole({
         <p class="brand">{t("appName")}</p>
         <h1 class="event-title">{event.title}</h1>
         <div class="row">
-          <a class="btn" href={reportUrl(`/report/event/${event.id}`, moderatorKey)} target="_blank" rel="noopener">
-            {t("eventReport")}
-          </a>
+          {!roomOnly && (
+            <a class="btn" href={reportUrl(`/report/event/${event.id}`, moderatorKey)} target="_blank" rel="noopener">
+              {t("eventReport")}
+            </a>
+          )}
           <button type="button" class="btn" aria-haspopup="dialog" onClick={() => setHelp(true)}>
             {t("shortcutsButton")}
           </button>
@@ -116,12 +121,19 @@ export function EventConsole({
           onAddRoom={addRoom}
           programmeSelected={selected === PROGRAMME}
           onProgramme={() => select(PROGRAMME)}
+          roomOnly={roomOnly}
         />
         <main id="main" class="room-main" tabIndex={-1}>
           {selected === PROGRAMME ? (
             <ProgrammeView event={event} moderatorKey={moderatorKey} />
           ) : current && currentInfo ? (
-            <RoomPanel key={current.code} room={current} name={currentInfo.name} moderatorKey={moderatorKey} />
+            <RoomPanel
+              key={current.code}
+              room={current}
+              name={currentInfo.name}
+              moderatorKey={moderatorKey}
+              roomOnly={roomOnly}
+            />
           ) : (
             <p class="notice">{t("notFoundRoom")}</p>
           )}

@@ -19,22 +19,26 @@ interface Props {
   onAddRoom: (name: string) => Promise<boolean>;
   programmeSelected: boolean;
   onProgramme: () => void;
+  /** A room key: the event's settings, programme and new rooms are not its to change. */
+  roomOnly?: boolean;
 }
 
 export function Overview(props: Props) {
-  const { event, moderatorKey, onEventChange, rooms, selected, onSelect, onAddRoom } = props;
+  const { event, moderatorKey, onEventChange, rooms, selected, onSelect, onAddRoom, roomOnly } = props;
   const [name, setName] = useState("");
   return (
     <nav class="overview" aria-labelledby="overview-title">
       <h2 id="overview-title">{t("overview")}</h2>
-      <button
-        type="button"
-        class="btn programme-link"
-        aria-current={props.programmeSelected ? "true" : undefined}
-        onClick={props.onProgramme}
-      >
-        {t("programme")}
-      </button>
+      {!roomOnly && (
+        <button
+          type="button"
+          class="btn programme-link"
+          aria-current={props.programmeSelected ? "true" : undefined}
+          onClick={props.onProgramme}
+        >
+          {t("programme")}
+        </button>
+      )}
       {/* A list, not a table: a room's name gets the sidebar's whole width, so a long one wraps on a line or two. */}
       <ul class="room-list">
         {event.rooms.map((info, i) => {
@@ -81,23 +85,25 @@ export function Overview(props: Props) {
           );
         })}
       </ul>
-      <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />
-      <EventBlocklist event={event} moderatorKey={moderatorKey} onChange={onEventChange} />
-      <form
-        class="add-room"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (name.trim() && (await onAddRoom(name.trim()))) setName("");
-        }}
-      >
-        <div class="field">
-          <label for="new-room">{t("addRoomLabel")}</label>
-          <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
-        </div>
-        <button type="submit" class="btn" disabled={!name.trim()}>
-          {t("addRoom")}
-        </button>
-      </form>
+      {!roomOnly && <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />}
+      {!roomOnly && <EventBlocklist event={event} moderatorKey={moderatorKey} onChange={onEventChange} />}
+      {!roomOnly && (
+        <form
+          class="add-room"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (name.trim() && (await onAddRoom(name.trim()))) setName("");
+          }}
+        >
+          <div class="field">
+            <label for="new-room">{t("addRoomLabel")}</label>
+            <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="btn" disabled={!name.trim()}>
+            {t("addRoom")}
+          </button>
+        </form>
+      )}
     </nav>
   );
 }

@@ -1,10 +1,12 @@
 // One room: polls on one side, questions on the other, then screen, settings, links and export.
 import type { LiveRoom } from "../lib/live-room";
 import { useSnapshot } from "../lib/live-room";
+import { BackstageBox } from "./backstage-box";
 import { ExportLinks } from "./export-links";
 import { PollBuilder } from "./poll-builder";
 import { PollList } from "./poll-list";
 import { ReactionCounter } from "./reaction-counter";
+import { RoomKeys } from "./room-keys";
 import { RoomLinks } from "./room-links";
 import { RoomSettings } from "./room-settings";
 import { ScreenControl } from "./screen-control";
@@ -13,7 +15,18 @@ import { t } from "./strings";
 import { Triage } from "./triage";
 import { useRoomSessions } from "./use-sessions";
 
-export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: string; moderatorKey: string }) {
+export function RoomPanel({
+  room,
+  name,
+  moderatorKey,
+  roomOnly = false,
+}: {
+  room: LiveRoom;
+  name: string;
+  moderatorKey: string;
+  /** A room key: the room's keys are managed with the event's key only. */
+  roomOnly?: boolean;
+}) {
   const { state, link, refused } = useSnapshot(room);
   const programme = useRoomSessions(room.code, state?.room.session ?? null);
   if (!state) {
@@ -51,7 +64,9 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
           <ScreenControl room={room} state={state} />
           <ReactionCounter room={room} />
           <RoomSettings room={room} state={state} />
+          <BackstageBox room={room} state={state} />
           <RoomLinks state={state} />
+          {!roomOnly && <RoomKeys code={state.room.code} moderatorKey={moderatorKey} />}
           <ExportLinks code={state.room.code} moderatorKey={moderatorKey} />
         </div>
       </div>

@@ -1,6 +1,7 @@
 // The built web pages (dist/client), from the same origin as the API:
 //   /                  audience home (type a code)      /<CODE>        audience page of a room
 //   /screen/<CODE>     the room's projector             /moderator     moderator console
+//   /speaker/<CODE>    the speaker's view (key in the fragment)
 //   /poster/<CODE>     an A4 poster of a room or event
 //   /organizer         organizer page (create events)   /assets/*      hashed JS, CSS, icons
 //   /privacy, /confidentialite     privacy notice      /accessibility, /accessibilite  accessibility declaration
@@ -95,6 +96,9 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
   );
   app.get<{ Params: { code: string } }>("/screen/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "screen.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { code: string } }>("/speaker/:code", (req, reply) =>
+    CODE.test(req.params.code) ? send(req, reply, "speaker.html") : reply.callNotFound(),
   );
   app.get<{ Params: { code: string } }>("/poster/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "poster.html") : reply.callNotFound(),

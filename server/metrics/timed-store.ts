@@ -76,6 +76,13 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     mergeQuestion: timed("mergeQuestion"),
 
     rotateKey: timed("rotateKey"),
+    createRoomKey: timed("createRoomKey"),
+    listRoomKeys: timed("listRoomKeys"),
+    getRoomKey: timed("getRoomKey"),
+    findRoomKey: timed("findRoomKey"),
+    deleteRoomKey: timed("deleteRoomKey"),
+    addMessage: timed("addMessage"),
+    messages: timed("messages"),
     setBan: timed("setBan"),
     isBanned: timed("isBanned"),
     appendAudit: timed("appendAudit"),

@@ -10,7 +10,7 @@ import { roomState, type ViewDeps } from "../service/views.js";
 import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
 import { handshake } from "./handshake.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
-import { keyRoom, moderatorRoom, participantRoom, publicRoom, screenRoom } from "./rooms.js";
+import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomKeyRoom, screenRoom, speakerRoom } from "./rooms.js";
 import type { IoServer } from "./socket-data.js";
 import { gate, rememberConnection } from "./socket-gate.js";
 
@@ -33,11 +33,11 @@ export function createIoServer(http: HttpServer, allowedOrigins: readonly string
   return io;
 }
 
-/** The state each socket gets: the moderation view for moderators, the public one (with `me`) for others. */
+/** The state each socket gets: the moderation view for moderators (and the speaker's), the public one (with `me`) for others. */
 export const socketState =
   (deps: ViewDeps): StateFor =>
   (data) =>
-    roomState(deps, data.code, data.role === "moderator" ? "moderator" : "public", data.participantId);
+    roomState(deps, data.code, data.role === "moderator" || data.role === "speaker" ? data.role : "public", data.participantId);
 
 export function attachRealtime(
   io: IoServer,
@@ -52,9 +52,14 @@ export function attachRealtime(
   io.on("connection", async (socket) => {
     const { code, role, actor, participantId } = socket.data;
     dispatchEvents(socket, tribune, log, observe);
+    // A room key's sockets are named by the key, so that revoking it disconnects them on every node.
+    if ((actor.role === "moderator" || actor.role === "speaker") && actor.room) socket.join(roomKeyRoom(actor.room.keyId));
     if (role === "moderator") {
       socket.join(moderatorRoom(code));
-      if (actor.role === "moderator") socket.join(keyRoom(actor.eventId));
+      if (actor.role === "moderator" && !actor.room) socket.join(keyRoom(actor.eventId));
+    } else if (role === "speaker") {
+      // The public room brings the current session's questions as the public sees them: never pending ones.
+      socket.join([publicRoom(code), speakerRoom(code)]);
     } else if (role === "participant" && participantId) {
       socket.join([publicRoom(code), participantRoom(code, participantId)]);
       socket.on("disconnect", () => tribune.left(code, participantId, socket.id));

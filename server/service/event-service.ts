@@ -198,7 +198,7 @@ export class EventService {
   /** The room a moderator acts on, after the key and event checks. */
   async staffRoom(actor: Actor, code: string): Promise<RoomRecord> {
     const room = await this.deps.store.getRoom(code);
-    return staffCheck(actor, room && { item: room, eventId: room.eventId }, ERR.unknownRoom);
+    return staffCheck(actor, room && { item: room, eventId: room.eventId, roomCode: room.code }, ERR.unknownRoom);
   }
 
   /** The room a socket joins, or unknownRoom. */
@@ -223,7 +223,10 @@ export class EventService {
     return roomState(this.deps, room.code, "moderator", undefined, { sessionId: updated.sessionId });
   }
 
-  /** `session`: a session id of the room, "none", "all", or absent for the room's current session. */
+  /**
+   * `session`: a session id of the room, "none", "all", or absent for the room's current session.
+   * A speaker gets it without pending and rejected questions.
+   */
   async moderation(actor: Actor, code: string, session?: string): Promise<RoomState> {
     const room = await this.staffRoom(actor, code);
     let scope: Scope = { sessionId: room.sessionId };
@@ -234,7 +237,7 @@ export class EventService {
       if (!found || found.roomCode !== room.code) throw ERR.unknownSession();
       scope = { sessionId: found.id };
     }
-    return roomState(this.deps, room.code, "moderator", undefined, scope);
+    return roomState(this.deps, room.code, actor.role === "speaker" ? "speaker" : "moderator", undefined, scope);
   }
 
   async audit(actor: Actor, code: string): Promise<AuditLog> {

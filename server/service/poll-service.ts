@@ -15,7 +15,7 @@ import {
 } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
 import type { RoomRecord } from "../store/store.js";
-import { type Actor, mayModerate, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
+import { type Actor, mayModerate, type Owned, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
 import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -57,10 +57,10 @@ export class PollService {
   }
 
   /** A poll with its room and the event it belongs to, or null. */
-  private async find(pollId: string): Promise<{ item: Poll; room: RoomRecord; eventId: string } | null> {
+  private async find(pollId: string): Promise<(Owned<Poll> & { room: RoomRecord }) | null> {
     const poll = await this.deps.store.getPoll(pollId);
     const room = poll && (await this.deps.store.getRoom(poll.roomCode));
-    return poll && room ? { item: poll, room, eventId: room.eventId } : null;
+    return poll && room ? { item: poll, room, eventId: room.eventId, roomCode: room.code } : null;
   }
 
   /** The poll a moderator acts on, after the key, lookup and event checks. */
@@ -156,7 +156,7 @@ export class PollService {
     const found = await this.find(pollId);
     if (!found) throw ERR.unknownPoll();
     const poll = found.item;
-    const moderator = mayModerate(actor, found.eventId);
+    const moderator = mayModerate(actor, found.eventId, poll.roomCode);
     if (!moderator && !isPublicPoll(poll)) throw ERR.unknownPoll();
     if (!moderator && !poll.resultsVisible) throw ERR.resultsHidden();
     const tally = await this.deps.store.tally(pollId);

@@ -7,7 +7,7 @@ import { isFlagged } from "../core/blocklist.js";
 import { applyMove, canUpvote, MERGE_TARGETS, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
 import type { QuestionNotes, RoomRecord } from "../store/store.js";
-import { type Actor, refuseBanned, spend, staffCheck } from "./access.js";
+import { type Actor, refuseBanned, SPEAKER_ACTIONS, spend, staffCheck } from "./access.js";
 import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -106,12 +106,13 @@ export class QuestionService {
   private async find(questionId: string) {
     const question = await this.deps.store.getQuestion(questionId);
     const room = question && (await this.deps.store.getRoom(question.roomCode));
-    return question && room ? { item: { question, room }, eventId: room.eventId } : null;
+    return question && room ? { item: { question, room }, eventId: room.eventId, roomCode: room.code } : null;
   }
 
   async moderate(actor: Actor, questionId: string, body: unknown): Promise<Question> {
     const { question: first, room } = staffCheck(actor, await this.find(questionId), ERR.unknownQuestion);
     const { action, into } = parse(moderateBody, body);
+    if (actor.role === "speaker" && !SPEAKER_ACTIONS.includes(action)) throw ERR.speakerForbidden();
     if (action === "merge") return this.merge(actor, first, room, into ?? "");
     const move = MODERATION[action];
     let current: QuestionRecord | null = first;

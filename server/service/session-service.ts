@@ -48,7 +48,7 @@ export class SessionService {
   private async find(sessionId: string) {
     const session = await this.deps.store.getSession(sessionId);
     const room = session && (await this.deps.store.getRoom(session.roomCode));
-    return session && room ? { item: { session, room }, eventId: room.eventId } : null;
+    return session && room ? { item: { session, room }, eventId: room.eventId, roomCode: room.code } : null;
   }
 
   async update(actor: Actor, sessionId: string, body: unknown): Promise<Session> {

@@ -6,6 +6,7 @@ import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, type KeyKind, resolveToken } from "./access.js";
 import { ACTIVITY_FLUSH_MS, ActivityRecorder } from "./activity-recorder.js";
+import { BackstageService } from "./backstage-service.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
@@ -30,6 +31,7 @@ export class Tribune {
   readonly sessions: SessionService;
   readonly programmeImport: ProgrammeImportService;
   readonly reactions: ReactionService;
+  readonly backstage: BackstageService;
   readonly reports: ReportService;
   /** The report's per-minute counters of this node (report data as the day goes). */
   readonly activity: ActivityRecorder;
@@ -64,6 +66,7 @@ export class Tribune {
     this.programmeImport = new ProgrammeImportService(deps);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
     this.reactions = new ReactionService(deps, this.reactionCoalescer, this.activity);
+    this.backstage = new BackstageService(deps);
   }
 
   /**

@@ -55,7 +55,8 @@ export async function loadRoom(deps: Pick<Deps, "store">, code: string): Promise
 
 /**
  * A room's state for an audience: the public always sees the current session's items; a
- * moderator sees `scope` (every session's when absent).
+ * moderator sees `scope` (every session's when absent), a speaker `scope` (the current session's
+ * when absent: the lectern is about the talk under way).
  */
 export async function roomState(
   deps: ViewDeps,
@@ -66,14 +67,15 @@ export async function roomState(
 ): Promise<RoomState> {
   const data = await loadRoom(deps, code);
   const participants = await deps.presence.count(code);
-  const seen = audience === "public" ? publicScope(data.room) : (scope ?? { all: true });
+  const seen =
+    audience === "public" ? publicScope(data.room) : (scope ?? (audience === "speaker" ? publicScope(data.room) : { all: true }));
   const snap = snapshot(deps, data, seen);
   const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
   const state = viewRoom(snap, audience, participants, me);
-  if (audience === "moderator") {
-    const words = await deps.store.eventBlocklist(data.room.eventId);
-    state.questions = withModerationHints(deps, data, state.questions, words);
-  }
+  if (audience === "public") return state;
+  const words = await deps.store.eventBlocklist(data.room.eventId);
+  state.questions = withModerationHints(deps, data, state.questions, words);
+  state.messages = await deps.store.messages(code);
   return state;
 }
 

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
 import * as A from "./redis-lua-activity.js";
+import * as K from "./redis-lua-keys.js";
 import * as Q from "./redis-lua-questions.js";
 import * as S from "./redis-lua-safety.js";
 import * as X from "./redis-lua-sessions.js";
@@ -50,10 +51,12 @@ export const SCRIPTS = {
   appendAudit: script(S.APPEND_AUDIT),
   eraseParticipants: script(S.ERASE_PARTICIPANTS),
   createSession: script(X.CREATE_SESSION),
-  listSessions: script(X.LIST_SESSIONS),
+  listHashes: script(X.LIST_HASHES),
   updateSession: script(X.UPDATE_SESSION),
   deleteSession: script(X.DELETE_SESSION),
   setSessionStatus: script(X.SET_SESSION_STATUS),
+  createRoomKey: script(K.CREATE_ROOM_KEY),
+  deleteRoomKey: script(K.DELETE_ROOM_KEY),
   importProgramme: script(X.IMPORT_PROGRAMME),
 } satisfies Record<string, Script>;
 

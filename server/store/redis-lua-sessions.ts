@@ -17,11 +17,14 @@ redis.call('SET', KEYS[5], ARGV[3])
 return 'ok'
 `;
 
-/** KEYS: sessions. ARGV: room base. Reply: {session…} in creation order. */
-export const LIST_SESSIONS = `
+/**
+ * KEYS: an index zset (sessions, room keys). ARGV: the base of its members' hashes (R.."s:", R.."rk:").
+ * Reply: {hash…} in the index's order.
+ */
+export const LIST_HASHES = `
 local out = {}
 for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  local h = redis.call('HGETALL', ARGV[1] .. 's:' .. id)
+  local h = redis.call('HGETALL', ARGV[1] .. id)
   if #h > 0 then out[#out + 1] = h end
 end
 return out

@@ -141,8 +141,13 @@ for _, code in ipairs(codes) do
   for _, id in ipairs(redis.call('ZRANGE', R .. 'sessions', 0, -1)) do
     redis.call('DEL', R .. 's:' .. id, P .. 'sroom:' .. id)
   end
+  for _, id in ipairs(redis.call('ZRANGE', R .. 'keys', 0, -1)) do
+    local keyHash = redis.call('HGET', R .. 'rk:' .. id, 'keyHash')
+    if keyHash then redis.call('DEL', P .. 'rkey:' .. keyHash) end
+    redis.call('DEL', R .. 'rk:' .. id, P .. 'rkroom:' .. id)
+  end
   redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
-    R .. 'sessions', R .. 'reactions', R .. 'activity', R .. 'seen', R .. 'seenerased')
+    R .. 'sessions', R .. 'reactions', R .. 'activity', R .. 'seen', R .. 'seenerased', R .. 'keys', R .. 'messages')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])

@@ -2,7 +2,7 @@
 // (atomic however many nodes write at once); Node keeps no state but a cache of which room
 // holds a poll or a question, facts that never change for an id (see RoomIndex).
 import type { Redis } from "ioredis";
-import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
+import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { toActivity } from "./redis-activity-codec.js";
@@ -21,11 +21,13 @@ import {
   toAuditEntry,
   toEvent,
   toList,
+  toMessage,
   toParticipantData,
   toPoll,
   toQuestion,
   toRoom,
   toRoomData,
+  toRoomKey,
   toSession,
   toSnapshot,
   toStoredAnswer,
@@ -42,6 +44,7 @@ import {
   type NewAnswer,
   type NewEvent,
   type NewRoom,
+  type NewRoomKey,
   type ParticipantData,
   type PollPatch,
   type ProgrammeRefusal,
@@ -50,6 +53,7 @@ import {
   type QuestionState,
   type ReactionTally,
   type RoomData,
+  type RoomKeyRecord,
   type RoomRecord,
   type RoomSettingsPatch,
   type SessionActivity,
@@ -249,7 +253,7 @@ export class RedisStore implements Store {
 
   async listSessions(code: string): Promise<SessionRecord[]> {
     const R = this.k.room(code);
-    return toList(await this.run(S.listSessions, [`${R}sessions`], [R])).map(toSession);
+    return toList(await this.run(S.listHashes, [`${R}sessions`], [`${R}s:`])).map(toSession);
   }
 
   updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing> {
@@ -536,6 +540,66 @@ export class RedisStore implements Store {
   async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {
     const reply = await this.run(S.rotateKey, [this.k.event(eventId)], [this.k.prefix, keyHash]);
     return reply === "ok" ? "ok" : NOT_FOUND;
+  }
+
+  async createRoomKey(key: NewRoomKey, max: number): Promise<RoomKeyRecord | Missing | "full"> {
+    const R = this.k.room(key.roomCode);
+    const keys = [
+      `${R}room`,
+      `${R}keys`,
+      `${R}n`,
+      `${R}rk:${key.id}`,
+      this.k.roomKeyHash(key.keyHash),
+      this.k.roomKeyRoom(key.id),
+    ];
+    const fields = ["id", key.id, "role", key.role, "roomCode", key.roomCode, "label", key.label, "createdAt", key.createdAt];
+    const reply = await this.run(S.createRoomKey, keys, [max, key.id, key.roomCode, key.keyHash, ...fields]);
+    return reply === NOT_FOUND || reply === "full" ? reply : toRoomKey(reply);
+  }
+
+  async listRoomKeys(code: string): Promise<RoomKeyRecord[]> {
+    const R = this.k.room(code);
+    return toList(await this.run(S.listHashes, [`${R}keys`], [`${R}rk:`])).map(toRoomKey);
+  }
+
+  async getRoomKey(keyId: string): Promise<RoomKeyRecord | null> {
+    const code = await this.redis.get(this.k.roomKeyRoom(keyId));
+    if (!code) return null;
+    const reply = await this.redis.hgetall(`${this.k.room(code)}rk:${keyId}`);
+    return Object.keys(reply).length === 0 ? null : toRoomKey(Object.entries(reply).flat());
+  }
+
+  async findRoomKey(keyHash: string): Promise<RoomKeyRecord | null> {
+    const found = await this.redis.get(this.k.roomKeyHash(keyHash));
+    const [code, keyId] = found?.split(":") ?? [];
+    if (!code || !keyId) return null;
+    const reply = await this.redis.hgetall(`${this.k.room(code)}rk:${keyId}`);
+    // Deleted in between (the index goes in the same step as the hash): it opens nothing.
+    return Object.keys(reply).length === 0 ? null : toRoomKey(Object.entries(reply).flat());
+  }
+
+  async deleteRoomKey(keyId: string): Promise<RoomKeyRecord | Missing> {
+    const code = await this.redis.get(this.k.roomKeyRoom(keyId));
+    if (!code) return NOT_FOUND;
+    const R = this.k.room(code);
+    const reply = await this.run(
+      S.deleteRoomKey,
+      [`${R}keys`, `${R}rk:${keyId}`, this.k.roomKeyRoom(keyId)],
+      [this.k.prefix, keyId],
+    );
+    return reply === NOT_FOUND ? NOT_FOUND : toRoomKey(reply);
+  }
+
+  async addMessage(code: string, message: BackstageMessage, keep: number): Promise<"ok" | Missing> {
+    const R = this.k.room(code);
+    const json = JSON.stringify({ id: message.id, text: message.text, at: message.at });
+    // The same bounded append as the audit log: refused for an unknown room, the oldest dropped past `keep`.
+    const reply = await this.run(S.appendAudit, [`${R}room`, `${R}messages`], [json, keep]);
+    return reply === NOT_FOUND ? NOT_FOUND : "ok";
+  }
+
+  async messages(code: string): Promise<BackstageMessage[]> {
+    return (await this.redis.lrange(`${this.k.room(code)}messages`, 0, -1)).map(toMessage);
   }
 
   async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {

@@ -9,7 +9,7 @@ import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
 import { newRoomCode } from "../core/rooms.js";
 import { ACTIVITY_DDL } from "./sqlite-activity.js";
-import type { RoomRecord, SessionRecord } from "./store.js";
+import type { RoomKeyRecord, RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
 export const SCHEMA_VERSION = 7;
@@ -147,6 +147,26 @@ CREATE TABLE IF NOT EXISTS audit (
   target_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
+-- Keys for one room (a moderator's or a speaker's): only their hash, looked up by it.
+CREATE TABLE IF NOT EXISTS room_keys (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  label TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS room_keys_room ON room_keys(room_code, ord);
+-- Backstage messages to a room's speaker: the newest few, the older ones dropped as new ones come.
+CREATE TABLE IF NOT EXISTS messages (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_room ON messages(room_code, ord);
 `;
 
 /**
@@ -160,7 +180,8 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
  * Schema 6 → 7: the event's own blocklist words (none for older events); the report's activity
  * and attendance tables, new tables only (ACTIVITY_DDL in sqlite-activity.ts, run with the DDL
- * above); reactions now go to the room's current session's row.
+ * above); reactions now go to the room's current session's row; room keys and backstage messages,
+ * new tables only (the DDL above makes them, checked by name: CREATE TABLE IF NOT EXISTS).
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -279,6 +300,24 @@ export interface QuestionRow {
   merged_into: string | null;
 }
 
+export interface RoomKeyRow {
+  id: string;
+  room_code: string;
+  event_id: string;
+  role: string;
+  label: string;
+  created_at: string;
+}
+
+export const toRoomKey = (r: RoomKeyRow): RoomKeyRecord => ({
+  id: r.id,
+  role: r.role as RoomKeyRecord["role"],
+  roomCode: r.room_code,
+  label: r.label,
+  createdAt: r.created_at,
+  eventId: r.event_id,
+});
+
 export interface TallyRow {
   poll_id: string;
   key: string;
@@ -367,6 +406,8 @@ export const screenJson = (screen: Screen): string =>
   JSON.stringify(screen.pollId === undefined ? { mode: screen.mode } : { mode: screen.mode, pollId: screen.pollId });
 
 const ROOM_SELECT = "SELECT r.*, e.title AS event_title FROM rooms r JOIN events e ON e.id = r.event_id";
+const ROOM_KEY_SELECT =
+  "SELECT k.id, k.room_code, k.role, k.label, k.created_at, r.event_id FROM room_keys k JOIN rooms r ON r.code = k.room_code";
 
 export function openDatabase(file: string): Database.Database {
   const db = new Database(file);
@@ -434,6 +475,18 @@ export function prepareAll(db: Database.Database) {
     ),
     eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
     getEvent: p<EventRow>("SELECT * FROM events WHERE id = ?"),
+    insertRoomKey: p("INSERT INTO room_keys (id, room_code, role, label, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    countRoomKeys: p<{ n: number }>("SELECT count(*) AS n FROM room_keys WHERE room_code = ?"),
+    roomKeysOf: p<RoomKeyRow>(`${ROOM_KEY_SELECT} WHERE k.room_code = ? ORDER BY k.ord`),
+    getRoomKey: p<RoomKeyRow>(`${ROOM_KEY_SELECT} WHERE k.id = ?`),
+    roomKeyForHash: p<RoomKeyRow>(`${ROOM_KEY_SELECT} WHERE k.key_hash = ?`),
+    deleteRoomKey: p("DELETE FROM room_keys WHERE id = ?"),
+    insertMessage: p("INSERT INTO messages (id, room_code, text, at) VALUES (?, ?, ?, ?)"),
+    trimMessages: p(
+      `DELETE FROM messages WHERE room_code = ? AND ord <= (
+         SELECT ord FROM messages WHERE room_code = ? ORDER BY ord DESC LIMIT 1 OFFSET ?)`,
+    ),
+    messagesOf: p<{ id: string; text: string; at: string }>("SELECT id, text, at FROM messages WHERE room_code = ? ORDER BY ord"),
     setRetention: p("UPDATE events SET retention_days = ?, expires_at = ? WHERE id = ?"),
     eventForCode: p<{ id: string }>(
       "SELECT id FROM events WHERE code = ? UNION ALL SELECT event_id AS id FROM rooms WHERE code = ? LIMIT 1",

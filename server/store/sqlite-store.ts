@@ -3,7 +3,7 @@
 // interleaving to guard against inside one process, and the transaction makes each
 // command all-or-nothing on disk.
 import type Database from "better-sqlite3";
-import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
+import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { activityCommands } from "./sqlite-activity.js";
@@ -16,6 +16,7 @@ import {
   toPoll,
   toQuestion,
   toRoom,
+  toRoomKey,
   toSession,
 } from "./sqlite-schema.js";
 import {
@@ -30,6 +31,7 @@ import {
   type NewAnswer,
   type NewEvent,
   type NewRoom,
+  type NewRoomKey,
   type ParticipantData,
   type PollPatch,
   type ProgrammeRefusal,
@@ -38,6 +40,7 @@ import {
   type QuestionState,
   type ReactionTally,
   type RoomData,
+  type RoomKeyRecord,
   type RoomRecord,
   type RoomSettingsPatch,
   type SessionActivity,
@@ -639,6 +642,51 @@ export class SqliteStore implements Store {
 
   async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {
     return this.write(() => (this.q.setKeyHash.run(keyHash, eventId).changes === 0 ? "not_found" : "ok"));
+  }
+
+  async createRoomKey(key: NewRoomKey, max: number): Promise<RoomKeyRecord | Missing | "full"> {
+    return this.write(() => {
+      if (!this.q.roomExists.get(key.roomCode)) return "not_found";
+      if (this.q.countRoomKeys.get(key.roomCode)!.n >= max) return "full";
+      this.q.insertRoomKey.run(key.id, key.roomCode, key.role, key.label, key.keyHash, key.createdAt);
+      return toRoomKey(this.q.getRoomKey.get(key.id)!);
+    });
+  }
+
+  async listRoomKeys(code: string): Promise<RoomKeyRecord[]> {
+    return this.q.roomKeysOf.all(code).map(toRoomKey);
+  }
+
+  async getRoomKey(keyId: string): Promise<RoomKeyRecord | null> {
+    const row = this.q.getRoomKey.get(keyId);
+    return row ? toRoomKey(row) : null;
+  }
+
+  async findRoomKey(keyHash: string): Promise<RoomKeyRecord | null> {
+    const row = this.q.roomKeyForHash.get(keyHash);
+    return row ? toRoomKey(row) : null;
+  }
+
+  async deleteRoomKey(keyId: string): Promise<RoomKeyRecord | Missing> {
+    return this.write(() => {
+      const row = this.q.getRoomKey.get(keyId);
+      if (!row) return "not_found";
+      this.q.deleteRoomKey.run(keyId);
+      return toRoomKey(row);
+    });
+  }
+
+  async addMessage(code: string, message: BackstageMessage, keep: number): Promise<"ok" | Missing> {
+    return this.write(() => {
+      if (!this.q.roomExists.get(code)) return "not_found";
+      this.q.insertMessage.run(message.id, code, message.text, message.at);
+      this.q.trimMessages.run(code, code, keep);
+      return "ok";
+    });
+  }
+
+  async messages(code: string): Promise<BackstageMessage[]> {
+    return this.q.messagesOf.all(code);
   }
 
   async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {

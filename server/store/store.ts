@@ -5,11 +5,13 @@
 
 import type {
   AuditEntry,
+  BackstageMessage,
   Choice,
   Poll,
   PollStatus,
   QuestionStatus,
   RoomInfo,
+  RoomKey,
   Screen,
   SessionStatus,
 } from "../../shared/model.js";
@@ -161,6 +163,16 @@ export interface QuestionNotes {
 }
 
 export type Missing = "not_found";
+
+/** A room key as stored: never the key, and the event its room belongs to. */
+export interface RoomKeyRecord extends RoomKey {
+  eventId: string;
+}
+
+/** A new room key: sha256 of the key, hex (the key itself is never stored). */
+export interface NewRoomKey extends RoomKey {
+  keyHash: string;
+}
 
 /** A ballot's text kept as an answer (`open` polls): the service gives its id and time. */
 export interface NewAnswer {
@@ -383,6 +395,19 @@ export interface Store {
   // Keys, bans, audit, retention
   /** Replaces the event's moderator key hash: the old key stops opening anything at once. */
   rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing>;
+  /** Adds a key for one room (its `roomCode`) unless the room already has `max`. */
+  createRoomKey(key: NewRoomKey, max: number): Promise<RoomKeyRecord | Missing | "full">;
+  /** A room's keys, oldest first. */
+  listRoomKeys(code: string): Promise<RoomKeyRecord[]>;
+  getRoomKey(keyId: string): Promise<RoomKeyRecord | null>;
+  /** The room key whose hash this is, or null: what a bearer token opens when it is no event's key. */
+  findRoomKey(keyHash: string): Promise<RoomKeyRecord | null>;
+  /** Removes a room key: from this step on it opens nothing. */
+  deleteRoomKey(keyId: string): Promise<RoomKeyRecord | Missing>;
+  /** Appends a backstage message to the room's, keeping the newest `keep`. */
+  addMessage(code: string, message: BackstageMessage, keep: number): Promise<"ok" | Missing>;
+  /** The room's kept backstage messages, oldest first. */
+  messages(code: string): Promise<BackstageMessage[]>;
   /** Bans (or lifts the ban of) a participant in a room; true when that changed something. */
   setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing>;
   isBanned(code: string, participantId: string): Promise<boolean>;

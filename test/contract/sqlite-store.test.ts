@@ -290,6 +290,42 @@ describe("SqliteStore specifics", () => {
     check.close();
   });
 
+  it("upgrades a schema 6 file: its rooms stay, and take room keys and backstage messages too", async () => {
+    const file = join(dir, "schema6-keys.db");
+    const first = openSqliteStore(file);
+    const code = newRoomCode();
+    const eventId = newId();
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "Before keys",
+      keyHash: "event-key-hash",
+      createdAt: "2026-01-10T08:00:00.000Z",
+      rooms: [{ id: newId(), code, name: "Room" }],
+    });
+    await first.close();
+    // Without schema 7's column and two tables, the file is as 6 wrote it.
+    const db = new Database(file);
+    db.exec("ALTER TABLE events DROP COLUMN blocklist; DROP TABLE room_keys; DROP TABLE messages");
+    db.pragma("user_version = 6");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect((await store.getRoom(code))?.eventId).toBe(eventId);
+      const key = { id: "k1", role: "speaker" as const, roomCode: code, label: "", createdAt: "2026-01-10T09:00:00.000Z" };
+      expect(await store.createRoomKey({ ...key, keyHash: "room-key-hash" }, 5)).toEqual({ ...key, eventId });
+      expect(await store.findRoomKey("room-key-hash")).toEqual({ ...key, eventId });
+      const message = { id: "m1", text: "5 minutes left", at: "2026-01-10T09:30:00.000Z" };
+      expect(await store.addMessage(code, message, 20)).toBe("ok");
+      expect(await store.messages(code)).toEqual([message]);
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
   it("refuses a file written by a newer schema", () => {
     const file = join(dir, "future.db");
     const db = new Database(file);

@@ -1175,6 +1175,63 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.eventIdForKey(next)).toBeNull();
       });
 
+      it("room keys: created per room up to a bound, found by hash, listed without it, deleted at once", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const hash = () => randomBytes(32).toString("hex");
+        const first = {
+          id: newId(),
+          role: "speaker" as const,
+          roomCode: code,
+          label: "Lectern",
+          createdAt: at(),
+          keyHash: hash(),
+        };
+        const second = { id: newId(), role: "moderator" as const, roomCode: code, label: "", createdAt: at(), keyHash: hash() };
+        const { keyHash: _h, ...shown } = first;
+        expect(await store.createRoomKey(first, 2)).toEqual({ ...shown, eventId: event.id });
+        must(await store.createRoomKey(second, 2));
+        // The bound counts this room's keys only.
+        const third = { ...second, id: newId(), keyHash: hash() };
+        expect(await store.createRoomKey(third, 2)).toBe("full");
+        expect(await store.createRoomKey({ ...third, roomCode: newRoomCode() }, 2)).toBe("not_found");
+        must(await store.createRoomKey({ ...third, roomCode: other }, 2));
+        expect((await store.listRoomKeys(code)).map((k) => k.id)).toEqual([first.id, second.id]);
+        expect(JSON.stringify(await store.listRoomKeys(code))).not.toContain(first.keyHash);
+        expect(await store.findRoomKey(first.keyHash)).toEqual({ ...shown, eventId: event.id });
+        expect(await store.findRoomKey(hash())).toBeNull();
+        expect(await store.getRoomKey(second.id)).toEqual(expect.objectContaining({ id: second.id, role: "moderator" }));
+        // An event's key hash is not a room key, and the other way round.
+        expect(await store.findRoomKey(event.keyHash)).toBeNull();
+        expect(await store.eventIdForKey(first.keyHash)).toBeNull();
+
+        expect(await store.deleteRoomKey(first.id)).toEqual({ ...shown, eventId: event.id });
+        expect(await store.findRoomKey(first.keyHash)).toBeNull();
+        expect(await store.getRoomKey(first.id)).toBeNull();
+        expect(await store.deleteRoomKey(first.id)).toBe("not_found");
+        expect((await store.listRoomKeys(code)).map((k) => k.id)).toEqual([second.id]);
+        // A slot freed: the room takes a key again.
+        must(await store.createRoomKey({ ...third, id: newId(), keyHash: hash() }, 2));
+
+        // Erasing the event takes every key with it.
+        must(await store.deleteEvent(event.id));
+        expect(await store.findRoomKey(second.keyHash)).toBeNull();
+        expect(await store.getRoomKey(third.id)).toBeNull();
+        expect(await store.listRoomKeys(other)).toEqual([]);
+      });
+
+      it("backstage messages: appended per room, the newest kept, erased with the event", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const sent = Array.from({ length: 5 }, (_, i) => ({ id: newId(), text: `Message ${i}`, at: at() }));
+        for (const message of sent) expect(await store.addMessage(code, message, 3)).toBe("ok");
+        expect(await store.messages(code)).toEqual(sent.slice(2));
+        expect(await store.messages(other)).toEqual([]);
+        expect(await store.addMessage(newRoomCode(), sent[0]!, 3)).toBe("not_found");
+        must(await store.deleteEvent(event.id));
+        expect(await store.messages(code)).toEqual([]);
+      });
+
       it("bans and lifts a participant per room; a second ban changes nothing", async () => {
         const event = await makeEvent(2);
         const [code, other] = event.rooms.map((r) => r.code) as [string, string];

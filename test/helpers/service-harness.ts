@@ -48,6 +48,12 @@ export class RecordingOutbox implements Outbox {
   disconnect(...args: Parameters<Outbox["disconnect"]>): void {
     this.calls.push({ method: "disconnect", args });
   }
+  revokeKey(...args: Parameters<Outbox["revokeKey"]>): void {
+    this.calls.push({ method: "revokeKey", args });
+  }
+  message(...args: Parameters<Outbox["message"]>): void {
+    this.calls.push({ method: "message", args });
+  }
   revoke(...args: Parameters<Outbox["revoke"]>): void {
     this.calls.push({ method: "revoke", args });
   }

@@ -19,10 +19,14 @@ export const EVENT_HANDLERS = {
     c.reply.header("cache-control", "no-cache");
     return c.site;
   },
-  /** Tells a console what its key opens: the organizer, or the moderators of one event. */
+  /** Tells a console what its key opens: the organizer, the moderators of one event, or one room (a room key). */
   "GET /api/session": async (c) => {
     const actor = await c.actor();
-    return actor.role === "moderator" ? { role: "moderator", eventId: actor.eventId } : { role: "organizer" };
+    if (actor.role === "speaker") return { role: "speaker", eventId: actor.eventId, roomCode: actor.room.code };
+    if (actor.role !== "moderator") return { role: "organizer" };
+    return actor.room
+      ? { role: "moderator", eventId: actor.eventId, roomCode: actor.room.code }
+      : { role: "moderator", eventId: actor.eventId };
   },
   "POST /api/events": async (c) => c.tribune.events.create(await c.actor(), c.body),
   "GET /api/events/:id": async (c) => c.tribune.events.get(await c.actor(), c.params.id),
