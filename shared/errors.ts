@@ -24,6 +24,8 @@ export interface ErrorBody {
   message: string;
   /** Seconds to wait before retrying, for rate_limited. */
   retryAfter?: number;
+  /** What the caller may use to act on it (e.g. a free nickname to suggest). */
+  details?: Record<string, unknown>;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -33,6 +35,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly text: Message,
     readonly retryAfter?: number,
+    readonly details?: Record<string, unknown>,
   ) {
     super(text.en);
     this.name = "AppError";
@@ -45,6 +48,7 @@ export class AppError extends Error {
   body(lang: Lang = "en"): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.text[lang] };
     if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
+    if (this.details !== undefined) body.details = this.details;
     return body;
   }
 }

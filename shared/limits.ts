@@ -28,6 +28,15 @@ export const LIMITS = {
   speakers: 10,
   speakerName: 100,
   sessionsPerRoom: 200,
+  /** Quiz: its options, its time limit in seconds, the points of an instant right answer. */
+  quizMinOptions: 2,
+  quizMaxOptions: 6,
+  quizMinSeconds: 5,
+  quizMaxSeconds: 300,
+  quizDefaultSeconds: 30,
+  quizMaxPoints: 1000,
+  nickname: 24,
+  leaderboard: 10,
 } as const;
 
 /** The time zone of an event's programme until its organizer sets another. */

@@ -12,6 +12,8 @@ import type {
   EventView,
   Health,
   KeyHolder,
+  Leaderboard,
+  Nickname,
   Poll,
   Programme,
   Question,
@@ -37,6 +39,7 @@ import {
   eventPatchBody,
   labelsBody,
   moderateBody,
+  nicknameBody,
   pollCreateBody,
   pollRef,
   pollUpdateBody,
@@ -51,6 +54,7 @@ import {
   socketBan,
   socketLabels,
   socketModerate,
+  socketNickname,
   socketPollUpdate,
   socketReact,
   socketReply,
@@ -121,6 +125,12 @@ export const CLIENT_EVENTS = {
     summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
     payload: socketReact,
     answer: answer<null>("null"),
+  },
+  nickname: {
+    roles: ["participant"],
+    summary: "Choose or change one's quiz nickname in the room (1–24 characters, unique case and accents ignored)",
+    payload: socketNickname,
+    answer: answer<Nickname>("Nickname"),
   },
   "answer:hide": {
     roles: ["moderator"],
@@ -202,6 +212,10 @@ export const SERVER_EVENTS = {
   reactions: {
     to: "screens and moderators, at most every 250 ms per room: the reactions since the previous message",
     payload: answer<ReactionCounts>("ReactionCounts"),
+  },
+  leaderboard: {
+    to: "the room, when a quiz of its current session closes",
+    payload: answer<Leaderboard>("Leaderboard"),
   },
 } as const;
 
@@ -364,6 +378,18 @@ export const ROUTES = {
     body: reactBody,
     event: "react",
     answer: answer<Reacted>("Reacted"),
+  },
+  "POST /api/rooms/:code/nickname": {
+    role: "participant",
+    summary: "Choose or change one's quiz nickname in the room (409 with a suggestion when taken)",
+    body: nicknameBody,
+    event: "nickname",
+    answer: answer<Nickname>("Nickname"),
+  },
+  "GET /api/rooms/:code/leaderboard": {
+    role: "anyone",
+    summary: "The 10 best quiz totals of the room's current session (nicknamed participants; ties share a rank)",
+    answer: answer<Leaderboard>("Leaderboard"),
   },
   "GET /api/rooms/:code/export.csv": {
     role: "moderator",

@@ -30,7 +30,7 @@ const moderationFields = { action: moderationAction, into: id.optional() };
 const mergeNamesInto = (m: { action: string; into?: string }) => m.action !== "merge" || m.into !== undefined;
 const intoRequired = { message: "into is required to merge", path: ["into"] };
 export const screenSchema = z.object({
-  mode: z.enum(["auto", "join", "poll", "question", "questions"]),
+  mode: z.enum(["auto", "join", "poll", "question", "questions", "leaderboard"]),
   pollId: id.optional(),
 });
 
@@ -117,6 +117,12 @@ export const sessionUpdateBody = z.object({ ...sessionFields, title: sessionFiel
 export const sessionRef = z.object({ sessionId: id });
 export const socketSessionUpdate = sessionUpdateBody.extend({ sessionId: id });
 
+/** A quiz's right answers and time limit (other kinds ignore them); checked against the options by the kind. */
+const quizFields = {
+  correct: z.array(z.number().int().min(0)).min(1).max(LIMITS.quizMaxOptions).optional(),
+  timeLimit: z.number().int().min(LIMITS.quizMinSeconds).max(LIMITS.quizMaxSeconds).optional(),
+};
+
 export const pollCreateBody = z.object({
   title: text(1, LIMITS.pollTitle),
   /** Another session of the room, to prepare a poll ahead; the room's current session when absent. */
@@ -124,12 +130,14 @@ export const pollCreateBody = z.object({
   kind: pollKind,
   options: optionsSchema.optional(),
   resultsVisible: z.boolean().optional(),
+  ...quizFields,
 });
 
 export const pollUpdateBody = z.object({
   title: text(1, LIMITS.pollTitle).optional(),
   options: optionsSchema.optional(),
   resultsVisible: z.boolean().optional(),
+  ...quizFields,
 });
 
 export const voteBody = z.object({ participantId, choice: choiceSchema });
@@ -154,6 +162,9 @@ export const labelsBody = z.object({
 });
 export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
 export const reactBody = z.object({ participantId, emoji: reaction });
+/** A quiz player's name in a room: 1–24 characters, unique in the room (case and accents ignored). */
+export const nicknameFields = { nickname: text(1, LIMITS.nickname) };
+export const nicknameBody = z.object({ participantId, ...nicknameFields });
 
 // Socket.IO payloads: the participant and room come from the handshake.
 export const pollRef = z.object({ pollId: id });
@@ -166,6 +177,7 @@ export const socketReply = replyBody.extend({ questionId: id });
 export const socketLabels = labelsBody.extend({ questionId: id });
 /** `question:ban` `{questionId, on?}`: `on` false lifts the ban (true when absent). */
 export const socketReact = z.object({ emoji: reaction });
+export const socketNickname = z.object(nicknameFields);
 /** `answer:hide` / `answer:show`: an answer of an `open` poll. */
 export const answerRef = z.object({ pollId: id, answerId: id });
 export const socketBan = z.object({ questionId: id, on: z.boolean().optional() });

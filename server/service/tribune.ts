@@ -10,9 +10,12 @@ import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
 import { QuestionService } from "./question-service.js";
+import { QuizClock } from "./quiz-clock.js";
+import { QuizService } from "./quiz-service.js";
 import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
 import { ReactionService } from "./reaction-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
+import type { ClockLogger } from "./session-clock.js";
 import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
 import { loadRoom, roomState } from "./views.js";
@@ -26,6 +29,9 @@ export class Tribune {
   readonly questions: QuestionService;
   readonly sessions: SessionService;
   readonly reactions: ReactionService;
+  readonly quiz: QuizService;
+  /** Closes quizzes when their time is up; started and stopped with the server (server/app.ts). */
+  readonly quizClock: QuizClock;
   private readonly coalescer: ResultsCoalescer;
   private readonly reactionCoalescer: ReactionCoalescer;
   /** Highest seq sent per poll, so a late read never sends older results. */
@@ -40,15 +46,22 @@ export class Tribune {
   constructor(
     private readonly deps: Deps,
     private readonly states: StateCache,
+    clock: { quizSweepMs: number; log: ClockLogger },
   ) {
-    this.sweeper = setInterval(() => states.sweep(), 10_000).unref();
+    this.sweeper = setInterval(() => {
+      states.sweep();
+      deps.scores.sweep();
+    }, 10_000).unref();
     this.coalescer = new ResultsCoalescer((code, pollId) => this.timedFlush(code, pollId));
     deps.dirty.subscribe((code, pollId) => {
       states.invalidate(code);
       this.coalescer.mark(code, pollId);
     });
     this.events = new EventService(deps);
-    this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
+    const dirty = (code: string, pollId: string) => deps.dirty.publish(code, pollId);
+    this.quiz = new QuizService(deps, dirty);
+    this.quizClock = new QuizClock(deps, (pollId) => this.polls.autoClose(pollId), clock.quizSweepMs, clock.log);
+    this.polls = new PollService(deps, this.events, dirty, this.quiz, (poll) => this.quizClock.schedule(poll));
     this.questions = new QuestionService(deps);
     this.sessions = new SessionService(deps, this.events);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
@@ -150,6 +163,7 @@ export class Tribune {
   }
 
   close(): void {
+    void this.quizClock.stop();
     this.coalescer.close();
     this.reactionCoalescer.close();
     clearInterval(this.sweeper);

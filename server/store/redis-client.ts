@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
 import * as Q from "./redis-lua-questions.js";
+import * as Z from "./redis-lua-quiz.js";
 import * as S from "./redis-lua-safety.js";
 import * as X from "./redis-lua-sessions.js";
 
@@ -51,6 +52,8 @@ export const SCRIPTS = {
   updateSession: script(X.UPDATE_SESSION),
   deleteSession: script(X.DELETE_SESSION),
   setSessionStatus: script(X.SET_SESSION_STATUS),
+  dueQuizzes: script(Z.DUE_QUIZZES),
+  setNickname: script(Z.SET_NICKNAME),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

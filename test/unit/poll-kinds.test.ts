@@ -91,6 +91,16 @@ const SAMPLES: Record<PollKind, Sample> = {
       [[0, 1.5, 2], /list of option numbers/],
     ],
   },
+  quiz: {
+    options: options(4),
+    // One option, as a single choice.
+    accepts: [[[3], [3], ["3"]]],
+    refuses: [
+      [[0, 1], /exactly one/],
+      [[4], /does not exist/],
+      ["0", /list of option numbers/],
+    ],
+  },
   open: {
     options: [],
     // Trimmed, case kept; counted per answer, not per key.
