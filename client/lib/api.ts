@@ -10,6 +10,8 @@ export class ClientError extends Error {
     readonly code: ErrorCode | "offline" | "timeout",
     message: string,
     readonly retryAfter?: number,
+    /** What the server gave to act on (e.g. a free nickname). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ClientError";

@@ -1,6 +1,7 @@
 // A room kept up to date over its socket: state on connect, then poll/results/question/room events.
 import { useEffect, useState } from "preact/hooks";
-import type { RoomState } from "../../shared/model";
+import type { Leaderboard, RoomState } from "../../shared/model";
+import { clockOffset } from "./countdown";
 import { onLangChange } from "./i18n";
 import { applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
 import { type Link, openSocket, type Socket } from "./socket";
@@ -10,11 +11,17 @@ export interface Snapshot {
   link: Link;
   /** The refusal of the handshake (unknown code, wrong key), in the server's words. */
   refused: string | null;
+  /** Milliseconds to add to this device's clock to read the server's (quiz countdowns). */
+  offsetMs: number;
+  /** The last quiz leaderboard the room was sent, null until a quiz closes. */
+  leaderboard: Leaderboard | null;
 }
+
+const EMPTY: Snapshot = { state: null, link: "connecting", refused: null, offsetMs: 0, leaderboard: null };
 
 export class LiveRoom {
   readonly socket: Socket;
-  snapshot: Snapshot = { state: null, link: "connecting", refused: null };
+  snapshot: Snapshot = EMPTY;
   private readonly listeners = new Set<(s: Snapshot) => void>();
   private readonly stopLang: () => void;
   private readonly goneOffline = () => {
@@ -46,13 +53,14 @@ export class LiveRoom {
       else this.set({ link: navigator.onLine ? "connecting" : "offline" });
     });
     socket.on("state", (state) => {
-      this.set({ state });
+      this.set({ state, offsetMs: clockOffset(state.serverTime) });
       this.onState?.(this);
     });
     socket.on("poll", (poll) => this.update((s) => applyPoll(s, poll, view)));
     socket.on("results", (results) => this.update((s) => applyResults(s, results)));
     socket.on("question", (question) => this.update((s) => applyQuestion(s, question, view)));
     socket.on("room", (room) => this.update((s) => applyRoom(s, room)));
+    socket.on("leaderboard", (leaderboard) => this.set({ leaderboard }));
     socket.on("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
     addEventListener("offline", this.goneOffline);
     addEventListener("online", this.backOnline);
@@ -85,7 +93,7 @@ export class LiveRoom {
 
 /** Re-renders on every change of the room. */
 export function useSnapshot(room: LiveRoom | null): Snapshot {
-  const [snapshot, set] = useState<Snapshot>(room?.snapshot ?? { state: null, link: "connecting", refused: null });
+  const [snapshot, set] = useState<Snapshot>(room?.snapshot ?? EMPTY);
   useEffect(() => {
     if (!room) return;
     set(room.snapshot);

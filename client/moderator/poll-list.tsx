@@ -1,5 +1,6 @@
 // The room's polls, newest first, with their controls and live results.
 import type { PollView, RoomState } from "../../shared/model";
+import { POLL_KINDS } from "../../shared/poll-kinds";
 import type { LiveRoom } from "../lib/live-room";
 import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
@@ -34,6 +35,8 @@ export function PollList({ room, state }: { room: LiveRoom; state: RoomState }) 
 function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; onScreen: boolean }) {
   const titleId = `poll-${poll.id}`;
   const results = resultsOf(poll, true);
+  // A closed quiz is final: its scores are counted, so it is neither opened again nor reset.
+  const final = POLL_KINDS[poll.kind].timed !== undefined && poll.status === "closed";
   return (
     <li class={`poll-card ${poll.status}`}>
       <div class="poll-card-head">
@@ -43,7 +46,7 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
         {onScreen && <span class="badge open">{t("onScreen")}</span>}
       </div>
       <div class="row">
-        {poll.status !== "open" ? (
+        {final ? null : poll.status !== "open" ? (
           <button type="button" class="btn primary" onClick={() => void pollAction(room, "open", poll.id)}>
             {poll.status === "draft" ? t("open") : t("reopen")}
           </button>
@@ -57,15 +60,17 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
             {t("showOnScreen")}
           </button>
         )}
-        <button
-          type="button"
-          class="btn"
-          onClick={() => {
-            if (confirm(t("confirmReset", { title: poll.title }))) void resetPoll(room, poll.id);
-          }}
-        >
-          {t("reset")}
-        </button>
+        {!final && (
+          <button
+            type="button"
+            class="btn"
+            onClick={() => {
+              if (confirm(t("confirmReset", { title: poll.title }))) void resetPoll(room, poll.id);
+            }}
+          >
+            {t("reset")}
+          </button>
+        )}
         <button
           type="button"
           class="btn danger"

@@ -4,6 +4,7 @@ import { useSnapshot } from "../lib/live-room";
 import { ExportLinks } from "./export-links";
 import { PollBuilder } from "./poll-builder";
 import { PollList } from "./poll-list";
+import { QuizSeries } from "./quiz-series";
 import { ReactionCounter } from "./reaction-counter";
 import { RoomLinks } from "./room-links";
 import { RoomSettings } from "./room-settings";
@@ -41,6 +42,7 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
         <section class="panel area-polls" aria-labelledby="polls-title">
           <h3 id="polls-title">{t("polls")}</h3>
           <PollBuilder room={room} expanded={state.polls.length === 0} />
+          <QuizSeries room={room} state={state} />
           <PollList room={room} state={state} />
         </section>
         <Triage room={room} state={state} />

@@ -10,6 +10,7 @@ const KEYS: [string, Parameters<typeof t>[0]][] = [
   ["h", "keyHighlight"],
   ["d", "keyAnswer"],
   ["e", "keyArchive"],
+  ["n", "keyNextQuiz"],
   ["1 … 9", "keyRooms"],
   ["?", "keyHelp"],
   ["escKey", "keyEscape"],
