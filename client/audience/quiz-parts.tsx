@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { codePoints, LIMITS } from "../../shared/limits";
 import type { PollView, RoomState } from "../../shared/model";
+import { POLL_KINDS } from "../../shared/poll-kinds";
 import { ClientError } from "../lib/api";
 import { Countdown } from "../lib/countdown";
 import { fmt } from "../lib/i18n";
@@ -11,7 +12,7 @@ import type { AudienceSession } from "./session";
 import { t, tn } from "./strings";
 
 /** True when the room shows a quiz: the phone then asks for a nickname. */
-export const hasQuiz = (state: RoomState): boolean => state.polls.some((p) => p.closesAt !== undefined);
+export const hasQuiz = (state: RoomState): boolean => state.polls.some((p) => POLL_KINDS[p.kind].timed !== undefined);
 
 export function NicknameForm({ session, state }: { session: AudienceSession; state: RoomState }) {
   const [name, setName] = useState("");
