@@ -23,7 +23,7 @@ export function LeaderboardBoard({ board }: { board: Leaderboard | null }) {
       {entries.length === 0 ? (
         <p class="waiting">{t("noScores")}</p>
       ) : (
-        <>
+        <div class="leaderboard-body">
           <ol class="podium" aria-label={t("leaderboard")}>
             {podiumOrder(top).map((e) => (
               <li key={e.nickname} class={`step step-${Math.min(e.rank, 3)}`}>
@@ -50,7 +50,7 @@ export function LeaderboardBoard({ board }: { board: Leaderboard | null }) {
               ))}
             </ol>
           )}
-        </>
+        </div>
       )}
     </section>
   );

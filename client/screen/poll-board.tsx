@@ -26,7 +26,7 @@ export function PollBoard({ poll, offsetMs }: { poll: PollView; offsetMs: number
   const { Board } = CLIENT_KINDS[poll.kind];
   const counting = poll.status === "open" && poll.closesAt !== undefined;
   return (
-    <section class="poll-board" aria-labelledby="poll-title">
+    <section class={poll.closesAt ? "poll-board quiz" : "poll-board"} aria-labelledby="poll-title">
       {counting && poll.closesAt && (
         <Countdown closesAt={poll.closesAt} timeLimit={poll.timeLimit ?? 30} offsetMs={offsetMs} label={secondsLabel} />
       )}
@@ -45,11 +45,12 @@ export function PollBoard({ poll, offsetMs }: { poll: PollView; offsetMs: number
         </p>
       </div>
       {!results ? (
-        <ul class="options-only">
+        <ul class={poll.closesAt ? "options-only quiz-options" : "options-only"}>
           {POLL_KINDS[poll.kind].labels(poll).map((o, i) => (
             <li key={i}>{o}</li>
           ))}
-          <li class="hint">{t("resultsHidden")}</li>
+          {/* A quiz's results are its reveal, at the close: nothing to say meanwhile. */}
+          {!poll.closesAt && <li class="hint">{t("resultsHidden")}</li>}
         </ul>
       ) : (
         <Board poll={poll} results={results} labels={labels()} maxWords={40} />
