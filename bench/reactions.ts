@@ -95,7 +95,7 @@ function every(startAt: number, everyMs: number, times: number, fn: (k: number) 
   });
 }
 
-async function connectPhones(url: string, code: string, prefix: string, n: number): Promise<LeanSocket[]> {
+export async function connectPhones(url: string, code: string, prefix: string, n: number): Promise<LeanSocket[]> {
   const phones: LeanSocket[] = [];
   // In batches: a whole plenary's handshakes at once would measure the join, not the storm.
   for (let i = 0; i < n; i += 50) {

@@ -126,7 +126,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const now = () => new Date();
   const sockets = new SocketOutbox(
     io,
-    socketState({ store, presence, publicUrl, similar, scores, now }),
+    socketState({ store, presence, publicUrl, similar, scores }),
     cluster !== null,
     fastify.log,
   );

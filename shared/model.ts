@@ -146,8 +146,11 @@ export interface RoomState {
   questions: Question[];
   participants: number;
   me?: Me;
-  /** The server's clock when the state was read (ISO): pages count a quiz down from `closesAt` with it. */
-  serverTime?: string;
+}
+
+/** Socket `clock`: the server's time (ISO), for pages to count a quiz down from `closesAt`. */
+export interface ServerClock {
+  now: string;
 }
 
 /** `POST /api/rooms/:code/nickname` and socket `nickname`. */

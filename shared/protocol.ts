@@ -26,6 +26,7 @@ import type {
   RoomState,
   RoomSummary,
   RotatedKey,
+  ServerClock,
   Session,
   SimilarQuestions,
   SiteInfo,
@@ -40,6 +41,7 @@ import {
   labelsBody,
   moderateBody,
   nicknameBody,
+  noBody,
   pollCreateBody,
   pollRef,
   pollUpdateBody,
@@ -125,6 +127,12 @@ export const CLIENT_EVENTS = {
     summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
     payload: socketReact,
     answer: answer<null>("null"),
+  },
+  clock: {
+    roles: ["participant", "screen", "moderator"],
+    summary: "The server's time, for a quiz's countdown from closesAt (every device shows the same)",
+    payload: noBody,
+    answer: answer<ServerClock>("ServerClock"),
   },
   nickname: {
     roles: ["participant"],

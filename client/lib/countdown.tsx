@@ -1,10 +1,13 @@
 // A quiz's remaining time, from its `closesAt` and the server's clock: every device shows the
-// same number whatever its own clock says (the offset is learnt from the state's `serverTime`).
+// same number whatever its own clock says (the offset is learnt from the socket's `clock`).
 import { useEffect, useState } from "preact/hooks";
 
-/** Milliseconds to add to this device's clock to read the server's. */
-export const clockOffset = (serverTime: string | undefined, receivedAt: number = Date.now()): number =>
-  serverTime ? Date.parse(serverTime) - receivedAt : 0;
+/**
+ * Milliseconds to add to this device's clock to read the server's: the server's `now`, taken
+ * halfway between asking (`sentAt`) and hearing back (`backAt`), as NTP does.
+ */
+export const clockOffset = (serverNow: string, sentAt: number, backAt: number): number =>
+  Date.parse(serverNow) - (sentAt + backAt) / 2;
 
 /** Whole seconds left until `closesAt` on the server's clock (0 once past). */
 export const secondsLeft = (closesAt: string, offsetMs: number, now: number = Date.now()): number =>

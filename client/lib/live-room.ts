@@ -4,7 +4,7 @@ import type { Leaderboard, RoomState } from "../../shared/model";
 import { clockOffset } from "./countdown";
 import { onLangChange } from "./i18n";
 import { applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
-import { type Link, openSocket, type Socket } from "./socket";
+import { type Link, openSocket, request, type Socket } from "./socket";
 
 export interface Snapshot {
   state: RoomState | null;
@@ -53,7 +53,8 @@ export class LiveRoom {
       else this.set({ link: navigator.onLine ? "connecting" : "offline" });
     });
     socket.on("state", (state) => {
-      this.set({ state, offsetMs: clockOffset(state.serverTime) });
+      this.set({ state });
+      this.syncClock();
       this.onState?.(this);
     });
     socket.on("poll", (poll) => this.update((s) => applyPoll(s, poll, view)));
@@ -64,6 +65,15 @@ export class LiveRoom {
     socket.on("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
     addEventListener("offline", this.goneOffline);
     addEventListener("online", this.backOnline);
+  }
+
+  /** Learns the server's clock (after every full state: a reconnection may reach another node). */
+  private syncClock(): void {
+    const sentAt = Date.now();
+    request(this.socket, "clock", {}).then(
+      ({ now }) => this.set({ offsetMs: clockOffset(now, sentAt, Date.now()) }),
+      () => {}, // the countdown keeps this device's clock meanwhile
+    );
   }
 
   update(change: (state: RoomState) => RoomState): void {

@@ -1,11 +1,11 @@
 // Use cases of quizzes besides ballots: nicknames, the leaderboard, and what follows a quiz's
 // closing, whoever closed it (a moderator, the opening of another poll, the quiz clock).
 import { ERR } from "../../shared/error-catalogue.js";
-import type { Leaderboard, Nickname, Poll } from "../../shared/model.js";
-import { nicknameBody, parse } from "../../shared/schemas.js";
+import type { Leaderboard, Nickname, Poll, ServerClock } from "../../shared/model.js";
+import { nicknameBody, noBody, parse } from "../../shared/schemas.js";
 import { foldNickname, isTimed, suggestNickname, topEntries } from "../core/quiz.js";
 import { refuseBanned, spend } from "./access.js";
-import type { Deps } from "./deps.js";
+import { type Deps, isoNow } from "./deps.js";
 import { loadRoom, roomScores } from "./views.js";
 
 export class QuizService {
@@ -32,6 +32,12 @@ export class QuizService {
     }
     this.deps.scores.invalidate(code);
     return { nickname };
+  }
+
+  /** The server's time: pages count a quiz down from `closesAt` with the offset it gives. */
+  clock(body: unknown): ServerClock {
+    parse(noBody, body);
+    return { now: isoNow(this.deps) };
   }
 
   async leaderboard(code: string): Promise<Leaderboard> {

@@ -7,7 +7,7 @@ import { toPublicQuestion } from "../core/questions.js";
 import { type Audience, type RoomSnapshot, viewRoom } from "../core/rooms.js";
 import { inScope, type Scope, toSession } from "../core/sessions.js";
 import type { RoomData, RoomRecord, Store } from "../store/store.js";
-import { type Deps, isoNow } from "./deps.js";
+import type { Deps } from "./deps.js";
 import { countedQuizzes } from "./quiz-scores.js";
 
 /** The room's current session, read from the store. */
@@ -30,7 +30,7 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord, sessio
 }
 
 /** What reading a room's views needs: no outbox, so the realtime edge can read states too. */
-export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar" | "scores" | "now">;
+export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar" | "scores">;
 
 /** The room's state limited to `scope`'s polls and questions (all of them when absent). */
 export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData, scope: Scope = { all: true }): RoomSnapshot {
@@ -72,7 +72,6 @@ export async function roomState(
   const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
   const state = viewRoom(snap, audience, participants, me);
   if (audience === "moderator") state.questions = withModerationHints(deps, data, state.questions);
-  state.serverTime = isoNow(deps);
   return state;
 }
 

@@ -67,7 +67,9 @@ describe("quiz polls", () => {
     expect((await until(modPolls, (p) => p.status === "open")).correct).toEqual([1]);
     const state = await api(server.url, "GET", `/api/rooms/${ev.code}`);
     expect(state.body.polls[0].correct).toBeUndefined();
-    expect(Date.parse(state.body.serverTime)).not.toBeNaN();
+    const clock = expectAckOk(await emitAck(screen, "clock", {}));
+    expect(Date.parse(clock.now)).not.toBeNaN();
+    expectAckError(await emitAck(screen, "clock", JSON.parse('{"__proto__": {"x": 1}}')), "invalid");
     await closePoll(server.url, ev.moderatorKey, poll.id);
     const closed = await until(screenPolls, (p) => p.status === "closed");
     // Closed: the right answers, and the results (hidden while it ran) are the reveal.
