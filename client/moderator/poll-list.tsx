@@ -1,6 +1,7 @@
 // The room's polls, newest first, with their controls and live results.
 import type { PollView, RoomState } from "../../shared/model";
 import { POLL_KINDS } from "../../shared/poll-kinds";
+import { Countdown } from "../lib/countdown";
 import type { LiveRoom } from "../lib/live-room";
 import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
@@ -44,6 +45,15 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
         <span class={`badge ${poll.status}`}>{t(`status_${poll.status}`)}</span>
         <span class="hint">{CLIENT_KINDS[poll.kind].name()}</span>
         {onScreen && <span class="badge open">{t("onScreen")}</span>}
+        {poll.status === "open" && poll.closesAt && (
+          <Countdown
+            closesAt={poll.closesAt}
+            timeLimit={poll.timeLimit ?? 30}
+            offsetMs={room.snapshot.offsetMs}
+            label={(n) => (n === 0 ? t("quizUp") : t("quizLeft", { n }))}
+            className="small"
+          />
+        )}
       </div>
       <div class="row">
         {final ? null : poll.status !== "open" ? (

@@ -852,6 +852,13 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         must(await store.eraseParticipants(event.id));
         expect(await store.nicknames(code)).toEqual({});
         expect(await store.nicknames(other)).toEqual({});
+        // Erasing the event erases its nicknames.
+        const gone = await makeEvent(1);
+        const goneCode = gone.rooms[0]!.code;
+        expect(await store.setNickname(goneCode, ann, "Ann", "ann")).toBe("ok");
+        must(await store.deleteEvent(gone.id));
+        expect(await store.nicknames(goneCode)).toEqual({});
+        expect((await store.participantData(goneCode, ann)).nickname).toBeNull();
       });
     });
 
