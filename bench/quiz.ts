@@ -11,7 +11,7 @@ import { type Figure, figureAdder, type ScenarioOutcome } from "./lib/report.js"
 import { type Distribution, distribution, now, percentile, sleep } from "./lib/stats.js";
 import { POLL_OPTIONS } from "./lib/tribune-api.js";
 import { ack, connectSio } from "./live/sockets.js";
-import { bareTarget, type Target, tribuneTarget } from "./live/targets.js";
+import { type Target, tribuneThenBare } from "./live/targets.js";
 import { connectPhones } from "./reactions.js";
 
 export interface QuizBenchOptions {
@@ -135,25 +135,13 @@ async function closeDelays(target: Target, options: QuizBenchOptions): Promise<n
 export async function runQuiz(options: QuizBenchOptions): Promise<ScenarioOutcome> {
   const started = performance.now();
   const tag = Date.now().toString(36);
-  const tribune = await tribuneTarget({ nodes: 1, app: options.app });
-  let t: QuizMeasurement;
-  let delays: number[];
-  try {
-    t = await measure(tribune, options, `t${tag}`);
-    delays = await closeDelays(tribune, options);
-  } finally {
-    await tribune.stop();
-  }
-  let b: QuizMeasurement | null = null;
-  if (options.baseline) {
-    options.log("quiz: bare Socket.IO baseline (ballots taken, nothing closes)");
-    const bare = await bareTarget();
-    try {
-      b = await measure(bare, options, `b${tag}`);
-    } finally {
-      await bare.stop();
-    }
-  }
+  const { tribune, bare: b } = await tribuneThenBare(
+    options,
+    "quiz: bare Socket.IO baseline (ballots taken, nothing closes)",
+    async (target) => ({ m: await measure(target, options, `t${tag}`), delays: await closeDelays(target, options) }),
+    (target) => measure(target, options, `b${tag}`),
+  );
+  const { m: t, delays } = tribune;
   const figures: Figure[] = [];
   const add = figureAdder(figures, "quiz");
   // Tribune's value, and the baseline's where it has one (the bare server has no clock: no delay).

@@ -1,23 +1,13 @@
 // The quiz's own rules: its settings, the points of a ballot in time, nicknames and the ranking.
 import { describe, expect, it } from "vitest";
 import { ballotPoints, foldNickname, scoreQuizzes, suggestNickname, topEntries } from "../../server/core/quiz.js";
-import { AppError } from "../../shared/errors.js";
 import type { Poll } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { quizPoints } from "../../shared/poll-kinds/quiz.js";
+import { refusal } from "../helpers/refusal.js";
 
 const timed = POLL_KINDS.quiz.timed!;
 const four = ["A", "B", "C", "D"];
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-}
 
 const quizPoll = (id: string, correct: number[], timeLimit = 30, openedAt = "2026-06-28T09:00:00.000Z"): Poll => ({
   id,
