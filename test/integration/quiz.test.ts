@@ -51,6 +51,21 @@ describe("quiz polls", () => {
     expect(made.body.openedAt).toBeUndefined();
   });
 
+  it("change their right answers and time limit while drafts only, checked against their options", async () => {
+    const ev = await server.event();
+    const poll = await createPoll(server.url, ev.moderatorKey, ev.code, quizBody());
+    const patch = (body: Record<string, unknown>) =>
+      api(server.url, "PATCH", `/api/polls/${poll.id}`, { token: ev.moderatorKey, body });
+    expect((await patch({ correct: [3], timeLimit: 10 })).body).toMatchObject({ correct: [3], timeLimit: 10 });
+    expectError(await patch({ correct: [4] }), 400, "invalid");
+    expectError(await patch({ options: ["A", "B"] }), 400, "invalid"); // the right answer 3 would be gone
+    expectError(await patch({ timeLimit: 301 }), 400, "invalid");
+    await openPoll(server.url, ev.moderatorKey, poll.id);
+    expectError(await patch({ timeLimit: 20 }), 409, "conflict");
+    const state = await api(server.url, "GET", `/api/rooms/${ev.code}/moderation`, { token: ev.moderatorKey });
+    expect(state.body.polls[0]).toMatchObject({ correct: [3], timeLimit: 10, options: ["A", "B", "C", "D"] });
+  });
+
   it("tell the public the right answers only once closed; moderators always", async () => {
     const ev = await server.event();
     const poll = await createPoll(server.url, ev.moderatorKey, ev.code, quizBody({ timeLimit: 60 }));
