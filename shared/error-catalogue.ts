@@ -1,7 +1,7 @@
 // Every error the server answers, once: its code (which sets the HTTP status) and a sentence a
 // person can act on, in English and French. French is written with plain spaces and quotes;
 // `frenchTypography` gives it its narrow no-break spaces and apostrophes.
-import { AppError, type ErrorCode } from "./errors.js";
+import { AppError, type ErrorCode, type LineMessage } from "./errors.js";
 import { frenchTypography } from "./typography.js";
 
 const error = (code: ErrorCode, en: string, fr: string, retryAfter?: number): AppError =>
@@ -117,6 +117,18 @@ export const ERR = {
   invalidField: (field: string, detail: string) =>
     error("invalid", `Invalid ${field}: ${detail}.`, `Champ ${field} invalide : ${detail}.`),
   invalidRequest: () => error("invalid", "The request is not valid.", "La requête n'est pas valide."),
+  invalidProgramme: (details: LineMessage[]) =>
+    new AppError(
+      "invalid",
+      {
+        en: `The programme has ${details.length === 1 ? "an error" : "errors"}: nothing was imported. Fix the lines listed in details and send it again.`,
+        fr: frenchTypography(
+          `Le programme contient ${details.length === 1 ? "une erreur" : "des erreurs"} : rien n'a été importé. Corrigez les lignes indiquées dans details et renvoyez-le.`,
+        ),
+      },
+      undefined,
+      details,
+    ),
   notJson: () =>
     error(
       "invalid",
@@ -160,6 +172,12 @@ export const ERR = {
     error("conflict", `An event has at most ${max} rooms.`, `Un événement compte au plus ${max} salles.`),
   tooManySessions: (max: number) =>
     error("conflict", `A room has at most ${max} sessions.`, `Une salle compte au plus ${max} sessions.`),
+  programmeChanged: () =>
+    error(
+      "conflict",
+      "The programme changed while it was being imported: nothing was imported. Send it again.",
+      "Le programme a changé pendant l'import : rien n'a été importé. Renvoyez-le.",
+    ),
   sessionLive: () =>
     error(
       "conflict",
@@ -211,7 +229,8 @@ export const ERR = {
         fr: frenchTypography(`Ce pseudo est déjà pris dans cette salle. Essayez « ${suggestion} ».`),
       },
       undefined,
-      { suggestion },
+      undefined,
+      suggestion,
     ),
   qaClosed: () => error("conflict", "Questions are closed in this room.", "Les questions sont fermées dans cette salle."),
   questionChanged: () =>

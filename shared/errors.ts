@@ -24,8 +24,21 @@ export interface ErrorBody {
   message: string;
   /** Seconds to wait before retrying, for rate_limited. */
   retryAfter?: number;
-  /** What the caller may use to act on it (e.g. a free nickname to suggest). */
-  details?: Record<string, unknown>;
+  /** What is wrong where, for a file refused as a whole (a programme import): its lines. */
+  details?: ErrorDetail[];
+  /** A free value to offer instead (a taken nickname's suggestion). */
+  suggestion?: string;
+}
+
+export interface ErrorDetail {
+  line: number;
+  message: string;
+}
+
+/** A detail in both languages, as the server keeps it until it knows the caller's. */
+export interface LineMessage {
+  line: number;
+  message: Message;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -35,7 +48,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly text: Message,
     readonly retryAfter?: number,
-    readonly details?: Record<string, unknown>,
+    readonly details?: LineMessage[],
+    readonly suggestion?: string,
   ) {
     super(text.en);
     this.name = "AppError";
@@ -48,7 +62,8 @@ export class AppError extends Error {
   body(lang: Lang = "en"): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.text[lang] };
     if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
-    if (this.details !== undefined) body.details = this.details;
+    if (this.details !== undefined) body.details = this.details.map((d) => ({ line: d.line, message: d.message[lang] }));
+    if (this.suggestion !== undefined) body.suggestion = this.suggestion;
     return body;
   }
 }

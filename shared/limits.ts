@@ -16,6 +16,9 @@ export const LIMITS = {
   /** A question's labels: how many, and the length of each. */
   labels: 5,
   label: 30,
+  /** An event's own blocklist: how many words, and the length of each. */
+  blocklistWords: 200,
+  blocklistWord: 40,
   author: 40,
   clientId: 64,
   topWords: 100,
@@ -37,6 +40,8 @@ export const LIMITS = {
   quizMaxPoints: 1000,
   nickname: 24,
   leaderboard: 10,
+  /** The body of a programme import, the one route allowed more than the usual 16 KB. */
+  programmeBytes: 1024 * 1024,
 } as const;
 
 /** The time zone of an event's programme until its organizer sets another. */

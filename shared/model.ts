@@ -195,6 +195,10 @@ export interface EventView {
   autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
+  /** The event's own blocklist words, checked with the built-in list. */
+  blocklist: string[];
+  /** Days participant ids are kept (null: until the event is erased). */
+  retentionDays: number | null;
   rooms: (RoomSummary & { participants: number })[];
 }
 
@@ -249,6 +253,45 @@ export interface RoomExport {
   questions: Question[];
   /** Moderator actions in the room, oldest first. */
   audit: AuditEntry[];
+  /** The report's figures of the same sessions (GET /api/rooms/:code/report). */
+  report: SessionReport[];
+}
+
+/** One minute of a report's timeline in which something happened. */
+export interface TimelinePoint {
+  /** The minute's start (ISO). */
+  at: string;
+  /** The highest number of connected participants heard in that minute. */
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+}
+
+/** What one session of a room (or the room's items of no session) amounted to. */
+export interface SessionReport {
+  session: Session | null;
+  participants: { peak: number; distinct: number };
+  timeline: TimelinePoint[];
+  /** Every poll that was opened (no drafts), oldest first, with its results (hidden answers left out). */
+  polls: (Poll & { results: Results })[];
+  questions: { asked: number; answered: number; merged: number; top: Question[] };
+  /** Reaction totals by emoji. */
+  reactions: Record<string, number>;
+}
+
+/** GET /api/rooms/:code/report: a room's minutes, session by session. No participant id, ever. */
+export interface RoomReport {
+  room: { code: string; name: string; eventTitle: string };
+  generatedAt: string;
+  sessions: SessionReport[];
+}
+
+/** GET /api/events/:id/report: every room's report. */
+export interface EventReport {
+  event: { id: string; code: string; title: string; timeZone: string };
+  generatedAt: string;
+  rooms: RoomReport[];
 }
 
 export interface Health {
@@ -271,10 +314,35 @@ export interface SiteInfo {
 
 /** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
 export interface Programme {
-  event: { code: string; title: string; timeZone: string };
+  /**
+   * `url`: the programme's address (PUBLIC_URL/<event code>), what its poster's QR code opens;
+   * `retentionDays`: how long the event keeps participant ids (null: until it is erased), for the privacy notice.
+   */
+  event: { code: string; title: string; timeZone: string; url: string; retentionDays: number | null };
   rooms: ProgrammeRoom[];
   /** By startsAt (sessions without one last), then room name. */
   sessions: Session[];
+}
+
+/** What a programme import changed (or, as a dry run, would change). */
+export interface ProgrammeImport {
+  rooms: { created: number; existing: number };
+  sessions: { created: number; updated: number; unchanged: number };
+  /** Each session of the file, in its order, with what the import does to it: what a preview shows. */
+  lines: ProgrammeImportLine[];
+}
+
+export interface ProgrammeImportLine {
+  /** CSV: the line of the file (header = 1); frab: the talk's position. */
+  line: number;
+  room: string;
+  title: string;
+  speakers: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  change: "create" | "update" | "unchanged";
+  /** The room does not exist yet: the import creates it. */
+  newRoom: boolean;
 }
 
 export interface ProgrammeRoom {

@@ -5,10 +5,12 @@
 // No route path or event name is written anywhere else.
 import type { z } from "zod";
 import type { Ack } from "./errors.js";
+import { LIMITS } from "./limits.js";
 import type {
   AuditLog,
   BanResult,
   EventCreatedWithRetention,
+  EventReport,
   EventView,
   Health,
   KeyHolder,
@@ -16,6 +18,7 @@ import type {
   Nickname,
   Poll,
   Programme,
+  ProgrammeImport,
   Question,
   Reacted,
   ReactionCounts,
@@ -23,6 +26,7 @@ import type {
   Results,
   RoomExport,
   RoomInfo,
+  RoomReport,
   RoomState,
   RoomSummary,
   RotatedKey,
@@ -45,6 +49,7 @@ import {
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  programmeImportBody,
   reactBody,
   replyBody,
   roomPatchBody,
@@ -92,6 +97,8 @@ interface RouteSpec {
   media?: string;
   /** The Socket.IO event that does the same through the other door. */
   event?: ClientEventName;
+  /** Bytes of body this route accepts, when more than the usual 16 KB. */
+  bodyLimit?: number;
   answer: Answer<unknown>;
 }
 
@@ -268,9 +275,15 @@ export const ROUTES = {
   "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>("EventView") },
   "PATCH /api/events/:id": {
     role: "moderator",
-    summary: "Change the event's title, or the pre-moderation of rooms added later",
+    summary:
+      "Change the event's title, time zone, automatic sessions, blocklist words, the pre-moderation of rooms added later, or (organizer token only) its retention",
     body: eventPatchBody,
     answer: answer<EventView>("EventView"),
+  },
+  "GET /api/events/:id/report": {
+    role: "moderator",
+    summary: "The report of every room of the event",
+    answer: answer<EventReport>("EventReport"),
   },
   "DELETE /api/events/:id": {
     role: "organizer",
@@ -289,6 +302,13 @@ export const ROUTES = {
     role: "organizer",
     summary: "Replace the event's moderator key",
     answer: answer<RotatedKey>("RotatedKey"),
+  },
+  "POST /api/events/:id/programme": {
+    role: "moderator",
+    summary: "Import a programme (CSV or frab/pretalx JSON): rooms and sessions, all or nothing; dryRun writes nothing",
+    body: programmeImportBody,
+    bodyLimit: LIMITS.programmeBytes,
+    answer: answer<ProgrammeImport>("ProgrammeImport"),
   },
   "GET /api/programme/:code": {
     role: "anyone",
@@ -404,6 +424,11 @@ export const ROUTES = {
     summary: "The room's records as one CSV table",
     media: "text/csv",
     answer: answer<string>("string"),
+  },
+  "GET /api/rooms/:code/report": {
+    role: "moderator",
+    summary: "The room's report: per session, participants, the minute timeline, polls with results, questions",
+    answer: answer<RoomReport>("RoomReport"),
   },
   "GET /api/rooms/:code/audit": { role: "moderator", summary: "The room's audit log", answer: answer<AuditLog>("AuditLog") },
   "PATCH /api/polls/:id": {

@@ -86,6 +86,13 @@ export const eventPatchBody = z.object({
     .refine(isTimeZone, { message: "must be an IANA time zone name such as Europe/Paris" })
     .optional(),
   autoSessions: z.boolean().optional(),
+  /** The event's own blocklist words (whole words or phrases), replacing the previous ones. */
+  blocklist: z
+    .array(text(1, LIMITS.blocklistWord).refine((w) => /[\p{L}\p{N}]/u.test(w), { message: "must hold a letter or a digit" }))
+    .max(LIMITS.blocklistWords, { message: `must be at most ${LIMITS.blocklistWords} words` })
+    .optional(),
+  /** Organizer token only (see server/core/retention.ts). */
+  retentionDays: z.number().int().min(LIMITS.minRetentionDays).max(LIMITS.maxRetentionDays).optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });
@@ -122,6 +129,12 @@ const quizFields = {
   correct: z.array(z.number().int().min(0)).min(1).max(LIMITS.quizMaxOptions).optional(),
   timeLimit: z.number().int().min(LIMITS.quizMinSeconds).max(LIMITS.quizMaxSeconds).optional(),
 };
+/** A programme file as text; its size is bounded by the route's body limit (1 MB). */
+export const programmeImportBody = z.object({
+  format: z.enum(["csv", "frab"]),
+  data: z.string().min(1).max(LIMITS.programmeBytes),
+  dryRun: z.boolean().optional(),
+});
 
 export const pollCreateBody = z.object({
   title: text(1, LIMITS.pollTitle),

@@ -34,7 +34,7 @@ export function NicknameForm({ session, state }: { session: AudienceSession; sta
     } catch (e) {
       const failure = e instanceof ClientError ? e : null;
       setError(failure?.message || String(e));
-      const offered = failure?.details?.suggestion;
+      const offered = failure?.suggestion;
       setSuggestion(typeof offered === "string" ? offered : null);
     } finally {
       setBusy(false);

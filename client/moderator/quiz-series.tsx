@@ -20,7 +20,7 @@ export function QuizSeries({ room, state }: { room: LiveRoom; state: RoomState }
   useEffect(() => {
     if (!next) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "n" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.key !== "q" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       e.preventDefault();
       void pollAction(room, "open", next.id);
     };
@@ -33,7 +33,7 @@ export function QuizSeries({ room, state }: { room: LiveRoom; state: RoomState }
       <h4 id={`series-${state.room.code}`}>{t("quizSeries")}</h4>
       <p class="hint">{next ? t("quizWaiting", { n: waiting.length }) : t("noQuizWaiting")}</p>
       {next && (
-        <button type="button" class="btn primary" aria-keyshortcuts="n" onClick={() => void pollAction(room, "open", next.id)}>
+        <button type="button" class="btn primary" aria-keyshortcuts="q" onClick={() => void pollAction(room, "open", next.id)}>
           {t("openNextQuiz")} — {next.title} <kbd>n</kbd>
         </button>
       )}

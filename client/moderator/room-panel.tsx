@@ -12,9 +12,11 @@ import { ScreenControl } from "./screen-control";
 import { SessionList } from "./session-list";
 import { t } from "./strings";
 import { Triage } from "./triage";
+import { useRoomSessions } from "./use-sessions";
 
 export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: string; moderatorKey: string }) {
   const { state, link, refused } = useSnapshot(room);
+  const programme = useRoomSessions(room.code, state?.room.session ?? null);
   if (!state) {
     return (
       <div class="stack">
@@ -43,11 +45,11 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
           <h3 id="polls-title">{t("polls")}</h3>
           <PollBuilder room={room} expanded={state.polls.length === 0} />
           <QuizSeries room={room} state={state} />
-          <PollList room={room} state={state} />
+          <PollList room={room} state={state} sessions={programme.sessions} />
         </section>
-        <Triage room={room} state={state} />
+        <Triage room={room} state={state} moderatorKey={moderatorKey} sessions={programme.sessions ?? []} />
         <div class="stack area-more">
-          <SessionList room={room} state={state} />
+          <SessionList room={room} state={state} programme={programme} />
           <ScreenControl room={room} state={state} />
           <ReactionCounter room={room} />
           <RoomSettings room={room} state={state} />

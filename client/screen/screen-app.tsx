@@ -10,6 +10,7 @@ import { byPopularity, joinUrl, openPoll } from "../lib/room-state";
 import { CornerJoin } from "./corner-join";
 import { JoinPanel } from "./join-panel";
 import { LeaderboardBoard } from "./leaderboard-board";
+import { useNextSession } from "./next-session";
 import { PollBoard } from "./poll-board";
 import { QuestionBoard } from "./question-board";
 import { ReactionBurst } from "./reaction-burst";
@@ -72,6 +73,7 @@ export function ScreenApp() {
     return () => live.close();
   }, [code]);
   const { state, link, refused, offsetMs, leaderboard } = useSnapshot(room);
+  const upcoming = useNextSession(code, state?.room.session ?? null, !!state);
   useEffect(() => {
     if (state) document.title = `${state.room.name} · Tribune`;
   }, [state?.room.name]);
@@ -106,7 +108,15 @@ export function ScreenApp() {
         {shown.kind !== "join" && <CornerJoin url={url} code={state.room.code} />}
       </header>
       <main class="stage">
-        {shown.kind === "join" && <JoinPanel url={url} code={state.room.code} session={state.room.session} />}
+        {shown.kind === "join" && (
+          <JoinPanel
+            url={url}
+            code={state.room.code}
+            session={state.room.session}
+            next={upcoming.next}
+            timeZone={upcoming.timeZone}
+          />
+        )}
         {shown.kind === "poll" && <PollBoard poll={shown.poll} offsetMs={offsetMs} />}
         {shown.kind === "leaderboard" && <LeaderboardBoard board={board} />}
         {shown.kind === "question" && <QuestionBoard question={shown.question} />}

@@ -40,6 +40,8 @@ const en = {
   rank_other: "Rank {n}",
   players_one: "{n} player",
   players_other: "{n} players",
+  sessionNext: "Next",
+  sessionNextAt: "Next, at {time}",
 };
 
 const fr: typeof en = {
@@ -82,6 +84,8 @@ const fr: typeof en = {
   words: "Réponses",
   latecomers: "Comment participer",
   sessionNow: "En ce moment",
+  sessionNext: "Ensuite",
+  sessionNextAt: "Ensuite, à {time}",
 };
 
 export const { t, tn } = translator({ en, fr });

@@ -36,6 +36,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
     app.route({
       method: routeMethod(key) as HTTPMethods,
       url: routePath(key),
+      ...("bodyLimit" in spec ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
         let actor: Promise<Actor> | undefined;
         const actorOf = () => {

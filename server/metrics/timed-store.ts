@@ -26,6 +26,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
 
     createEvent: timed("createEvent"),
     getEvent: timed("getEvent"),
+    eventBlocklist: timed("eventBlocklist"),
     updateEvent: timed("updateEvent"),
     eventIdForKey: timed("eventIdForKey"),
     eventIdForCode: timed("eventIdForCode"),
@@ -40,6 +41,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     updateSession: timed("updateSession"),
     deleteSession: timed("deleteSession"),
     setSessionStatus: timed("setSessionStatus"),
+    importProgramme: timed("importProgramme"),
     autoSessionEvents: timed("autoSessionEvents"),
 
     createPoll: timed("createPoll"),
@@ -62,6 +64,8 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     dueQuizzes: timed("dueQuizzes"),
     setNickname: timed("setNickname"),
     nicknames: timed("nicknames"),
+    recordActivity: timed("recordActivity"),
+    activity: timed("activity"),
 
     findAsk: timed("findAsk"),
     async ask(...args) {
@@ -80,6 +84,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     isBanned: timed("isBanned"),
     appendAudit: timed("appendAudit"),
     auditLog: timed("auditLog"),
+    setRetention: timed("setRetention"),
     expiredEvents: timed("expiredEvents"),
     eraseParticipants: timed("eraseParticipants"),
 

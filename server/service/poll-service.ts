@@ -18,6 +18,7 @@ import { closesAt, isTimed } from "../core/quiz.js";
 import { newId, resultsFor } from "../core/rooms.js";
 import type { PollPatch, RoomRecord } from "../store/store.js";
 import { type Actor, mayModerate, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
+import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
@@ -38,6 +39,7 @@ export class PollService {
     private readonly quiz: QuizService,
     /** A quiz was opened on this node: the quiz clock closes it when its time is up. */
     private readonly opened: (poll: Poll) => void,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   async create(actor: Actor, code: string, body: unknown): Promise<Poll> {
@@ -186,6 +188,7 @@ export class PollService {
     if (tally === "not_open") throw ERR.pollNotOpen();
     if (tally === "late") throw ERR.quizTimeUp();
     if (tally === "conflict") throw ERR.quizAnswerFinal();
+    this.activity.count(poll.roomCode, "votes", 1, input.participantId);
     this.dirty(poll.roomCode, pollId);
     return resultsFor(poll, buildResults(poll, tally), "public");
   }

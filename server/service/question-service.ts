@@ -8,6 +8,7 @@ import { applyMove, canUpvote, MERGE_TARGETS, MODERATION, type QuestionRecord, t
 import { newId } from "../core/rooms.js";
 import type { QuestionNotes, RoomRecord } from "../store/store.js";
 import { type Actor, refuseBanned, spend, staffCheck } from "./access.js";
+import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import { loadRoom } from "./views.js";
@@ -16,7 +17,10 @@ import { loadRoom } from "./views.js";
 const CAS_ATTEMPTS = 5;
 
 export class QuestionService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly activity: ActivityRecorder,
+  ) {}
 
   /** Asks a question; a retry with the same clientId answers the first one (created: false). */
   async ask(code: string, body: unknown): Promise<{ question: Question; created: boolean }> {
@@ -32,8 +36,10 @@ export class QuestionService {
     if (!room.qaOpen) throw ERR.qaClosed();
     await spend(this.deps, "ask", input.participantId);
     const author = input.author ?? "";
-    // A blocklisted word holds the question for a moderator even without pre-moderation.
-    const held = room.premoderation || isFlagged({ text: input.text, author });
+    // A blocklisted word (built-in or the event's own) holds the question for a moderator even
+    // without pre-moderation.
+    const held =
+      room.premoderation || isFlagged({ text: input.text, author }, await this.deps.store.eventBlocklist(room.eventId));
     const record: QuestionRecord = {
       id: newId(),
       roomCode: room.code,
@@ -54,6 +60,7 @@ export class QuestionService {
     if (result === "not_found") throw ERR.unknownRoom();
     if (result === "closed") throw ERR.qaClosed();
     if (result.created) {
+      this.activity.count(room.code, "questions", 1, input.participantId);
       this.deps.similar.invalidate(room.code);
       const shown = isPublicStatus(result.question.status) && result.question.sessionId === room.sessionId;
       this.deps.outbox.question(room.code, result.question, shown);
@@ -87,6 +94,7 @@ export class QuestionService {
     const updated = await this.deps.store.setUpvote(questionId, participantId, on, [...allowed]);
     if (updated === "not_found") throw ERR.unknownQuestion();
     if (updated === "conflict") throw cannotUpvote(on);
+    this.activity.seen(updated.roomCode, participantId);
     if (updated.upvotes !== question.upvotes) {
       const room = await this.deps.store.getRoom(updated.roomCode);
       this.deps.outbox.question(updated.roomCode, updated, updated.sessionId === (room?.sessionId ?? null));

@@ -5,15 +5,18 @@ import { isPublicPoll } from "../../shared/visibility.js";
 import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, type KeyKind, resolveToken } from "./access.js";
+import { ActivityRecorder } from "./activity-recorder.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
+import { ProgrammeImportService } from "./programme-import.js";
 import { QuestionService } from "./question-service.js";
 import { QuizClock } from "./quiz-clock.js";
 import { QuizService } from "./quiz-service.js";
 import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
 import { ReactionService } from "./reaction-service.js";
+import { ReportService } from "./report-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
 import type { ClockLogger } from "./session-clock.js";
 import { SessionService } from "./session-service.js";
@@ -28,10 +31,14 @@ export class Tribune {
   readonly polls: PollService;
   readonly questions: QuestionService;
   readonly sessions: SessionService;
+  readonly programmeImport: ProgrammeImportService;
   readonly reactions: ReactionService;
   readonly quiz: QuizService;
   /** Closes quizzes when their time is up; started and stopped with the server (server/app.ts). */
   readonly quizClock: QuizClock;
+  readonly reports: ReportService;
+  /** The report's per-minute counters of this node (report data as the day goes). */
+  readonly activity: ActivityRecorder;
   private readonly coalescer: ResultsCoalescer;
   private readonly reactionCoalescer: ReactionCoalescer;
   /** Highest seq sent per poll, so a late read never sends older results. */
@@ -57,15 +64,18 @@ export class Tribune {
       states.invalidate(code);
       this.coalescer.mark(code, pollId);
     });
-    this.events = new EventService(deps);
+    this.activity = new ActivityRecorder(deps.store, deps.now);
+    this.events = new EventService(deps, (code) => this.activity.forget(code));
     const dirty = (code: string, pollId: string) => deps.dirty.publish(code, pollId);
     this.quiz = new QuizService(deps, dirty);
     this.quizClock = new QuizClock(deps, (pollId) => this.polls.autoClose(pollId), clock.quizSweepMs, clock.log);
-    this.polls = new PollService(deps, this.events, dirty, this.quiz, (poll) => this.quizClock.schedule(poll));
-    this.questions = new QuestionService(deps);
-    this.sessions = new SessionService(deps, this.events);
+    this.polls = new PollService(deps, this.events, dirty, this.quiz, (poll) => this.quizClock.schedule(poll), this.activity);
+    this.questions = new QuestionService(deps, this.activity);
+    this.reports = new ReportService(deps, this.events, this.activity);
+    this.sessions = new SessionService(deps, this.events, this.reports);
+    this.programmeImport = new ProgrammeImportService(deps);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
-    this.reactions = new ReactionService(deps, this.reactionCoalescer);
+    this.reactions = new ReactionService(deps, this.reactionCoalescer, this.activity);
   }
 
   /**
@@ -103,7 +113,8 @@ export class Tribune {
 
   async export(actor: Actor, code: string): Promise<RoomExport> {
     const room = await this.events.staffRoom(actor, code);
-    return exportRoom(this.deps, await loadRoom(this.deps, room.code));
+    const data = await loadRoom(this.deps, room.code);
+    return exportRoom(this.deps, data, (await this.reports.of(data)).sessions);
   }
 
   /** A failed flush is timed too: a slow, failing store is what the operator must see. */
@@ -142,7 +153,9 @@ export class Tribune {
   }
 
   async joined(code: string, participantId: string, socketId: string): Promise<void> {
-    await this.deps.presence.join(code, participantId, socketId).catch(() => 0);
+    const count = await this.deps.presence.join(code, participantId, socketId).catch(() => null);
+    this.activity.seen(code, participantId);
+    if (count !== null) this.activity.participants(code, count);
     this.participantsChanged(code);
   }
 
@@ -157,16 +170,20 @@ export class Tribune {
     const timer = setTimeout(async () => {
       this.countTimers.delete(code);
       const count = await this.deps.presence.count(code).catch(() => null);
-      if (count !== null) this.deps.outbox.participants(code, count);
+      if (count === null) return;
+      this.deps.outbox.participants(code, count);
+      this.activity.participants(code, count);
     }, COUNT_INTERVAL_MS);
     this.countTimers.set(code, timer);
   }
 
-  close(): void {
-    void this.quizClock.stop();
+  /** Stops the timers; the activity counted and not yet written goes to the store (awaited). */
+  async close(): Promise<void> {
+    await this.quizClock.stop();
     this.coalescer.close();
     this.reactionCoalescer.close();
     clearInterval(this.sweeper);
     for (const timer of this.countTimers.values()) clearTimeout(timer);
+    await this.activity.close();
   }
 }

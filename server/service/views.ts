@@ -71,7 +71,10 @@ export async function roomState(
   const snap = snapshot(deps, data, seen);
   const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
   const state = viewRoom(snap, audience, participants, me);
-  if (audience === "moderator") state.questions = withModerationHints(deps, data, state.questions);
+  if (audience === "moderator") {
+    const words = await deps.store.eventBlocklist(data.room.eventId);
+    state.questions = withModerationHints(deps, data, state.questions, words);
+  }
   return state;
 }
 
@@ -79,10 +82,15 @@ export async function roomState(
  * The moderation view's hints: similar questions and the blocklist. The room's index is synced
  * with every question of the room, whatever the scope shown, as `/similar` reuses it.
  */
-function withModerationHints(deps: Pick<Deps, "similar">, data: RoomData, questions: Question[]): Question[] {
+function withModerationHints(
+  deps: Pick<Deps, "similar">,
+  data: RoomData,
+  questions: Question[],
+  eventWords: readonly string[],
+): Question[] {
   deps.similar.sync(data.room.code, data.questions.map(toPublicQuestion), data.room.sessionId);
   const similar = deps.similar.similarByQuestion(data.room.code);
-  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q) }));
+  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q, eventWords) }));
 }
 
 /** The quiz scores of the room's current session. */

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
+import * as A from "./redis-lua-activity.js";
 import * as Q from "./redis-lua-questions.js";
 import * as Z from "./redis-lua-quiz.js";
 import * as S from "./redis-lua-safety.js";
@@ -33,7 +34,9 @@ export const SCRIPTS = {
   resetPoll: script(L.RESET_POLL),
   tally: script(L.TALLY),
   setAnswerHidden: script(L.SET_ANSWER_HIDDEN),
-  addReactions: script(L.ADD_REACTIONS),
+  addReactions: script(A.ADD_REACTIONS),
+  recordActivity: script(A.RECORD_ACTIVITY),
+  setRetention: script(A.SET_RETENTION),
   ask: script(Q.ASK),
   findAsk: script(Q.FIND_ASK),
   getQuestion: script(Q.GET_QUESTION),
@@ -54,6 +57,7 @@ export const SCRIPTS = {
   setSessionStatus: script(X.SET_SESSION_STATUS),
   dueQuizzes: script(Z.DUE_QUIZZES),
   setNickname: script(Z.SET_NICKNAME),
+  importProgramme: script(X.IMPORT_PROGRAMME),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

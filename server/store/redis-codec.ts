@@ -256,6 +256,9 @@ export const ballotChoice = (json: string): Choice => (JSON.parse(json) as { cho
 export const askField = (participantId: string, clientId: string): string => `${participantId}\n${clientId}`;
 
 /** A GET_EVENT reply. */
+/** An event's blocklist field: absent until the event's words are first set. */
+export const blocklistOf = (value: string | null | undefined): string[] => (value ? (JSON.parse(value) as string[]) : []);
+
 export function toEvent(reply: unknown): EventRecord {
   const [event, rooms] = toList(reply);
   const m = toMap(event);
@@ -268,7 +271,9 @@ export function toEvent(reply: unknown): EventRecord {
     autoSessions: m.autoSessions === "1",
     // Events stored before the field existed have no default pre-moderation: off.
     premoderation: m.premoderation === "1",
+    blocklist: blocklistOf(m.blocklist),
     createdAt: field(m, "createdAt"),
+    retentionDays: m.retentionDays ? Number(m.retentionDays) : null,
     rooms: toList(rooms).map(toRoom),
   };
 }

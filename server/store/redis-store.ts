@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import { toActivity } from "./redis-activity-codec.js";
 import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from "./redis-client.js";
 import {
   answerJson,
@@ -12,6 +13,7 @@ import {
   ballotAt,
   ballotChoice,
   ballotJson,
+  blocklistOf,
   bool,
   Keys,
   pollFields,
@@ -32,6 +34,7 @@ import {
   toStoredAnswer,
 } from "./redis-codec.js";
 import {
+  type ActivityBatch,
   AUDIT_LIMIT,
   type AuditEntry,
   type Conflict,
@@ -45,12 +48,15 @@ import {
   type ParticipantData,
   type PollPatch,
   type PollTiming,
+  type ProgrammeRefusal,
+  type ProgrammeWrite,
   type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionActivity,
   type SessionMove,
   type SessionPatch,
   type SessionRecord,
@@ -151,6 +157,10 @@ export class RedisStore implements Store {
     return reply === null ? null : toEvent(reply);
   }
 
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    return blocklistOf(await this.redis.hget(this.k.event(eventId), "blocklist"));
+  }
+
   eventIdForKey(keyHash: string): Promise<string | null> {
     return this.redis.get(this.k.key(keyHash));
   }
@@ -180,7 +190,8 @@ export class RedisStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
     const autoSessions = patch.autoSessions === undefined ? "" : bool(patch.autoSessions);
-    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions];
+    const blocklist = patch.blocklist === undefined ? "" : JSON.stringify(patch.blocklist);
+    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions, blocklist];
     const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
     return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }
@@ -218,6 +229,19 @@ export class RedisStore implements Store {
     if (reply === NOT_FOUND || reply === "full") return reply;
     this.sessions.remember(session.id, session.roomCode);
     return "ok";
+  }
+
+  async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
+    const counts = [write.rooms.length, write.sessions.length, write.updates.length];
+    const args: (string | number)[] = [this.k.prefix, write.createdAt, maxRooms, maxSessions, ...counts];
+    for (const r of write.rooms) args.push(r.id, r.code.toUpperCase(), r.name, bool(r.premoderation ?? false));
+    for (const s of write.sessions) args.push(s.id, s.roomCode, ...sessionFields(s));
+    for (const u of write.updates) args.push(u.id, JSON.stringify(u.speakers), u.endsAt ?? "");
+    const reply = (await this.run(S.importProgramme, [this.k.event(eventId), this.k.eventRooms(eventId)], args)) as
+      | "ok"
+      | ProgrammeRefusal;
+    if (reply === "ok") for (const s of write.sessions) this.sessions.remember(s.id, s.roomCode);
+    return reply;
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
@@ -518,8 +542,38 @@ export class RedisStore implements Store {
   }
 
   async reactionTotals(code: string): Promise<ReactionTally> {
-    const totals = await this.redis.hgetall(`${this.k.room(code)}reactions`);
-    return Object.fromEntries(Object.entries(totals).map(([emoji, n]) => [emoji, Number(n)]));
+    const totals: ReactionTally = {};
+    for (const [, emoji, n] of await this.sessionReactions(code)) totals[emoji] = (totals[emoji] ?? 0) + n;
+    return totals;
+  }
+
+  /** [session ('' for none), emoji, total] of the room's reaction fields. */
+  private async sessionReactions(code: string): Promise<[string, string, number][]> {
+    const fields = await this.redis.hgetall(`${this.k.room(code)}reactions`);
+    return Object.entries(fields).map(([field, n]) => {
+      const cut = field.lastIndexOf("\n");
+      return [cut < 0 ? "" : field.slice(0, cut), field.slice(cut + 1), Number(n)];
+    });
+  }
+
+  // Report
+
+  async recordActivity(code: string, batches: ActivityBatch[]): Promise<void> {
+    if (batches.length === 0) return;
+    const R = this.k.room(code);
+    const args = batches.flatMap((b) => [b.minute, b.participants, b.votes, b.questions, b.reactions, b.seen.length, ...b.seen]);
+    await this.run(S.recordActivity, [`${R}room`, `${R}activity`, `${R}seen`], args);
+  }
+
+  async activity(code: string): Promise<SessionActivity[]> {
+    const R = this.k.room(code);
+    const [minutes, seen, erased, reactions] = await Promise.all([
+      this.redis.hgetall(`${R}activity`),
+      this.redis.smembers(`${R}seen`),
+      this.redis.hgetall(`${R}seenerased`),
+      this.sessionReactions(code),
+    ]);
+    return toActivity(minutes, seen, erased, reactions);
   }
 
   // Keys, bans, audit, retention
@@ -547,6 +601,12 @@ export class RedisStore implements Store {
 
   async auditLog(code: string): Promise<AuditEntry[]> {
     return (await this.redis.lrange(`${this.k.room(code)}audit`, 0, -1)).map(toAuditEntry);
+  }
+
+  async setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing> {
+    const args = [retentionDays, expiresAt, Date.parse(expiresAt)];
+    const reply = await this.run(S.setRetention, [this.k.event(eventId), this.k.retention()], args);
+    return reply === "ok" ? "ok" : NOT_FOUND;
   }
 
   async expiredEvents(now: string): Promise<string[]> {

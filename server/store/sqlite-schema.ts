@@ -8,6 +8,7 @@ import type { StoredAnswer } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
 import { newRoomCode } from "../core/rooms.js";
+import { ACTIVITY_DDL } from "./sqlite-activity.js";
 import type { RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
@@ -27,7 +28,8 @@ CREATE TABLE IF NOT EXISTS events (
   premoderation INTEGER NOT NULL DEFAULT 0,
   code TEXT,
   time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}',
-  auto_sessions INTEGER NOT NULL DEFAULT 0
+  auto_sessions INTEGER NOT NULL DEFAULT 0,
+  blocklist TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -171,7 +173,9 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * room's current session and the session of each poll and question (none for older ones).
  * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
  * Schema 6 → 7: quizzes: a poll's right answers, time limit, opening and closing times, and each
- * ballot's time (none for older ones); nicknames come with the DDL.
+ * ballot's time (none for older ones); nicknames come with the DDL; the event's own blocklist words (none for older events); the report's activity
+ * and attendance tables, new tables only (ACTIVITY_DDL in sqlite-activity.ts, run with the DDL
+ * above); reactions now go to the room's current session's row.
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -217,6 +221,7 @@ function migrate(db: Database.Database): void {
       db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT");
     })();
   }
+  if (!columns.includes("blocklist")) db.exec("ALTER TABLE events ADD COLUMN blocklist TEXT NOT NULL DEFAULT '[]'");
   const pollColumns = (db.pragma("table_info(polls)") as { name: string }[]).map((c) => c.name);
   if (!pollColumns.includes("closes_at")) {
     db.transaction(() => {
@@ -240,6 +245,9 @@ export interface EventRow {
   code: string;
   time_zone: string;
   auto_sessions: number;
+  /** JSON array of the event's own blocklist words. */
+  blocklist: string;
+  retention_days: number | null;
 }
 
 export interface RoomRow {
@@ -415,6 +423,7 @@ export function openDatabase(file: string): Database.Database {
     throw new Error(`${file} was written by a newer Tribune (schema ${version}); upgrade Tribune to read it.`);
   }
   db.exec(DDL);
+  db.exec(ACTIVITY_DDL);
   migrate(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
@@ -428,7 +437,10 @@ export function prepareAll(db: Database.Database) {
       `INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation, code)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateEvent: p("UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ? WHERE id = ?"),
+    updateEvent: p(
+      "UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ?, blocklist = ? WHERE id = ?",
+    ),
+    eventBlocklist: p<{ blocklist: string }>("SELECT blocklist FROM events WHERE id = ?"),
     setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
     expiredEvents: p<{ id: string }>(
       "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",
@@ -459,6 +471,7 @@ export function prepareAll(db: Database.Database) {
     ),
     eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
     getEvent: p<EventRow>("SELECT * FROM events WHERE id = ?"),
+    setRetention: p("UPDATE events SET retention_days = ?, expires_at = ? WHERE id = ?"),
     eventForCode: p<{ id: string }>(
       "SELECT id FROM events WHERE code = ? UNION ALL SELECT event_id AS id FROM rooms WHERE code = ? LIMIT 1",
     ),
@@ -561,12 +574,14 @@ export function prepareAll(db: Database.Database) {
       `UPDATE answers SET participant_id = NULL WHERE participant_id IS NOT NULL AND poll_id IN (
          SELECT p.id FROM polls p JOIN rooms r ON r.code = p.room_code WHERE r.event_id = ?)`,
     ),
+    // The room's current session's row ('' while it has none); WHERE makes the upsert unambiguous.
     addReactions: p(
-      `INSERT INTO reactions (room_code, session_id, emoji, count) VALUES (?, '', ?, ?)
+      `INSERT INTO reactions (room_code, session_id, emoji, count)
+       SELECT code, COALESCE(session_id, ''), ?, ? FROM rooms WHERE code = ?
        ON CONFLICT (room_code, session_id, emoji) DO UPDATE SET count = count + excluded.count`,
     ),
     reactionsOf: p<{ emoji: string; count: number }>(
-      "SELECT emoji, count FROM reactions WHERE room_code = ? AND session_id = ''",
+      "SELECT emoji, SUM(count) AS count FROM reactions WHERE room_code = ? GROUP BY emoji",
     ),
     findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
     insertQuestion: p(

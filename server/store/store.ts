@@ -36,6 +36,18 @@ export interface SessionPatch {
   endsAt?: string | null;
 }
 
+/** A programme import as one write: rooms to add, sessions to add (in new or existing rooms), sessions to update. */
+export interface ProgrammeWrite {
+  createdAt: string;
+  /** Each with its pre-moderation (the event's setting for rooms added later). */
+  rooms: NewRoom[];
+  sessions: SessionRecord[];
+  updates: { id: string; speakers: string[]; endsAt: string | null }[];
+}
+
+/** Why a programme write was refused (nothing written). */
+export type ProgrammeRefusal = Missing | "rooms_full" | "sessions_full" | "code_taken" | Conflict;
+
 /** What a session's start or end changed, in one atomic step. */
 export interface SessionMove {
   session: SessionRecord;
@@ -54,7 +66,11 @@ export interface EventRecord {
   autoSessions: boolean;
   /** The pre-moderation setting given to rooms added to the event. */
   premoderation: boolean;
+  /** The event's own blocklist words. */
+  blocklist: string[];
   createdAt: string;
+  /** Days participant ids are kept, null when they are kept until the event is erased. */
+  retentionDays: number | null;
   rooms: RoomRecord[];
 }
 
@@ -98,6 +114,7 @@ export interface EventPatch {
   premoderation?: boolean;
   timeZone?: string;
   autoSessions?: boolean;
+  blocklist?: string[];
 }
 
 export interface RoomSettingsPatch {
@@ -174,6 +191,40 @@ export interface NewAnswer {
 /** Reactions by emoji: counts added in one step, or totals read. */
 export type ReactionTally = Record<string, number>;
 
+/** What one node counted in one room during one minute (the report's timeline), added in one step. */
+export interface ActivityBatch {
+  /** The minute's start, ISO (seconds and milliseconds zero). */
+  minute: string;
+  /** The highest participant count seen in the minute: kept as a maximum, since every node reports it. */
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+  /** Participant ids seen in the minute: each counts once toward its session's distinct total. */
+  seen: string[];
+}
+
+/** One minute of a session's timeline. */
+export interface ActivityPoint {
+  /** The minute's start, ISO. */
+  at: string;
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+}
+
+/** What was recorded for one session of a room (sessionId null: while the room had none). */
+export interface SessionActivity {
+  sessionId: string | null;
+  /** Minutes in which something happened, oldest first. */
+  timeline: ActivityPoint[];
+  /** Distinct participants seen (those erased by retention still count). */
+  distinct: number;
+  /** Reaction totals by emoji. */
+  reactions: ReactionTally;
+}
+
 /** Entries kept per room in the audit log: years of hand-made moderation, bounded against a runaway script. */
 export const AUDIT_LIMIT = 10_000;
 export type Conflict = "conflict";
@@ -189,6 +240,8 @@ export interface Store {
   /** Returns "code_taken" (and writes nothing) when its code or a room code is already an event's or a room's. */
   createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
   getEvent(eventId: string): Promise<EventRecord | null>;
+  /** The event's own blocklist words (none for an unknown event): one light read for each question asked. */
+  eventBlocklist(eventId: string): Promise<string[]>;
   eventIdForKey(keyHash: string): Promise<string | null>;
   /** The event a code names: the event's own code or one of its rooms' codes. */
   eventIdForCode(code: string): Promise<string | null>;
@@ -229,6 +282,17 @@ export interface Store {
     to: SessionStatus,
     at: string,
   ): Promise<SessionMove | Missing | Conflict>;
+  /**
+   * Writes an import all or nothing: refused when the event is gone, when it would pass `maxRooms`
+   * rooms or a room `maxSessions` sessions, when a new room's code is taken, or when a session to
+   * update is gone (conflict).
+   */
+  importProgramme(
+    eventId: string,
+    write: ProgrammeWrite,
+    maxRooms: number,
+    maxSessions: number,
+  ): Promise<"ok" | ProgrammeRefusal>;
   /** Ids of the events whose sessions start and end by themselves (autoSessions on). */
   autoSessionEvents(): Promise<string[]>;
 
@@ -332,10 +396,24 @@ export interface Store {
   /** The room's nicknames by participant id. */
   nicknames(code: string): Promise<Record<string, string>>;
 
-  // Reactions: counted per room (a session id will join the key), never stored one by one.
-  /** Adds counts to the room's totals; an unknown room is ignored (it was erased meanwhile). */
+  // Reactions: counted per room and session, never stored one by one.
+  /**
+   * Adds counts to the totals of the room's current session (of the room itself while it has
+   * none); an unknown room is ignored (it was erased meanwhile).
+   */
   addReactions(code: string, counts: ReactionTally): Promise<void>;
+  /** The room's totals, all sessions together. */
   reactionTotals(code: string): Promise<ReactionTally>;
+
+  // Report: activity counted in memory and added per minute, never one row per vote.
+  /**
+   * Adds each batch to the room's current session (to the room itself while it has none):
+   * counters are added, `participants` kept as the highest, `seen` ids added to the session's
+   * distinct set. An unknown room is ignored (it was erased meanwhile).
+   */
+  recordActivity(code: string, batches: ActivityBatch[]): Promise<void>;
+  /** Everything recorded for the room, one entry per session that has any, in no particular order. */
+  activity(code: string): Promise<SessionActivity[]>;
 
   // Keys, bans, audit, retention
   /** Replaces the event's moderator key hash: the old key stops opening anything at once. */
@@ -347,11 +425,14 @@ export interface Store {
   appendAudit(code: string, entry: AuditEntry): Promise<void>;
   /** The room's audit log, oldest first. */
   auditLog(code: string): Promise<AuditEntry[]>;
+  /** Sets how long the event keeps participant ids and when they are erased (ISO). */
+  setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing>;
   /** Ids of the events whose `expiresAt` is at or before `now` (ISO). */
   expiredEvents(now: string): Promise<string[]>;
   /**
    * Erases what identifies participants in every room of the event: ballots (tallies and voter
-   * counts stay), upvoters (upvote counts stay), questions' participant and client ids, bans, nicknames.
+   * counts stay), upvoters (upvote counts stay), questions' participant and client ids, bans,
+   * nicknames, the report's distinct sets (their counts stay).
    * Idempotent.
    */
   eraseParticipants(eventId: string): Promise<Erasure | Missing>;

@@ -223,7 +223,7 @@ describe("SqliteStore specifics", () => {
     check.close();
   });
 
-  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes and sessions come", async () => {
+  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes, sessions and the report's tables come", async () => {
     const { file, db } = schema4File("schema4.db");
     db.prepare("INSERT INTO answers (id, poll_id, participant_id, text, hidden, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
       "old-answer",
@@ -245,6 +245,47 @@ describe("SqliteStore specifics", () => {
         hidden: true,
       });
       expect(await store.reactionTotals("OLDRM1")).toEqual({ "❤️": 7 });
+      // Schema 7: the report's tables. The old totals are the room's, outside any session; the new
+      // minute goes to the session the upgrade check started.
+      const minute = { minute: "2026-01-10T08:10:00.000Z", participants: 3, votes: 1, questions: 0, reactions: 0 };
+      await store.recordActivity("OLDRM1", [{ ...minute, seen: ["participant-000001"] }]);
+      const activity = await store.activity("OLDRM1");
+      expect(activity.find((a) => a.sessionId === null)?.reactions).toEqual({ "❤️": 7 });
+      expect(activity.find((a) => a.sessionId !== null)).toMatchObject({
+        distinct: 1,
+        timeline: [{ at: minute.minute, votes: 1 }],
+      });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it("upgrades a schema 6 file: its events get an empty blocklist, which then takes words", async () => {
+    const file = join(dir, "schema6.db");
+    const first = openSqliteStore(file);
+    const eventId = newId();
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "Before blocklists",
+      keyHash: "h6",
+      createdAt: new Date().toISOString(),
+      rooms: [{ id: newId(), code: newRoomCode(), name: "R" }],
+    });
+    await first.close();
+    const db = new Database(file);
+    db.exec("ALTER TABLE events DROP COLUMN blocklist");
+    db.pragma("user_version = 6");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect(await store.eventBlocklist(eventId)).toEqual([]);
+      expect(await store.getEvent(eventId)).toMatchObject({ title: "Before blocklists", blocklist: [] });
+      await store.updateEvent(eventId, { blocklist: ["lobby"] });
+      expect(await store.eventBlocklist(eventId)).toEqual(["lobby"]);
     } finally {
       await store.close();
     }

@@ -123,8 +123,7 @@ export async function serviceHarness(overrides: Partial<Omit<Deps, "outbox" | "d
     outbox,
     dirty,
     async close() {
-      await tribune.quizClock.stop();
-      tribune.close();
+      await tribune.close();
       await Promise.all([deps.limiter.close(), deps.presence.close(), dirty.close()]);
       await deps.store.close();
       rmSync(dir, { recursive: true, force: true });

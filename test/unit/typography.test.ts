@@ -82,6 +82,9 @@ describe("French strings of the pages", () => {
       "moderator",
       "organizer",
       "poll-kinds",
+      "poster",
+      "programme-import",
+      "report",
       "screen",
     ]);
   });

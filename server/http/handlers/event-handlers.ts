@@ -27,11 +27,13 @@ export const EVENT_HANDLERS = {
   "POST /api/events": async (c) => c.tribune.events.create(await c.actor(), c.body),
   "GET /api/events/:id": async (c) => c.tribune.events.get(await c.actor(), c.params.id),
   "PATCH /api/events/:id": async (c) => c.tribune.events.update(await c.actor(), c.params.id, c.body),
+  "GET /api/events/:id/report": async (c) => c.tribune.reports.event(await c.actor(), c.params.id),
   "DELETE /api/events/:id": async (c) => {
     await c.tribune.events.remove(await c.actor(), c.params.id);
     return null;
   },
   "POST /api/events/:id/rooms": async (c) => c.tribune.events.addRoom(await c.actor(), c.params.id, c.body),
+  "POST /api/events/:id/programme": async (c) => c.tribune.programmeImport.import(await c.actor(), c.params.id, c.body),
   "GET /api/programme/:code": async (c) => c.tribune.events.programme(c.params.code),
   "POST /api/events/:id/moderator-key": async (c) => c.tribune.events.rotateKey(await c.actor(), c.params.id),
 } satisfies Partial<HttpHandlers>;
