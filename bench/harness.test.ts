@@ -25,6 +25,7 @@ describe("bench harness", () => {
       "page",
       "metrics",
       "reactions",
+      "quiz",
     ]);
     expect(() => parseOptions(["--scenario", "moon"])).toThrow(/unknown scenario/);
   });
@@ -33,8 +34,8 @@ describe("bench harness", () => {
     const options = parseOptions([
       "--scenario",
       existsSync(join(CLIENT_DIR, "index.html"))
-        ? "http,congress,10k,page,metrics,reactions"
-        : "http,congress,10k,metrics,reactions",
+        ? "http,congress,10k,page,metrics,reactions,quiz"
+        : "http,congress,10k,metrics,reactions,quiz",
       "--out",
       out,
       "--server",
@@ -69,6 +70,8 @@ describe("bench harness", () => {
       "1",
       "--voters",
       "2",
+      "--quiz-phones",
+      "5",
     ]) as RunOptions;
     const lines: string[] = [];
     const { outcomes, table, file } = await runBench(options, (line) => lines.push(line));
@@ -131,6 +134,13 @@ describe("bench harness", () => {
     }
     expect(figure("reactions", "reactions acknowledged").value).toBeGreaterThan(0);
     expect(Number.isFinite(figure("reactions", "vote ack p99 during the storm").value)).toBe(true);
+
+    // Every acknowledged ballot counted; every quiz closed by itself, seen by its screen.
+    expect(figure("quiz", "ballots acknowledged").value).toBe(5);
+    for (const name of ["acknowledged ballots the closed quiz does not count", "quizzes not seen closing"]) {
+      expect(figure("quiz", name).value, `quiz: ${name}`).toBe(0);
+    }
+    expect(Number.isFinite(figure("quiz", "auto-close delay (closesAt → `poll` closed on the screen)").value)).toBe(true);
 
     const report = JSON.parse(readFileSync(file, "utf8")) as Report;
     expect(report.machine.node).toBe(process.version);

@@ -14,7 +14,7 @@ import type { Figure, ScenarioOutcome } from "./lib/report.js";
 import { type Distribution, distribution, now, sleep } from "./lib/stats.js";
 import { POLL_OPTIONS, participantId } from "./lib/tribune-api.js";
 import { ack, connectSio } from "./live/sockets.js";
-import { bareTarget, type Target, tribuneTarget } from "./live/targets.js";
+import { type Target, tribuneThenBare } from "./live/targets.js";
 
 export interface ReactionsBenchOptions {
   /** Phones tapping reactions. */
@@ -95,7 +95,7 @@ function every(startAt: number, everyMs: number, times: number, fn: (k: number) 
   });
 }
 
-async function connectPhones(url: string, code: string, prefix: string, n: number): Promise<LeanSocket[]> {
+export async function connectPhones(url: string, code: string, prefix: string, n: number): Promise<LeanSocket[]> {
   const phones: LeanSocket[] = [];
   // In batches: a whole plenary's handshakes at once would measure the join, not the storm.
   for (let i = 0; i < n; i += 50) {
@@ -240,23 +240,12 @@ async function measure(target: Target, options: ReactionsBenchOptions, tag: stri
 export async function runReactions(options: ReactionsBenchOptions): Promise<ScenarioOutcome> {
   const started = performance.now();
   const tag = Date.now().toString(36);
-  const tribune = await tribuneTarget({ nodes: 1, app: options.app });
-  let t: ReactionsMeasurement;
-  try {
-    t = await measure(tribune, options, `t${tag}`);
-  } finally {
-    await tribune.stop();
-  }
-  let b: ReactionsMeasurement | null = null;
-  if (options.baseline) {
-    options.log("reactions: bare Socket.IO baseline (every reaction relayed at once)");
-    const bare = await bareTarget();
-    try {
-      b = await measure(bare, options, `b${tag}`);
-    } finally {
-      await bare.stop();
-    }
-  }
+  const { tribune: t, bare: b } = await tribuneThenBare(
+    options,
+    "reactions: bare Socket.IO baseline (every reaction relayed at once)",
+    (target) => measure(target, options, `t${tag}`),
+    (target) => measure(target, options, `b${tag}`),
+  );
   const figures: Figure[] = [];
   const fig = (name: string, unit: string, pick: (m: ReactionsMeasurement) => number, target?: Figure["target"], note?: string) =>
     figures.push({

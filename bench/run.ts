@@ -14,14 +14,15 @@ import { sleep } from "./lib/stats.js";
 import { type LiveOptions, runLive } from "./live.js";
 import { runMetrics } from "./metrics.js";
 import { runPage } from "./page.js";
+import { runQuiz } from "./quiz.js";
 import { runReactions } from "./reactions.js";
 
-export const SCENARIOS = ["http", "congress", "10k", "cluster", "page", "metrics", "reactions"] as const;
+export const SCENARIOS = ["http", "congress", "10k", "cluster", "page", "metrics", "reactions", "quiz"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench -- [options]
   --quick                 every scenario at a reduced size (under 2 minutes)
-  --scenario <list>       http,congress,10k,cluster,page,metrics,reactions or all (default: all)
+  --scenario <list>       http,congress,10k,cluster,page,metrics,reactions,quiz or all (default: all)
   --out <dir>             where to write the JSON and Markdown (default: bench/results)
   --profile               CPU profile of every server, per phase (bench/results/profiles/)
   --heap                  heap snapshots of the live servers before and after the join, and
@@ -35,6 +36,7 @@ const HELP = `Usage: npm run bench -- [options]
   --table <n>             size of each of the three round tables (default 70)
   --cluster-size <n>      phones of the cluster scenario (default 3000; --quick 300)
   --reactors <n>          phones tapping reactions in the reactions scenario (default 400; --quick 100)
+  --quiz-phones <n>       phones answering a quiz in the same second (default 1000; --quick 200)
   --reaction-rate <n>     reactions per phone per second (default 5, the contract's limit)
   --storm <s>             seconds of the reaction storm (default 5; --quick 2)
   --voters <n>            phones voting (2 votes/s each) before and during the storm (default 20)
@@ -68,6 +70,7 @@ export interface RunOptions {
   table: number;
   clusterSize: number;
   reactors: number;
+  quizPhones: number;
   reactionRate: number;
   storm: number;
   voters: number;
@@ -104,6 +107,7 @@ export function parseOptions(argv: string[]): RunOptions | "help" {
       table: { type: "string" },
       "cluster-size": { type: "string" },
       reactors: { type: "string" },
+      "quiz-phones": { type: "string" },
       "reaction-rate": { type: "string" },
       storm: { type: "string" },
       voters: { type: "string" },
@@ -151,6 +155,7 @@ export function parseOptions(argv: string[]): RunOptions | "help" {
     table: num(values.table, 70),
     clusterSize: num(values["cluster-size"], quick ? 300 : 3000),
     reactors: num(values.reactors, quick ? 100 : 400),
+    quizPhones: num(values["quiz-phones"], quick ? 200 : 1000),
     reactionRate: num(values["reaction-rate"], 5),
     storm: num(values.storm, quick ? 2 : 5),
     voters: num(values.voters, 20),
@@ -281,6 +286,16 @@ export async function runBench(
           voteRate: 2,
           quietSeconds: options.quick ? 1 : 2,
           screens: 3,
+          app,
+          baseline: options.baseline,
+          log: say,
+        });
+      }
+      if (name === "quiz") {
+        return await runQuiz({
+          phones: options.quizPhones,
+          timeLimit: 5,
+          quizzes: 20,
           app,
           baseline: options.baseline,
           log: say,

@@ -1,10 +1,10 @@
 // Screenshots of the front ends on a phone (360×640) and a projector (1920×1080), in French, on a
 // real server with realistic content, into docs/screenshots/ (shown in the README).
-//   npx tsx scripts/screenshots.ts            every screenshot
-//   npx tsx scripts/screenshots.ts report     only those whose file name starts with "report"
-// The report's shots also write docs/report-sample.pdf (the event's report printed by Chromium).
+//   npx tsx scripts/screenshots.ts                  every screenshot (and docs/report-sample.pdf)
+//   npx tsx scripts/screenshots.ts --only=quiz      the quiz's shots only (or --only=congress)
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
@@ -15,8 +15,96 @@ import { reportShots } from "./screenshots-report.js";
 import { speakerShots } from "./screenshots-speaker.js";
 import { triageScreenshots } from "./screenshots-triage.js";
 
-/** `--only=congress`: only the congress day's pages (programme, posters, import, timeline). */
+/** `--only=quiz` or `--only=congress`: only the quiz's, or the congress day's pages (programme, posters, import, timeline). */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+
+/**
+ * A quiz series in its own event: players with nicknames and scores from two closed quizzes, then
+ * a third quiz counting down on a phone and the screen, its reveal, the phone's outcome, the podium.
+ */
+async function quizShots(browser: Browser, base: string, adminToken: string) {
+  const event = await api(base, "POST", "/api/events", {
+    token: adminToken,
+    body: { title: "Cybersécurité et intelligence artificielle", rooms: [{ name: "Table ronde avec l’ANSSI" }] },
+  });
+  const { moderatorKey: key, rooms } = event.body as { moderatorKey: string; rooms: { code: string }[] };
+  const code = rooms[0]!.code;
+  const auth = { token: key };
+  const quiz = async (title: string, options: string[], correct: number[], timeLimit: number) =>
+    (await api(base, "POST", `/api/rooms/${code}/polls`, { ...auth, body: { title, kind: "quiz", options, correct, timeLimit } }))
+      .body as { id: string };
+  const players = ["Camille", "Léa", "Hugo", "Inès", "Mathis", "Chloé", "Nathan", "Manon", "Jules", "Sarah", "Tom", "Emma"];
+  for (const [i, nickname] of players.entries()) {
+    await api(base, "POST", `/api/rooms/${code}/nickname`, { body: { participantId: pid(600 + i), nickname } });
+  }
+  const played: [string, string[], number[]][] = [
+    [
+      "Un SMS vous demande de payer 1,99 € pour un colis : que faire ?",
+      ["Payer", "Cliquer pour vérifier", "Supprimer et signaler au 33700"],
+      [2],
+    ],
+    ["Qu’est-ce que le « quishing » ?", ["Un QR code piégé", "Un faux quiz", "Un virus de clé USB"], [0]],
+  ];
+  for (const [round, [title, options, correct]] of played.entries()) {
+    const { id } = await quiz(title, options, correct, 30);
+    await api(base, "POST", `/api/polls/${id}/open`, auth);
+    for (const [i] of players.entries()) {
+      // Most answer right, some faster than others: the points differ.
+      const right = (i + round) % 4 !== 3;
+      const choice = right ? correct[0]! : (correct[0]! + 1) % options.length;
+      await api(base, "POST", `/api/polls/${id}/votes`, { body: { participantId: pid(600 + i), choice: [choice] } });
+      await new Promise((r) => setTimeout(r, 150 + 40 * i));
+    }
+    await api(base, "POST", `/api/polls/${id}/close`, auth);
+  }
+  const { id: live } = await quiz(
+    "Quel réflexe face à un courriel urgent du « président » demandant un virement ?",
+    ["Faire le virement vite", "Vérifier par un autre canal", "Répondre au courriel", "Transférer au service comptable"],
+    [1],
+    60,
+  );
+  await api(base, "POST", `/api/polls/${live}/open`, auth);
+  for (const [i] of players.entries()) {
+    await api(base, "POST", `/api/polls/${live}/votes`, { body: { participantId: pid(600 + i), choice: [i % 5 === 0 ? 0 : 1] } });
+  }
+  // One phone, kept for the whole quiz: it picks a nickname, answers, then sees its outcome.
+  const phone = await browser.newContext({ locale: "fr-FR", viewport: PHONE, hasTouch: true, isMobile: true });
+  const page = await phone.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${base}/${code}`);
+  await page.locator("#nickname-input").fill("Alex");
+  await page.getByRole("button", { name: "Choisir ce pseudo" }).click();
+  await page.getByText("Vous jouez sous le nom Alex").waitFor();
+  await page.getByRole("button", { name: "Vérifier par un autre canal" }).click();
+  await page.locator(".vote-status.ok").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(OUT, "audience-quiz.png") });
+  console.log("docs/screenshots/audience-quiz.png");
+  await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${code}`, "screen-quiz.png", async (p) => {
+    await p.getByRole("timer").waitFor();
+    await p.locator(".corner-qr").waitFor();
+  });
+  await api(base, "POST", `/api/polls/${live}/close`, auth);
+  await page.locator(".quiz-outcome").waitFor();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(OUT, "audience-quiz-outcome.png") });
+  console.log("docs/screenshots/audience-quiz-outcome.png");
+  await phone.close();
+  await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "poll", pollId: live } } });
+  await shoot(browser, { viewport: PROJECTOR }, `${base}/screen/${code}`, "screen-quiz-reveal.png", async (p) => {
+    await p.locator(".big-bars li").nth(3).waitFor();
+  });
+  await api(base, "PATCH", `/api/rooms/${code}`, { ...auth, body: { screen: { mode: "leaderboard" } } });
+  for (const [viewport, suffix] of [
+    [PROJECTOR, ""],
+    [PHONE, "-phone"],
+  ] as const) {
+    await shoot(browser, { viewport }, `${base}/screen/${code}`, `screen-leaderboard${suffix}.png`, async (p) => {
+      await p.locator(".ranks li").nth(2).waitFor();
+    });
+  }
+}
 
 async function main() {
   if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
@@ -24,11 +112,12 @@ async function main() {
   const server = await startPageServer();
   const browser = await launchBrowser();
   try {
-    if (ONLY !== "congress") {
+    if (!ONLY || ONLY === "quiz") await quizShots(browser, server.url, server.adminToken);
+    if (!ONLY) {
       await roomShots(browser, server);
       await triageScreenshots(browser, server.url, server.adminToken);
     }
-    await congressShots(browser, server);
+    if (!ONLY || ONLY === "congress") await congressShots(browser, server);
   } finally {
     await browser.close();
     await server.close();

@@ -20,6 +20,8 @@ import { SocketOutbox } from "./realtime/outbox.js";
 import type { IoServer } from "./realtime/socket-data.js";
 import type { Deps } from "./service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "./service/local-ports.js";
+import { QUIZ_SWEEP_MS } from "./service/quiz-clock.js";
+import { ScoreBoard } from "./service/quiz-scores.js";
 import { RetentionSweeper } from "./service/retention.js";
 import { SESSION_CLOCK_MS, SessionClock } from "./service/session-clock.js";
 import { RoomIndexes } from "./service/similar-questions.js";
@@ -53,6 +55,8 @@ export interface AppConfig {
   retentionSweepMs?: number;
   /** How often the session clock looks for sessions due to start or end, in ms (5 s; 0: only at start). */
   sessionClockMs?: number;
+  /** How often the quiz clock sweeps for due quizzes, in ms (QUIZ_SWEEP_MS; 0: timers only, for tests). */
+  quizSweepMs?: number;
   /** Named on the privacy and accessibility pages (ORGANIZATION_NAME, PRIVACY_CONTACT). */
   organizationName?: string | undefined;
   privacyContact?: string | undefined;
@@ -118,7 +122,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const publicUrl = config.publicUrl.replace(/\/+$/, "");
   const io = createIoServer(fastify.server, config.allowedOrigins, guard);
   const similar = new RoomIndexes();
-  const sockets = new SocketOutbox(io, socketState({ store, presence, publicUrl, similar }), cluster !== null, fastify.log);
+  const scores = new ScoreBoard();
+  const now = () => new Date();
+  const sockets = new SocketOutbox(
+    io,
+    socketState({ store, presence, publicUrl, similar, scores }),
+    cluster !== null,
+    fastify.log,
+  );
   const states = new StateCache();
   const deps: Deps = {
     store: timedStore(store, metrics),
@@ -128,11 +139,12 @@ export async function buildApp(config: AppConfig): Promise<App> {
     dirty: cluster?.dirty ?? new LocalDirtyBus(),
     adminToken: config.adminToken,
     publicUrl,
-    now: () => new Date(),
+    now,
     similar,
+    scores,
     metrics,
   };
-  const tribune = new Tribune(deps, states);
+  const tribune = new Tribune(deps, states, { quizSweepMs: config.quizSweepMs ?? QUIZ_SWEEP_MS, log: fastify.log });
   sockets.receiveReactions((code, counts) => tribune.reactions.fromPeers(code, counts));
   attachRealtime(io, tribune, sockets, guard, fastify.log, (event, outcome, seconds) =>
     metrics.answered(event, outcome, seconds),
@@ -156,6 +168,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const clock = new SessionClock(deps, tribune.sessions, config.sessionClockMs ?? SESSION_CLOCK_MS, fastify.log);
   fastify.addHook("onReady", async () => clock.start());
   fastify.addHook("preClose", async () => clock.stop());
+  fastify.addHook("onReady", async () => tribune.quizClock.start());
+  fastify.addHook("preClose", async () => tribune.quizClock.stop());
 
   const readiness = (): Readiness => {
     const ready = store.ready() && (cluster?.ready() ?? true);

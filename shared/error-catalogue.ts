@@ -229,6 +229,30 @@ export const ERR = {
   cannotOpenPoll: () =>
     error("conflict", "Only a draft or closed poll can be opened.", "Seul un brouillon ou un sondage fermé peut être ouvert."),
   cannotClosePoll: () => error("conflict", "Only an open poll can be closed.", "Seul un sondage ouvert peut être fermé."),
+  quizClosedForGood: () =>
+    error(
+      "conflict",
+      "A closed quiz cannot be opened again or reset: its scores are counted. Create a new quiz.",
+      "Un quiz fermé ne peut être ni rouvert ni remis à zéro : ses points sont comptés. Créez un nouveau quiz.",
+    ),
+  quizAnswerFinal: () =>
+    error(
+      "conflict",
+      "Your answer to this quiz is final: it cannot be changed.",
+      "Votre réponse à ce quiz est définitive : elle ne peut pas être changée.",
+    ),
+  quizTimeUp: () => error("conflict", "Time is up for this quiz.", "Le temps est écoulé pour ce quiz."),
+  nicknameTaken: (suggestion: string) =>
+    new AppError(
+      "conflict",
+      {
+        en: `This nickname is taken in this room. Try "${suggestion}".`,
+        fr: frenchTypography(`Ce pseudo est déjà pris dans cette salle. Essayez « ${suggestion} ».`),
+      },
+      undefined,
+      undefined,
+      suggestion,
+    ),
   qaClosed: () => error("conflict", "Questions are closed in this room.", "Les questions sont fermées dans cette salle."),
   questionChanged: () =>
     error("conflict", "The question changed meanwhile. Try again.", "La question a changé entre-temps. Réessayez."),

@@ -26,6 +26,8 @@ export interface ErrorBody {
   retryAfter?: number;
   /** What is wrong where, for a file refused as a whole (a programme import): its lines. */
   details?: ErrorDetail[];
+  /** A free value to offer instead (a taken nickname's suggestion). */
+  suggestion?: string;
 }
 
 export interface ErrorDetail {
@@ -47,6 +49,7 @@ export class AppError extends Error {
     readonly text: Message,
     readonly retryAfter?: number,
     readonly details?: LineMessage[],
+    readonly suggestion?: string,
   ) {
     super(text.en);
     this.name = "AppError";
@@ -60,6 +63,7 @@ export class AppError extends Error {
     const body: ErrorBody = { code: this.code, message: this.text[lang] };
     if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
     if (this.details !== undefined) body.details = this.details.map((d) => ({ line: d.line, message: d.message[lang] }));
+    if (this.suggestion !== undefined) body.suggestion = this.suggestion;
     return body;
   }
 }

@@ -37,6 +37,15 @@ export const LIMITS = {
   /** A backstage message to the speaker, and how many of the newest a room keeps. */
   message: 200,
   messagesKept: 20,
+  /** Quiz: its options, its time limit in seconds, the points of an instant right answer. */
+  quizMinOptions: 2,
+  quizMaxOptions: 6,
+  quizMinSeconds: 5,
+  quizMaxSeconds: 300,
+  quizDefaultSeconds: 30,
+  quizMaxPoints: 1000,
+  nickname: 24,
+  leaderboard: 10,
   /** The body of a programme import, the one route allowed more than the usual 16 KB. */
   programmeBytes: 1024 * 1024,
 } as const;

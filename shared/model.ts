@@ -1,11 +1,11 @@
 // The shapes every client and the server agree on (see docs/api.md).
 /** The poll kinds, in the order the poll builder offers them; each has its rules in shared/poll-kinds. */
-export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking", "open"] as const;
+export const POLL_KIND_NAMES = ["single", "multiple", "scale", "wordcloud", "ranking", "open", "quiz"] as const;
 export type PollKind = (typeof POLL_KIND_NAMES)[number];
 export type PollStatus = "draft" | "open" | "closed";
 export type QuestionStatus = "pending" | "live" | "answered" | "rejected" | "archived" | "merged";
 export type ModerationAction = "approve" | "reject" | "answer" | "highlight" | "unhighlight" | "archive" | "merge";
-export type ScreenMode = "auto" | "join" | "poll" | "question" | "questions";
+export type ScreenMode = "auto" | "join" | "poll" | "question" | "questions" | "leaderboard";
 export type SessionStatus = "upcoming" | "live" | "ended";
 
 /** A ballot in its stored form, given by its kind (shared/poll-kinds): option indexes, a value or a text. */
@@ -22,6 +22,13 @@ export interface Poll {
   createdAt: string;
   /** The session it belongs to; null: the room's items outside any session. */
   sessionId: string | null;
+  /** Quiz: the right option indexes; moderators always see them, the public once the quiz is closed. */
+  correct?: number[];
+  /** Quiz: seconds to answer once opened. */
+  timeLimit?: number;
+  /** Quiz: when it was opened and when it closes by itself (ISO, the server's clock). */
+  openedAt?: string;
+  closesAt?: string;
 }
 
 export interface WordCount {
@@ -124,6 +131,13 @@ export interface Me {
   ballots: Record<string, Choice>;
   upvoted: string[];
   questions: Question[];
+  /** The participant's nickname in the room (quiz), null until chosen. */
+  nickname?: string | null;
+  /** Its total over the current session's closed quizzes, and its rank (null when not ranked). */
+  score?: number;
+  rank?: number | null;
+  /** Points of each closed quiz of the current session it answered, by poll id. */
+  points?: Record<string, number>;
 }
 
 export interface RoomState {
@@ -134,6 +148,28 @@ export interface RoomState {
   me?: Me;
   /** For moderators and the speaker: the room's last backstage messages, oldest first. */
   messages?: BackstageMessage[];
+}
+
+/** Socket `clock`: the server's time (ISO), for pages to count a quiz down from `closesAt`. */
+export interface ServerClock {
+  now: string;
+}
+
+/** `POST /api/rooms/:code/nickname` and socket `nickname`. */
+export interface Nickname {
+  nickname: string;
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  nickname: string;
+  score: number;
+}
+
+/** The 10 best totals over the current session's closed quizzes; `players` counts every ranked participant. */
+export interface Leaderboard {
+  entries: LeaderboardEntry[];
+  players: number;
 }
 
 export interface RoomSummary {

@@ -15,6 +15,8 @@ import type {
   EventView,
   Health,
   KeyHolder,
+  Leaderboard,
+  Nickname,
   Poll,
   Programme,
   ProgrammeImport,
@@ -31,6 +33,7 @@ import type {
   RoomState,
   RoomSummary,
   RotatedKey,
+  ServerClock,
   Session,
   SimilarQuestions,
   SiteInfo,
@@ -45,6 +48,8 @@ import {
   labelsBody,
   messageBody,
   moderateBody,
+  nicknameBody,
+  noBody,
   pollCreateBody,
   pollRef,
   pollUpdateBody,
@@ -61,6 +66,7 @@ import {
   socketBan,
   socketLabels,
   socketModerate,
+  socketNickname,
   socketPollUpdate,
   socketReact,
   socketReply,
@@ -142,6 +148,18 @@ export const CLIENT_EVENTS = {
     summary: "A live reaction (👏 ❤️ 😂 😮 👍 🎉), five a second at most; counted, not stored one by one",
     payload: socketReact,
     answer: answer<null>("null"),
+  },
+  clock: {
+    roles: ["participant", "screen", "moderator"],
+    summary: "The server's time, for a quiz's countdown from closesAt (every device shows the same)",
+    payload: noBody,
+    answer: answer<ServerClock>("ServerClock"),
+  },
+  nickname: {
+    roles: ["participant"],
+    summary: "Choose or change one's quiz nickname in the room (1–24 characters, unique case and accents ignored)",
+    payload: socketNickname,
+    answer: answer<Nickname>("Nickname"),
   },
   "answer:hide": {
     roles: ["moderator"],
@@ -234,6 +252,10 @@ export const SERVER_EVENTS = {
   message: {
     to: "the room's speakers and moderators, never the public: a backstage message",
     payload: answer<BackstageMessage>("BackstageMessage"),
+  },
+  leaderboard: {
+    to: "the room, when a quiz of its current session closes",
+    payload: answer<Leaderboard>("Leaderboard"),
   },
 } as const;
 
@@ -436,6 +458,18 @@ export const ROUTES = {
     body: reactBody,
     event: "react",
     answer: answer<Reacted>("Reacted"),
+  },
+  "POST /api/rooms/:code/nickname": {
+    role: "participant",
+    summary: "Choose or change one's quiz nickname in the room (409 with a suggestion when taken)",
+    body: nicknameBody,
+    event: "nickname",
+    answer: answer<Nickname>("Nickname"),
+  },
+  "GET /api/rooms/:code/leaderboard": {
+    role: "anyone",
+    summary: "The 10 best quiz totals of the room's current session (nicknamed participants; ties share a rank)",
+    answer: answer<Leaderboard>("Leaderboard"),
   },
   "GET /api/rooms/:code/export.csv": {
     role: "moderator",

@@ -30,7 +30,7 @@ const moderationFields = { action: moderationAction, into: id.optional() };
 const mergeNamesInto = (m: { action: string; into?: string }) => m.action !== "merge" || m.into !== undefined;
 const intoRequired = { message: "into is required to merge", path: ["into"] };
 export const screenSchema = z.object({
-  mode: z.enum(["auto", "join", "poll", "question", "questions"]),
+  mode: z.enum(["auto", "join", "poll", "question", "questions", "leaderboard"]),
   pollId: id.optional(),
 });
 
@@ -124,6 +124,11 @@ export const sessionUpdateBody = z.object({ ...sessionFields, title: sessionFiel
 export const sessionRef = z.object({ sessionId: id });
 export const socketSessionUpdate = sessionUpdateBody.extend({ sessionId: id });
 
+/** A quiz's right answers and time limit (other kinds ignore them); checked against the options by the kind. */
+const quizFields = {
+  correct: z.array(z.number().int().min(0)).min(1).max(LIMITS.quizMaxOptions).optional(),
+  timeLimit: z.number().int().min(LIMITS.quizMinSeconds).max(LIMITS.quizMaxSeconds).optional(),
+};
 /** A programme file as text; its size is bounded by the route's body limit (1 MB). */
 export const programmeImportBody = z.object({
   format: z.enum(["csv", "frab"]),
@@ -138,12 +143,14 @@ export const pollCreateBody = z.object({
   kind: pollKind,
   options: optionsSchema.optional(),
   resultsVisible: z.boolean().optional(),
+  ...quizFields,
 });
 
 export const pollUpdateBody = z.object({
   title: text(1, LIMITS.pollTitle).optional(),
   options: optionsSchema.optional(),
   resultsVisible: z.boolean().optional(),
+  ...quizFields,
 });
 
 export const voteBody = z.object({ participantId, choice: choiceSchema });
@@ -175,6 +182,9 @@ export const roomKeyBody = z.object({
 export const messageBody = z.object({ text: text(1, LIMITS.message) });
 export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
 export const reactBody = z.object({ participantId, emoji: reaction });
+/** A quiz player's name in a room: 1–24 characters, unique in the room (case and accents ignored). */
+export const nicknameFields = { nickname: text(1, LIMITS.nickname) };
+export const nicknameBody = z.object({ participantId, ...nicknameFields });
 
 // Socket.IO payloads: the participant and room come from the handshake.
 export const pollRef = z.object({ pollId: id });
@@ -187,6 +197,7 @@ export const socketReply = replyBody.extend({ questionId: id });
 export const socketLabels = labelsBody.extend({ questionId: id });
 /** `question:ban` `{questionId, on?}`: `on` false lifts the ban (true when absent). */
 export const socketReact = z.object({ emoji: reaction });
+export const socketNickname = z.object(nicknameFields);
 /** `answer:hide` / `answer:show`: an answer of an `open` poll. */
 export const answerRef = z.object({ pollId: id, answerId: id });
 export const socketBan = z.object({ questionId: id, on: z.boolean().optional() });

@@ -77,3 +77,30 @@ export async function bareTarget(): Promise<Target> {
     stop: () => node.stop(),
   };
 }
+
+/**
+ * A scenario's two runs: `onTribune` on one Tribune node, then, with `baseline`, `onBare` on the
+ * bare Socket.IO server (announced with `bareLine`); each server is stopped after its run.
+ */
+export async function tribuneThenBare<T, B>(
+  options: { app?: string | undefined; baseline: boolean; log: (line: string) => void },
+  bareLine: string,
+  onTribune: (target: Target) => Promise<T>,
+  onBare: (target: Target) => Promise<B>,
+): Promise<{ tribune: T; bare: B | null }> {
+  const tribune = await tribuneTarget({ nodes: 1, app: options.app });
+  let t: T;
+  try {
+    t = await onTribune(tribune);
+  } finally {
+    await tribune.stop();
+  }
+  if (!options.baseline) return { tribune: t, bare: null };
+  options.log(bareLine);
+  const bare = await bareTarget();
+  try {
+    return { tribune: t, bare: await onBare(bare) };
+  } finally {
+    await bare.stop();
+  }
+}

@@ -5,6 +5,7 @@ import { ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
 import type { Link } from "../lib/socket";
 import { CLIENT_KINDS } from "../poll-kinds";
+import { hasQuiz, NicknameForm, QuizClock, QuizOutcome } from "./quiz-parts";
 import { resultLabels, resultsSummary } from "./results-summary";
 import type { AudienceSession } from "./session";
 import { t } from "./strings";
@@ -23,6 +24,8 @@ export function PollPanel({
   link,
   session,
   say,
+  offsetMs,
+  players,
 }: {
   state: RoomState;
   outbox: readonly Action[];
@@ -30,8 +33,13 @@ export function PollPanel({
   session: AudienceSession;
   /** Speaks a sentence through the page's polite live region. */
   say: (text: string) => void;
+  /** This phone's clock to the server's, for a quiz's countdown. */
+  offsetMs: number;
+  /** Ranked quiz players, from the last leaderboard (null before any). */
+  players: number | null;
 }) {
   const poll = state.polls.find((p) => p.status === "open");
+  const quizzing = hasQuiz(state) && <NicknameForm session={session} state={state} />;
   if (!poll) {
     const closed = lastClosedWithResults(state);
     return (
@@ -44,9 +52,11 @@ export function PollPanel({
           <div class="card">
             <p class="badge">{t("pollClosed")}</p>
             <h3>{closed.title}</h3>
+            <QuizOutcome poll={closed} state={state} players={players} />
             <ResultsView poll={closed} results={closed.results} labels={resultLabels()} />
           </div>
         )}
+        {quizzing}
       </section>
     );
   }
@@ -63,7 +73,9 @@ export function PollPanel({
     : stored !== undefined
       ? typeof stored === "string"
         ? t("votedWord", { word: stored })
-        : t("voted")
+        : poll.closesAt
+          ? t("quizFinal")
+          : t("voted")
       : "";
 
   return (
@@ -75,6 +87,7 @@ export function PollPanel({
         <p class="hint" id="poll-hint">
           {kind.hint()}
         </p>
+        <QuizClock poll={poll} offsetMs={offsetMs} />
       </div>
       <kind.Ballot
         key={poll.id}
@@ -85,6 +98,7 @@ export function PollPanel({
       <p class={`vote-status${status ? (queued ? " notice" : " notice ok") : ""}`} role="status">
         {status}
       </p>
+      {quizzing}
       <section aria-labelledby="results-title" class="card">
         <h3 id="results-title">{t("results")}</h3>
         {results ? (

@@ -73,7 +73,15 @@ export function RoomPage({ code }: { code: string }) {
         {state && session && view ? (
           tab === "poll" ? (
             <>
-              <PollPanel state={state} outbox={view.outbox} link={view.link} session={session} say={say} />
+              <PollPanel
+                state={state}
+                outbox={view.outbox}
+                link={view.link}
+                session={session}
+                say={say}
+                offsetMs={view.offsetMs}
+                players={view.leaderboard?.players ?? null}
+              />
               <ReactionBar socket={session.room.socket} />
             </>
           ) : (

@@ -12,6 +12,8 @@ export class ClientError extends Error {
     readonly retryAfter?: number,
     /** What is wrong where, when a file was refused (a programme import): its lines. */
     readonly details?: ErrorDetail[],
+    /** A free value to offer instead (a taken nickname's suggestion). */
+    readonly suggestion?: string,
   ) {
     super(message);
     this.name = "ClientError";
@@ -24,7 +26,7 @@ export class ClientError extends Error {
 }
 
 interface ErrorPayload {
-  error?: { code?: ErrorCode; message?: string; retryAfter?: number; details?: ErrorDetail[] };
+  error?: { code?: ErrorCode; message?: string; retryAfter?: number; details?: ErrorDetail[]; suggestion?: string };
 }
 
 /** Calls a route of the protocol table with its parameters; resolves with its answer. */
@@ -57,7 +59,13 @@ export async function api<K extends RouteKey>(
   if (res.ok) return payload as T;
   const error = payload?.error;
   const retryAfter = Number(res.headers.get("retry-after")) || error?.retryAfter;
-  throw new ClientError(error?.code ?? "unavailable", error?.message ?? res.statusText, retryAfter, error?.details);
+  throw new ClientError(
+    error?.code ?? "unavailable",
+    error?.message ?? res.statusText,
+    retryAfter,
+    error?.details,
+    error?.suggestion,
+  );
 }
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */

@@ -1,20 +1,27 @@
 // A room kept up to date over its socket: state on connect, then poll/results/question/room events.
 import { useEffect, useState } from "preact/hooks";
-import type { RoomState } from "../../shared/model";
+import type { Leaderboard, RoomState } from "../../shared/model";
+import { clockOffset } from "./countdown";
 import { onLangChange } from "./i18n";
 import { applyMessage, applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
-import { type Link, openSocket, type Socket } from "./socket";
+import { type Link, openSocket, request, type Socket } from "./socket";
 
 export interface Snapshot {
   state: RoomState | null;
   link: Link;
   /** The refusal of the handshake (unknown code, wrong key), in the server's words. */
   refused: string | null;
+  /** Milliseconds to add to this device's clock to read the server's (quiz countdowns). */
+  offsetMs: number;
+  /** The last quiz leaderboard the room was sent, null until a quiz closes. */
+  leaderboard: Leaderboard | null;
 }
+
+const EMPTY: Snapshot = { state: null, link: "connecting", refused: null, offsetMs: 0, leaderboard: null };
 
 export class LiveRoom {
   readonly socket: Socket;
-  snapshot: Snapshot = { state: null, link: "connecting", refused: null };
+  snapshot: Snapshot = EMPTY;
   private readonly listeners = new Set<(s: Snapshot) => void>();
   private readonly stopLang: () => void;
   private readonly goneOffline = () => {
@@ -47,16 +54,27 @@ export class LiveRoom {
     });
     socket.on("state", (state) => {
       this.set({ state });
+      this.syncClock();
       this.onState?.(this);
     });
     socket.on("poll", (poll) => this.update((s) => applyPoll(s, poll, view)));
     socket.on("results", (results) => this.update((s) => applyResults(s, results)));
     socket.on("question", (question) => this.update((s) => applyQuestion(s, question, view)));
     socket.on("room", (room) => this.update((s) => applyRoom(s, room)));
+    socket.on("leaderboard", (leaderboard) => this.set({ leaderboard }));
     socket.on("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
     socket.on("message", (message) => this.update((s) => applyMessage(s, message)));
     addEventListener("offline", this.goneOffline);
     addEventListener("online", this.backOnline);
+  }
+
+  /** Learns the server's clock (after every full state: a reconnection may reach another node). */
+  private syncClock(): void {
+    const sentAt = Date.now();
+    request(this.socket, "clock", {}).then(
+      ({ now }) => this.set({ offsetMs: clockOffset(now, sentAt, Date.now()) }),
+      () => {}, // the countdown keeps this device's clock meanwhile
+    );
   }
 
   update(change: (state: RoomState) => RoomState): void {
@@ -86,7 +104,7 @@ export class LiveRoom {
 
 /** Re-renders on every change of the room. */
 export function useSnapshot(room: LiveRoom | null): Snapshot {
-  const [snapshot, set] = useState<Snapshot>(room?.snapshot ?? { state: null, link: "connecting", refused: null });
+  const [snapshot, set] = useState<Snapshot>(room?.snapshot ?? EMPTY);
   useEffect(() => {
     if (!room) return;
     set(room.snapshot);

@@ -28,7 +28,10 @@ export function request<E extends ClientEventName>(
         const ack = reply as Ack<EventAnswer<E>> | undefined;
         if (err || !ack) reject(new ClientError(err?.message === "offline" ? "offline" : "timeout", ""));
         else if (ack.ok) resolve(ack.data);
-        else reject(new ClientError(ack.error.code, ack.error.message, ack.error.retryAfter));
+        else
+          reject(
+            new ClientError(ack.error.code, ack.error.message, ack.error.retryAfter, ack.error.details, ack.error.suggestion),
+          );
       },
       ms,
     );

@@ -12,6 +12,9 @@ export interface PollCreate {
   kind: PollKind;
   options?: string[];
   resultsVisible?: boolean;
+  /** Quiz: the right options and the seconds to answer. */
+  correct?: number[];
+  timeLimit?: number;
 }
 
 async function run<E extends ClientEventName>(

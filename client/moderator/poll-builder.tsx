@@ -17,9 +17,12 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
   const [kind, setKind] = useState<PollKind>("single");
   const [options, setOptions] = useState(["", ""]);
   const [visible, setVisible] = useState(true);
+  const [correct, setCorrect] = useState<number[]>([]);
+  const [seconds, setSeconds] = useState(String(LIMITS.quizDefaultSeconds));
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const bounds = POLL_KINDS[kind].options;
+  const timed = POLL_KINDS[kind].timed !== undefined;
 
   async function submit(openNow: boolean) {
     const cleaned = options.map((o) => o.trim()).filter(Boolean);
@@ -30,6 +33,19 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
     ) {
       return setError(t("needOptions", { min: bounds.min, most: bounds.max, max: LIMITS.optionText }));
     }
+    // The right answers are marked on the rows as typed: count them among the options kept.
+    const kept = options.flatMap((o, i) => (o.trim() ? [i] : []));
+    const right = kept.flatMap((i, j) => (correct.includes(i) ? [j] : []));
+    const timeLimit = Number(seconds);
+    if (
+      timed &&
+      (right.length === 0 ||
+        !Number.isInteger(timeLimit) ||
+        timeLimit < LIMITS.quizMinSeconds ||
+        timeLimit > LIMITS.quizMaxSeconds)
+    ) {
+      return setError(t("needCorrect"));
+    }
     setError("");
     setBusy(true);
     const poll = await createPoll(room, {
@@ -37,6 +53,7 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
       kind,
       resultsVisible: visible,
       ...(bounds ? { options: cleaned } : {}),
+      ...(timed ? { correct: right, timeLimit } : {}),
     });
     if (poll && openNow) await pollAction(room, "open", poll.id);
     setBusy(false);
@@ -44,6 +61,7 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
       announce(t("done", { what: poll.title }));
       setTitle("");
       setOptions(["", ""]);
+      setCorrect([]);
     }
   }
 
@@ -69,7 +87,16 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
           <legend class="label">{t("kind")}</legend>
           {POLL_KIND_NAMES.map((k) => (
             <label key={k} class="check">
-              <input type="radio" name="poll-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input
+                type="radio"
+                name="poll-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => {
+                  setKind(k);
+                  setVisible(POLL_KINDS[k].resultsVisible);
+                }}
+              />
               {CLIENT_KINDS[k].name()}
             </label>
           ))}
@@ -92,12 +119,29 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
                     setOptions((list) => list.map((o, j) => (j === i ? value : o)));
                   }}
                 />
+                {timed && (
+                  <label class="check correct">
+                    <input
+                      type="checkbox"
+                      checked={correct.includes(i)}
+                      onChange={(e) => {
+                        const on = e.currentTarget.checked;
+                        setCorrect((list) => (on ? [...list, i] : list.filter((j) => j !== i)));
+                      }}
+                    />
+                    <span class="vh">{t("correctOption", { n: i + 1 })}</span>
+                    <span aria-hidden="true">✓</span>
+                  </label>
+                )}
                 {options.length > bounds.min && (
                   <button
                     type="button"
                     class="btn icon"
                     aria-label={t("removeOption", { n: i + 1 })}
-                    onClick={() => setOptions((list) => list.filter((_, j) => j !== i))}
+                    onClick={() => {
+                      setOptions((list) => list.filter((_, j) => j !== i));
+                      setCorrect((list) => list.filter((j) => j !== i).map((j) => (j > i ? j - 1 : j)));
+                    }}
                   >
                     ×
                   </button>
@@ -110,6 +154,20 @@ export function PollBuilder({ room, expanded }: { room: LiveRoom; expanded: bool
               </button>
             )}
           </fieldset>
+        )}
+        {timed && (
+          <div class="field">
+            <label for="quiz-seconds">{t("timeLimit")}</label>
+            <input
+              id="quiz-seconds"
+              type="number"
+              inputMode="numeric"
+              min={LIMITS.quizMinSeconds}
+              max={LIMITS.quizMaxSeconds}
+              value={seconds}
+              onInput={(e) => setSeconds(e.currentTarget.value)}
+            />
+          </div>
         )}
         <label class="check">
           <input type="checkbox" checked={visible} onChange={(e) => setVisible(e.currentTarget.checked)} />

@@ -1,5 +1,7 @@
 // The room's polls, newest first, with their controls and live results.
 import type { PollView, RoomState, Session } from "../../shared/model";
+import { POLL_KINDS } from "../../shared/poll-kinds";
+import { Countdown } from "../lib/countdown";
 import type { LiveRoom } from "../lib/live-room";
 import { type ResultLabels, ResultsView } from "../lib/results-view";
 import { resultsOf } from "../lib/room-state";
@@ -66,6 +68,8 @@ export function PollList({ room, state, sessions }: { room: LiveRoom; state: Roo
 function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; onScreen: boolean }) {
   const titleId = `poll-${poll.id}`;
   const results = resultsOf(poll, true);
+  // A closed quiz is final: its scores are counted, so it is neither opened again nor reset.
+  const final = POLL_KINDS[poll.kind].timed !== undefined && poll.status === "closed";
   return (
     <li class={`poll-card ${poll.status}`}>
       <div class="poll-card-head">
@@ -73,9 +77,18 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
         <span class={`badge ${poll.status}`}>{t(`status_${poll.status}`)}</span>
         <span class="hint">{CLIENT_KINDS[poll.kind].name()}</span>
         {onScreen && <span class="badge open">{t("onScreen")}</span>}
+        {poll.status === "open" && poll.closesAt && (
+          <Countdown
+            closesAt={poll.closesAt}
+            timeLimit={poll.timeLimit ?? 30}
+            offsetMs={room.snapshot.offsetMs}
+            label={(n) => (n === 0 ? t("quizUp") : t("quizLeft", { n }))}
+            className="small"
+          />
+        )}
       </div>
       <div class="row">
-        {poll.status !== "open" ? (
+        {final ? null : poll.status !== "open" ? (
           <button type="button" class="btn primary" onClick={() => void pollAction(room, "open", poll.id)}>
             {poll.status === "draft" ? t("open") : t("reopen")}
           </button>
@@ -89,15 +102,17 @@ function PollCard({ room, poll, onScreen }: { room: LiveRoom; poll: PollView; on
             {t("showOnScreen")}
           </button>
         )}
-        <button
-          type="button"
-          class="btn"
-          onClick={() => {
-            if (confirm(t("confirmReset", { title: poll.title }))) void resetPoll(room, poll.id);
-          }}
-        >
-          {t("reset")}
-        </button>
+        {!final && (
+          <button
+            type="button"
+            class="btn"
+            onClick={() => {
+              if (confirm(t("confirmReset", { title: poll.title }))) void resetPoll(room, poll.id);
+            }}
+          >
+            {t("reset")}
+          </button>
+        )}
         <button
           type="button"
           class="btn danger"

@@ -5,6 +5,7 @@ import { BackstageBox } from "./backstage-box";
 import { ExportLinks } from "./export-links";
 import { PollBuilder } from "./poll-builder";
 import { PollList } from "./poll-list";
+import { QuizSeries } from "./quiz-series";
 import { ReactionCounter } from "./reaction-counter";
 import { RoomKeys } from "./room-keys";
 import { RoomLinks } from "./room-links";
@@ -56,6 +57,7 @@ export function RoomPanel({
         <section class="panel area-polls" aria-labelledby="polls-title">
           <h3 id="polls-title">{t("polls")}</h3>
           <PollBuilder room={room} expanded={state.polls.length === 0} />
+          <QuizSeries room={room} state={state} />
           <PollList room={room} state={state} sessions={programme.sessions} />
         </section>
         <Triage room={room} state={state} moderatorKey={moderatorKey} sessions={programme.sessions ?? []} />

@@ -4,7 +4,7 @@ import type { LiveRoom } from "../lib/live-room";
 import { updateRoom } from "./actions";
 import { t } from "./strings";
 
-const MODES: ScreenMode[] = ["auto", "join", "poll", "question", "questions"];
+const MODES: ScreenMode[] = ["auto", "join", "poll", "question", "questions", "leaderboard"];
 
 export function ScreenControl({ room, state }: { room: LiveRoom; state: RoomState }) {
   const screen = state.room.screen;

@@ -16,6 +16,7 @@ const KEYS: [string, Parameters<typeof t>[0]][] = [
   ["d", "keyAnswer"],
   ["u", "keyUndo"],
   ["n", "keyNew"],
+  ["q", "keyNextQuiz"],
   ["1 … 9", "keyRooms"],
   ["?", "keyHelp"],
   ["escKey", "keyClear"],

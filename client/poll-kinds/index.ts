@@ -3,6 +3,7 @@ import type { PollKind } from "../../shared/model";
 import type { ClientPollKind } from "./kind";
 import { multiple } from "./multiple";
 import { open } from "./open";
+import { quiz } from "./quiz";
 import { ranking } from "./ranking";
 import { scale } from "./scale";
 import { single } from "./single";
@@ -10,4 +11,4 @@ import { wordcloud } from "./wordcloud";
 
 export type { BallotProps, ClientPollKind, ResultLabels } from "./kind";
 
-export const CLIENT_KINDS: Record<PollKind, ClientPollKind> = { single, multiple, scale, wordcloud, ranking, open };
+export const CLIENT_KINDS: Record<PollKind, ClientPollKind> = { single, multiple, scale, wordcloud, ranking, open, quiz };

@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { CODE_ALPHABET, CODE_LENGTH } from "../../shared/limits.js";
 import type { Me, Poll, PollView, PublicRoomInfo, Question, Results, RoomState } from "../../shared/model.js";
 import { compareQuestions } from "../../shared/question-order.js";
-import { isPublicPoll, isPublicStatus } from "../../shared/visibility.js";
+import { isPublicPoll, isPublicStatus, publicPoll } from "../../shared/visibility.js";
 import { hideResults, publicResults } from "./polls.js";
 import { toPublicQuestion } from "./questions.js";
 
@@ -38,8 +38,8 @@ export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: n
     // The contract: results where visible (in the moderation view, always); hidden ones are absent.
     const results = snap.results[poll.id];
     if (results && moderator) polls.push({ ...poll, results });
-    else if (results && poll.resultsVisible) polls.push({ ...poll, results: publicResults(results) });
-    else polls.push({ ...poll });
+    else if (results && poll.resultsVisible) polls.push({ ...publicPoll(poll), results: publicResults(results) });
+    else polls.push({ ...publicPoll(poll) });
   }
   const questions = snap.questions
     .filter((q) => (audience === "speaker" ? !NOT_FOR_SPEAKER.includes(q.status) : moderator || isPublicStatus(q.status)))

@@ -60,6 +60,10 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     setAnswerHidden: timed("setAnswerHidden"),
     addReactions: timed("addReactions"),
     reactionTotals: timed("reactionTotals"),
+    timedBallots: timed("timedBallots"),
+    dueQuizzes: timed("dueQuizzes"),
+    setNickname: timed("setNickname"),
+    nicknames: timed("nicknames"),
     recordActivity: timed("recordActivity"),
     activity: timed("activity"),
 

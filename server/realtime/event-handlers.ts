@@ -54,6 +54,8 @@ export const EVENT_HANDLERS: EventHandlers = {
     await c.tribune.reactions.react(c.code, asParticipant(c, fields(p)), true);
     return null;
   },
+  clock: async (c, p) => c.tribune.quiz.clock(p),
+  nickname: (c, p) => c.tribune.quiz.nickname(c.code, asParticipant(c, fields(p)), true),
   "answer:hide": (c, p) => c.tribune.polls.setAnswerHidden(c.actor, ref(p, "pollId"), ref(p, "answerId"), true, answerBody(p)),
   "answer:show": (c, p) => c.tribune.polls.setAnswerHidden(c.actor, ref(p, "pollId"), ref(p, "answerId"), false, answerBody(p)),
   "poll:create": (c, p) => c.tribune.polls.create(c.actor, c.code, p),

@@ -1,8 +1,8 @@
 // The service's Outbox over Socket.IO: who gets which event. A resync sends each socket of a
 // room its own fresh `state` (its role decides which), on this node and, through the adapter, on
 // the others.
-import type { BackstageMessage, Poll, ReactionCounts, Results, RoomInfo, RoomState } from "../../shared/model.js";
-import { isPublicPoll } from "../../shared/visibility.js";
+import type { BackstageMessage, Leaderboard, Poll, ReactionCounts, Results, RoomInfo, RoomState } from "../../shared/model.js";
+import { isPublicPoll, publicPoll } from "../../shared/visibility.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import type { Logger } from "../edge/error-body.js";
 import type { Outbox } from "../service/ports.js";
@@ -41,8 +41,19 @@ export class SocketOutbox implements Outbox {
   }
 
   poll(code: string, poll: Poll, toPublic = true): void {
-    const rooms = toPublic && isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
-    this.io.to(rooms).emit("poll", poll);
+    const shown = publicPoll(poll);
+    if (shown === poll) {
+      const rooms = toPublic && isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
+      this.io.to(rooms).emit("poll", poll);
+      return;
+    }
+    // A running quiz: its right answers to moderators only.
+    this.io.to(moderatorRoom(code)).emit("poll", poll);
+    if (toPublic && isPublicPoll(poll)) this.io.to(publicRoom(code)).emit("poll", shown);
+  }
+
+  leaderboard(code: string, board: Leaderboard): void {
+    this.io.to([publicRoom(code), moderatorRoom(code)]).emit("leaderboard", board);
   }
 
   question(code: string, question: QuestionRecord, toPublic: boolean): void {

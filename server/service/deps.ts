@@ -1,6 +1,7 @@
 // Everything a use case may touch, handed in once when the app is built.
 import type { Store } from "../store/store.js";
 import type { DirtyBus, Outbox, Presence, RateLimiter, ServiceMetrics } from "./ports.js";
+import type { ScoreBoard } from "./quiz-scores.js";
 import type { RoomIndexes } from "./similar-questions.js";
 
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   now: () => Date;
   /** This node's similarity index of each room (similar questions). */
   similar: RoomIndexes;
+  /** This node's short-lived quiz scores of each room (leaderboards, `me`). */
+  scores: ScoreBoard;
   metrics?: ServiceMetrics;
 }
 

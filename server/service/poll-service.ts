@@ -1,6 +1,7 @@
 // Use cases of polls: building them (moderators) and voting (participants).
 import { ERR } from "../../shared/error-catalogue.js";
 import type { Poll, Results } from "../../shared/model.js";
+import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { noBody, parse, pollCreateBody, pollUpdateBody, voteBody } from "../../shared/schemas.js";
 import { isPublicPoll } from "../../shared/visibility.js";
 import {
@@ -13,13 +14,21 @@ import {
   POLL_MOVES,
   type PollMove,
 } from "../core/polls.js";
+import { closesAt, isTimed } from "../core/quiz.js";
 import { newId, resultsFor } from "../core/rooms.js";
-import type { RoomRecord } from "../store/store.js";
+import type { PollPatch, RoomRecord } from "../store/store.js";
 import { type Actor, mayModerate, type Owned, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
 import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
+import type { QuizService } from "./quiz-service.js";
+
+/** A quiz's right answers and time limit, checked by its kind; nothing for other kinds. */
+function timedSettings(poll: Pick<Poll, "kind">, options: string[], input: PollPatch): Pick<Poll, "correct" | "timeLimit"> {
+  const rules = POLL_KINDS[poll.kind].timed;
+  return rules ? rules.settings(options, input.correct, input.timeLimit) : {};
+}
 
 export class PollService {
   constructor(
@@ -27,6 +36,9 @@ export class PollService {
     private readonly events: EventService,
     /** Marks a poll's results as changed, for the coalesced broadcast. */
     private readonly dirty: (code: string, pollId: string) => void,
+    private readonly quiz: QuizService,
+    /** A quiz was opened on this node: the quiz clock closes it when its time is up. */
+    private readonly opened: (poll: Poll) => void,
     private readonly activity: ActivityRecorder,
   ) {}
 
@@ -39,16 +51,18 @@ export class PollService {
       if (!session || session.roomCode !== room.code) throw ERR.sessionOfOtherRoom();
       sessionId = session.id;
     }
+    const options = checkOptions(input.kind, input.options);
     const poll: Poll = {
       id: newId(),
       roomCode: room.code,
       title: input.title,
       kind: input.kind,
-      options: checkOptions(input.kind, input.options),
+      options,
       status: "draft",
       resultsVisible: input.resultsVisible ?? defaultResultsVisible(input.kind),
       createdAt: isoNow(this.deps),
       sessionId,
+      ...timedSettings(input, options, input),
     };
     await this.deps.store.createPoll(poll);
     this.deps.outbox.poll(room.code, poll);
@@ -71,9 +85,15 @@ export class PollService {
   async update(actor: Actor, pollId: string, body: unknown): Promise<Poll> {
     const found = await this.find(pollId);
     const poll = staffCheck(actor, found, ERR.unknownPoll);
-    const patch = parse(pollUpdateBody, body);
+    const { correct, timeLimit, ...patch }: PollPatch = parse(pollUpdateBody, body);
     if (patch.options !== undefined) patch.options = checkOptions(poll.kind, patch.options);
-    const draftOnly = patch.title !== undefined || patch.options !== undefined;
+    // A quiz's right answers and time limit are checked against the options it will have.
+    const timed = isTimed(poll) && (correct !== undefined || timeLimit !== undefined || patch.options !== undefined);
+    if (timed) {
+      const settings = { correct: correct ?? poll.correct, timeLimit: timeLimit ?? poll.timeLimit };
+      Object.assign(patch, timedSettings(poll, patch.options ?? poll.options, settings));
+    }
+    const draftOnly = patch.title !== undefined || patch.options !== undefined || timed;
     const updated = await this.deps.store.updatePoll(pollId, patch, draftOnly);
     if (updated === "not_found") throw ERR.unknownPoll();
     if (updated === "conflict") throw ERR.pollNotDraft();
@@ -93,22 +113,55 @@ export class PollService {
   }
 
   async move(actor: Actor, pollId: string, move: PollMove, body: unknown): Promise<Poll> {
-    await this.staffPoll(actor, pollId);
+    const poll = await this.staffPoll(actor, pollId);
     parse(noBody, body);
-    const { from, to } = POLL_MOVES[move];
-    const result = await this.deps.store.setPollStatus(pollId, from, to);
+    const timed = isTimed(poll);
+    const { to } = POLL_MOVES[move];
+    // A closed quiz is never opened again: its scores are counted.
+    const from = timed && move === "open" ? POLL_MOVES.open.from.filter((s) => s !== "closed") : POLL_MOVES[move].from;
+    const now = this.deps.now();
+    const timing =
+      timed && move === "open" ? { openedAt: now.toISOString(), closesAt: closesAt(now, poll.timeLimit ?? 0) } : undefined;
+    const result = await this.deps.store.setPollStatus(pollId, from, to, timing);
     if (result === "not_found") throw ERR.unknownPoll();
-    if (result === "conflict") throw move === "open" ? ERR.cannotOpenPoll() : ERR.cannotClosePoll();
+    if (result === "conflict") {
+      if (timed && move === "open" && poll.status === "closed") throw ERR.quizClosedForGood();
+      throw move === "open" ? ERR.cannotOpenPoll() : ERR.cannotClosePoll();
+    }
     if (result === "other_session") throw ERR.pollOfOtherSession();
-    for (const closed of result.closed) this.deps.outbox.poll(closed.roomCode, closed);
-    this.deps.outbox.poll(result.poll.roomCode, result.poll);
+    const shown = await this.closed(result.poll.roomCode, [...result.closed, result.poll]);
+    if (timing) this.opened(result.poll);
     await record(this.deps, result.poll.roomCode, actor, `poll:${move}`, pollId);
-    return result.poll;
+    return shown.at(-1) ?? result.poll;
+  }
+
+  /**
+   * The quiz clock's close of a due quiz: the same compare-and-set as a moderator's, so of several
+   * nodes only one closes it (true) and tells the room.
+   */
+  async autoClose(pollId: string): Promise<boolean> {
+    const result = await this.deps.store.setPollStatus(pollId, ["open"], "closed");
+    if (typeof result !== "object") return false;
+    await this.closed(result.poll.roomCode, [result.poll]);
+    return true;
+  }
+
+  /**
+   * Tells the room of polls that changed status in one move; closed quizzes are revealed first
+   * and, once their `poll` is out, announced (leaderboard). Answers the polls as sent.
+   */
+  private async closed(code: string, polls: Poll[]): Promise<Poll[]> {
+    const shown: Poll[] = [];
+    for (const poll of polls) shown.push(await this.quiz.reveal(poll));
+    for (const poll of shown) this.deps.outbox.poll(code, poll);
+    if (shown.some((p) => isTimed(p) && p.status === "closed")) await this.quiz.announce(code);
+    return shown;
   }
 
   async reset(actor: Actor, pollId: string, body: unknown): Promise<Results> {
     const poll = await this.staffPoll(actor, pollId);
     parse(noBody, body);
+    if (isTimed(poll) && poll.status === "closed") throw ERR.quizClosedForGood();
     const tally = await this.deps.store.resetPoll(pollId);
     if (tally === "not_found") throw ERR.unknownPoll();
     this.dirty(poll.roomCode, pollId);
@@ -124,12 +177,17 @@ export class PollService {
     const choice = normalizeChoice(poll, input.choice);
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw ERR.pollNotOpen();
+    if (poll.closesAt !== undefined && isoNow(this.deps) > poll.closesAt) throw ERR.quizTimeUp();
     await spend(this.deps, "vote", input.participantId);
     // A kind that keeps answers (open) gives its text a fresh id; the store keeps the old one for the same text.
     const answer = keepsAnswers(poll.kind) ? { id: newId(), text: String(choice), createdAt: isoNow(this.deps) } : undefined;
-    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice), answer);
+    // A quiz ballot is final and timed by the server's clock as it is stored: its points count from there.
+    const timed = isTimed(poll) ? { at: isoNow(this.deps) } : undefined;
+    const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice), answer, timed);
     if (tally === "not_found") throw ERR.unknownPoll();
     if (tally === "not_open") throw ERR.pollNotOpen();
+    if (tally === "late") throw ERR.quizTimeUp();
+    if (tally === "conflict") throw ERR.quizAnswerFinal();
     this.activity.count(poll.roomCode, "votes", 1, input.participantId);
     this.dirty(poll.roomCode, pollId);
     return resultsFor(poll, buildResults(poll, tally), "public");

@@ -2,7 +2,7 @@
 // implements Outbox, and each deployment (one node or several on Redis) its Presence,
 // RateLimiter and DirtyBus.
 
-import type { BackstageMessage, Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
+import type { BackstageMessage, Leaderboard, Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { RateName } from "../core/rate-limits.js";
 
@@ -22,6 +22,8 @@ export interface Outbox {
   reactions(code: string, counts: ReactionCounts): void;
   /** This node's reactions to the other nodes, which show them to their own screens (nothing on one node). */
   shareReactions(code: string, counts: Record<string, number>): void;
+  /** `leaderboard` to everyone in the room (a quiz closed). */
+  leaderboard(code: string, board: Leaderboard): void;
   /** `participants` to moderators of the room. */
   participants(code: string, count: number): void;
   /** Disconnects every socket of the room (its event was erased). */

@@ -1,6 +1,6 @@
 // Everything this node tells a room about also makes its cached public state stale: this
 // outbox drops the room's cache entry, then hands the call to the real outbox.
-import type { BackstageMessage, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
+import type { BackstageMessage, Leaderboard, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { Outbox } from "./ports.js";
 import type { StateCache } from "./state-cache.js";
@@ -35,6 +35,11 @@ export class StateInvalidatingOutbox implements Outbox {
   resync(code: string): void {
     this.states.invalidate(code);
     this.inner.resync(code);
+  }
+
+  /** The leaderboard is not in the public state: nothing cached changes. */
+  leaderboard(code: string, board: Leaderboard): void {
+    this.inner.leaderboard(code, board);
   }
 
   participants(code: string, count: number): void {

@@ -5,7 +5,7 @@ import { isPublicPoll } from "../../shared/visibility.js";
 import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, type KeyKind, resolveToken } from "./access.js";
-import { ACTIVITY_FLUSH_MS, ActivityRecorder } from "./activity-recorder.js";
+import { ActivityRecorder } from "./activity-recorder.js";
 import { BackstageService } from "./backstage-service.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
@@ -13,10 +13,13 @@ import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
 import { ProgrammeImportService } from "./programme-import.js";
 import { QuestionService } from "./question-service.js";
+import { QuizClock } from "./quiz-clock.js";
+import { QuizService } from "./quiz-service.js";
 import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
 import { ReactionService } from "./reaction-service.js";
 import { ReportService } from "./report-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
+import type { ClockLogger } from "./session-clock.js";
 import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
 import { loadRoom, roomState } from "./views.js";
@@ -32,6 +35,9 @@ export class Tribune {
   readonly programmeImport: ProgrammeImportService;
   readonly reactions: ReactionService;
   readonly backstage: BackstageService;
+  readonly quiz: QuizService;
+  /** Closes quizzes when their time is up; started and stopped with the server (server/app.ts). */
+  readonly quizClock: QuizClock;
   readonly reports: ReportService;
   /** The report's per-minute counters of this node (report data as the day goes). */
   readonly activity: ActivityRecorder;
@@ -49,17 +55,23 @@ export class Tribune {
   constructor(
     private readonly deps: Deps,
     private readonly states: StateCache,
-    activityFlushMs = ACTIVITY_FLUSH_MS,
+    clock: { quizSweepMs: number; log: ClockLogger },
   ) {
-    this.sweeper = setInterval(() => states.sweep(), 10_000).unref();
+    this.sweeper = setInterval(() => {
+      states.sweep();
+      deps.scores.sweep();
+    }, 10_000).unref();
     this.coalescer = new ResultsCoalescer((code, pollId) => this.timedFlush(code, pollId));
     deps.dirty.subscribe((code, pollId) => {
       states.invalidate(code);
       this.coalescer.mark(code, pollId);
     });
-    this.activity = new ActivityRecorder(deps.store, deps.now, activityFlushMs);
+    this.activity = new ActivityRecorder(deps.store, deps.now);
     this.events = new EventService(deps, (code) => this.activity.forget(code));
-    this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId), this.activity);
+    const dirty = (code: string, pollId: string) => deps.dirty.publish(code, pollId);
+    this.quiz = new QuizService(deps, dirty);
+    this.quizClock = new QuizClock(deps, (pollId) => this.polls.autoClose(pollId), clock.quizSweepMs, clock.log);
+    this.polls = new PollService(deps, this.events, dirty, this.quiz, (poll) => this.quizClock.schedule(poll), this.activity);
     this.questions = new QuestionService(deps, this.activity);
     this.reports = new ReportService(deps, this.events, this.activity);
     this.sessions = new SessionService(deps, this.events, this.reports);
@@ -169,11 +181,12 @@ export class Tribune {
   }
 
   /** Stops the timers; the activity counted and not yet written goes to the store (awaited). */
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.quizClock.stop();
     this.coalescer.close();
     this.reactionCoalescer.close();
     clearInterval(this.sweeper);
     for (const timer of this.countTimers.values()) clearTimeout(timer);
-    return this.activity.close();
+    await this.activity.close();
   }
 }

@@ -8,6 +8,7 @@ import { type Audience, type RoomSnapshot, viewRoom } from "../core/rooms.js";
 import { inScope, type Scope, toSession } from "../core/sessions.js";
 import type { RoomData, RoomRecord, Store } from "../store/store.js";
 import type { Deps } from "./deps.js";
+import { countedQuizzes } from "./quiz-scores.js";
 
 /** The room's current session, read from the store. */
 export async function currentSession(store: Store, room: RoomRecord): Promise<Session | null> {
@@ -29,7 +30,7 @@ export function roomInfo(deps: Pick<Deps, "publicUrl">, room: RoomRecord, sessio
 }
 
 /** What reading a room's views needs: no outbox, so the realtime edge can read states too. */
-export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar">;
+export type ViewDeps = Pick<Deps, "store" | "presence" | "publicUrl" | "similar" | "scores">;
 
 /** The room's state limited to `scope`'s polls and questions (all of them when absent). */
 export function snapshot(deps: Pick<Deps, "publicUrl">, data: RoomData, scope: Scope = { all: true }): RoomSnapshot {
@@ -94,7 +95,16 @@ function withModerationHints(
   return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q, eventWords) }));
 }
 
-async function meOf(deps: Pick<Deps, "store">, snap: RoomSnapshot, data: RoomData, participantId: string): Promise<Me> {
+/** The quiz scores of the room's current session. */
+export const roomScores = (deps: Pick<Deps, "store" | "scores">, data: RoomData) =>
+  deps.scores.scores(deps.store, data.room.code, countedQuizzes(data.polls, data.room.sessionId));
+
+async function meOf(
+  deps: Pick<Deps, "store" | "scores">,
+  snap: RoomSnapshot,
+  data: RoomData,
+  participantId: string,
+): Promise<Me> {
   const mine = await deps.store.participantData(data.room.code, participantId);
   const shownQuestions = new Set(snap.questions.map((q) => q.id));
   const questions: Question[] = data.questions
@@ -105,5 +115,9 @@ async function meOf(deps: Pick<Deps, "store">, snap: RoomSnapshot, data: RoomDat
   const shown = new Set(snap.polls.filter((p) => p.status !== "draft").map((p) => p.id));
   const ballots = Object.fromEntries(Object.entries(mine.ballots).filter(([pollId]) => shown.has(pollId)));
   const upvoted = mine.upvoted.filter((id) => shownQuestions.has(id));
-  return { ballots, upvoted, questions };
+  const scores = await roomScores(deps, data);
+  const standing = scores.standings.find((s) => s.participantId === participantId);
+  const points = scores.points.get(participantId) ?? {};
+  const score = Object.values(points).reduce((sum, p) => sum + p, 0);
+  return { ballots, upvoted, questions, nickname: mine.nickname, score, rank: standing?.rank ?? null, points };
 }

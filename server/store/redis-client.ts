@@ -6,6 +6,7 @@ import * as L from "./redis-lua.js";
 import * as A from "./redis-lua-activity.js";
 import * as K from "./redis-lua-keys.js";
 import * as Q from "./redis-lua-questions.js";
+import * as Z from "./redis-lua-quiz.js";
 import * as S from "./redis-lua-safety.js";
 import * as X from "./redis-lua-sessions.js";
 
@@ -57,6 +58,8 @@ export const SCRIPTS = {
   setSessionStatus: script(X.SET_SESSION_STATUS),
   createRoomKey: script(K.CREATE_ROOM_KEY),
   deleteRoomKey: script(K.DELETE_ROOM_KEY),
+  dueQuizzes: script(Z.DUE_QUIZZES),
+  setNickname: script(Z.SET_NICKNAME),
   importProgramme: script(X.IMPORT_PROGRAMME),
 } satisfies Record<string, Script>;
 

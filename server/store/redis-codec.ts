@@ -33,6 +33,8 @@ export class Keys {
   roomKeyRoom = (keyId: string) => `${this.prefix}rkroom:${keyId}`;
   /** Events by the time (ms) their participant ids expire. */
   retention = () => `${this.prefix}retention`;
+  /** Opened quizzes by the time (ms) they close: every node's quiz clock sweeps it. */
+  quizClock = () => `${this.prefix}quizclock`;
   /** The base of every key of one room; `{code}` is its cluster hash tag. */
   room = (code: string) => `${this.prefix}{${code}}:`;
 }
@@ -149,7 +151,16 @@ export function pollFields(poll: Poll): string[] {
     poll.createdAt,
     "sessionId",
     poll.sessionId ?? "",
+    ...quizFields(poll),
   ];
+}
+
+/** A quiz's right answers and time limit, as hash fields (none for other kinds). */
+export function quizFields(poll: Pick<Poll, "correct" | "timeLimit">): string[] {
+  const fields: string[] = [];
+  if (poll.correct !== undefined) fields.push("correct", JSON.stringify(poll.correct));
+  if (poll.timeLimit !== undefined) fields.push("timeLimit", String(poll.timeLimit));
+  return fields;
 }
 
 export function toPoll(reply: unknown): Poll {
@@ -164,6 +175,10 @@ export function toPoll(reply: unknown): Poll {
     resultsVisible: field(m, "resultsVisible") === "1",
     createdAt: field(m, "createdAt"),
     sessionId: orNull(m.sessionId),
+    ...(m.correct ? { correct: JSON.parse(m.correct) as number[] } : {}),
+    ...(m.timeLimit ? { timeLimit: Number(m.timeLimit) } : {}),
+    ...(m.openedAt ? { openedAt: m.openedAt } : {}),
+    ...(m.closesAt ? { closesAt: m.closesAt } : {}),
   };
 }
 
@@ -241,7 +256,12 @@ export function toQuestion(reply: unknown): QuestionRecord {
 }
 
 /** The stored form of a ballot: its choice and the tally keys it counted toward. */
-export const ballotJson = (choice: Choice, keys: string[]): string => JSON.stringify({ choice, keys });
+/** A ballot as stored; a final (quiz) ballot carries its time. */
+export const ballotJson = (choice: Choice, keys: string[], at?: string): string =>
+  JSON.stringify(at === undefined ? { choice, keys } : { choice, keys, at });
+
+/** A stored ballot's time ("" for a ballot of a kind that keeps none). */
+export const ballotAt = (json: string): string => (JSON.parse(json) as { at?: string }).at ?? "";
 
 export const ballotChoice = (json: string): Choice => (JSON.parse(json) as { choice: Choice }).choice;
 
@@ -295,7 +315,7 @@ export function toRoomData(reply: unknown): RoomData {
 export function toParticipantData(reply: unknown): ParticipantData {
   const [ballots, upvoted] = toList(reply);
   const flat = toList(ballots);
-  const data: ParticipantData = { ballots: {}, upvoted: toList(upvoted).map(String) };
+  const data: ParticipantData = { ballots: {}, upvoted: toList(upvoted).map(String), nickname: null };
   for (let i = 0; i + 1 < flat.length; i += 2) data.ballots[String(flat[i])] = ballotChoice(String(flat[i + 1]));
   return data;
 }

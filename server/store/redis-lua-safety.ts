@@ -63,7 +63,7 @@ for _, code in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
     end
   end
   bans = bans + redis.call('SCARD', R .. 'bans')
-  redis.call('DEL', R .. 'asks', R .. 'bans')
+  redis.call('DEL', R .. 'asks', R .. 'bans', R .. 'nicknames', R .. 'nickfold')
   ${ERASE_SEEN}
 end
 return {ballots, upvotes, questions, bans}

@@ -147,7 +147,8 @@ for _, code in ipairs(codes) do
     redis.call('DEL', R .. 'rk:' .. id, P .. 'rkroom:' .. id)
   end
   redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
-    R .. 'sessions', R .. 'reactions', R .. 'activity', R .. 'seen', R .. 'seenerased', R .. 'keys', R .. 'messages')
+    R .. 'sessions', R .. 'reactions', R .. 'nicknames', R .. 'nickfold', R .. 'activity', R .. 'seen', R .. 'seenerased', R .. 'keys',
+    R .. 'messages')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])
@@ -236,17 +237,19 @@ return h
 `;
 
 /**
- * KEYS: poll hash, polls, room hash. ARGV: room base, poll id, to, from…. Reply: {poll, {closed poll…}}.
+ * KEYS: poll hash, polls, room hash. ARGV: room base, poll id, to, openedAt, closesAt ('' for both
+ * unless a quiz opens), from…. Reply: {poll, {closed poll…}}.
  * Only a poll of the room's current session (or of none, when the room has none) opens.
  */
 export const SET_POLL_STATUS = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'not_found' end
-if not member(ARGV, 4, status) then return 'conflict' end
+if not member(ARGV, 6, status) then return 'conflict' end
 if ARGV[3] == 'open' and (redis.call('HGET', KEYS[1], 'sessionId') or '') ~= (redis.call('HGET', KEYS[3], 'sessionId') or '') then
   return 'other_session'
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[3])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'openedAt', ARGV[4], 'closesAt', ARGV[5]) end
 local closed = {}
 if ARGV[3] == 'open' then
   for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
@@ -262,9 +265,11 @@ return {redis.call('HGETALL', KEYS[1]), closed}
 
 /**
  * KEYS: poll hash, ballots, tally, answers, answer order. ARGV: participant, ballot JSON {choice,
- * keys}, answer id ('' for a kind that keeps no answers), answer JSON, tally keys….
+ * keys, at?}, answer id ('' for a kind that keeps no answers), answer JSON, the time of a final
+ * ballot ('' for a kind whose ballots are replaced), tally keys….
  * The participant's answer id is kept in its ballot: a new ballot of another text replaces it,
  * one of the same text keeps it as it was (id, place, hidden flag).
+ * A final ballot (quiz): 'late' past the poll's closesAt; the same again changes nothing; another 'conflict'.
  * Reply: {tally, voters, seq, answers}.
  */
 export const CAST_BALLOT = `
@@ -272,6 +277,15 @@ local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'not_found' end
 if status ~= 'open' then return 'not_open' end
 local prev = redis.call('HGET', KEYS[2], ARGV[1])
+if ARGV[5] ~= '' then
+  local closes = redis.call('HGET', KEYS[1], 'closesAt')
+  if closes and ARGV[5] > closes then return 'late' end
+  if prev then
+    if cjson.encode(cjson.decode(prev).choice) ~= cjson.encode(cjson.decode(ARGV[2]).choice) then return 'conflict' end
+    local seq = tonumber(redis.call('HGET', KEYS[1], 'seq'))
+    return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), seq, newest(KEYS[4], KEYS[5])}
+  end
+end
 local kept = nil
 if prev then
   local p = cjson.decode(prev)
@@ -288,7 +302,7 @@ if prev then
     end
   end
 end
-for i = 5, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
+for i = 6, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 if ARGV[3] == '' then
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])

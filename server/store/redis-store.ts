@@ -10,12 +10,15 @@ import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from ".
 import {
   answerJson,
   askField,
+  ballotAt,
+  ballotChoice,
   ballotJson,
   blocklistOf,
   bool,
   Keys,
   pollFields,
   questionFields,
+  quizFields,
   screenJson,
   sessionFields,
   toAuditEntry,
@@ -47,6 +50,7 @@ import {
   type NewRoomKey,
   type ParticipantData,
   type PollPatch,
+  type PollTiming,
   type ProgrammeRefusal,
   type ProgrammeWrite,
   type QuestionNotes,
@@ -61,6 +65,8 @@ import {
   type SessionPatch,
   type SessionRecord,
   type Store,
+  type TimedBallot,
+  type TimedBallotRecord,
 } from "./store.js";
 
 const NOT_FOUND = "not_found";
@@ -327,6 +333,7 @@ export class RedisStore implements Store {
     if (patch.title !== undefined) args.push("title", patch.title);
     if (patch.options !== undefined) args.push("options", JSON.stringify(patch.options));
     if (patch.resultsVisible !== undefined) args.push("resultsVisible", bool(patch.resultsVisible));
+    args.push(...quizFields(patch));
     return this.inPollRoom(pollId, async (R) => {
       const reply = await this.run(S.updatePoll, [`${R}poll:${pollId}`], args);
       return reply === NOT_FOUND || reply === "conflict" ? reply : toPoll(reply);
@@ -347,12 +354,17 @@ export class RedisStore implements Store {
     pollId: string,
     from: PollStatus[],
     to: PollStatus,
+    timing?: PollTiming,
   ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict | "other_session"> {
     return this.inPollRoom(pollId, async (R) => {
       const keys = [`${R}poll:${pollId}`, `${R}polls`, `${R}room`];
-      const reply = await this.run(S.setPollStatus, keys, [R, pollId, to, ...from]);
+      const times = [timing?.openedAt ?? "", timing?.closesAt ?? ""];
+      const reply = await this.run(S.setPollStatus, keys, [R, pollId, to, ...times, ...from]);
       if (reply === NOT_FOUND || reply === "conflict" || reply === "other_session") return reply;
       const [poll, closed] = toList(reply);
+      // The clock's index is another slot, so it is written after: a quiz missing from it is still
+      // closed by the node that opened it, and an entry left behind is dropped by the next sweep.
+      if (timing) await this.redis.zadd(this.k.quizClock(), Date.parse(timing.closesAt), pollId);
       return { poll: toPoll(poll), closed: toList(closed).map(toPoll) };
     });
   }
@@ -363,13 +375,32 @@ export class RedisStore implements Store {
     choice: Choice,
     keys: string[],
     answer?: NewAnswer,
-  ): Promise<TallySnapshot | Missing | "not_open"> {
+    timed?: TimedBallot,
+  ): Promise<TallySnapshot | Missing | "not_open" | "late" | Conflict> {
     return this.inPollRoom(pollId, async (R) => {
       const kept = answer ? [answer.id, answerJson({ ...answer, hidden: false })] : ["", ""];
-      const args = [participantId, ballotJson(choice, keys), ...kept, ...keys];
+      const args = [participantId, ballotJson(choice, keys, timed?.at), ...kept, timed?.at ?? "", ...keys];
       const reply = await this.run(S.castBallot, this.pollKeys(R, pollId), args);
-      return reply === NOT_FOUND || reply === "not_open" ? reply : toSnapshot(reply);
+      if (reply === NOT_FOUND || reply === "not_open" || reply === "late" || reply === "conflict") return reply;
+      return toSnapshot(reply);
     });
+  }
+
+  async timedBallots(pollId: string): Promise<TimedBallotRecord[]> {
+    const found = await this.inPollRoom(pollId, async (R) => {
+      const ballots = await this.redis.hgetall(`${R}ballots:${pollId}`);
+      return Object.entries(ballots).map(([participantId, json]) => ({
+        participantId,
+        choice: ballotChoice(json),
+        at: ballotAt(json),
+      }));
+    });
+    return found === NOT_FOUND ? [] : found;
+  }
+
+  async dueQuizzes(now: string): Promise<string[]> {
+    const reply = await this.run(S.dueQuizzes, [this.k.quizClock()], [this.k.prefix, Date.parse(now)]);
+    return toList(reply).map(String);
   }
 
   async answer(pollId: string, answerId: string): Promise<StoredAnswer | null> {
@@ -488,6 +519,21 @@ export class RedisStore implements Store {
       const reply = await this.run(S.annotateQuestion, keys, [R, questionId, ...pairs]);
       return reply === NOT_FOUND ? reply : toQuestion(reply);
     });
+  }
+
+  // Quiz nicknames
+
+  async setNickname(code: string, participantId: string, nickname: string, folded: string) {
+    const R = this.k.room(code);
+    const reply = await this.run(S.setNickname, [`${R}room`, `${R}nicknames`, `${R}nickfold`], [participantId, nickname, folded]);
+    return reply === NOT_FOUND || reply === "taken" ? reply : "ok";
+  }
+
+  async nicknames(code: string): Promise<Record<string, string>> {
+    const all = await this.redis.hgetall(`${this.k.room(code)}nicknames`);
+    return Object.fromEntries(
+      Object.entries(all).map(([participantId, json]) => [participantId, (JSON.parse(json) as { nickname: string }).nickname]),
+    );
   }
 
   // Reactions
@@ -649,8 +695,13 @@ export class RedisStore implements Store {
 
   async participantData(code: string, participantId: string): Promise<ParticipantData> {
     const R = this.k.room(code);
-    const reply = await this.run(S.participantData, [`${R}polls`, `${R}questions`], [R, participantId]);
-    return toParticipantData(reply);
+    const [reply, nickname] = await Promise.all([
+      this.run(S.participantData, [`${R}polls`, `${R}questions`], [R, participantId]),
+      this.redis.hget(`${R}nicknames`, participantId),
+    ]);
+    const data = toParticipantData(reply);
+    if (nickname) data.nickname = (JSON.parse(nickname) as { nickname: string }).nickname;
+    return data;
   }
 }
 

@@ -56,7 +56,11 @@ CREATE TABLE IF NOT EXISTS polls (
   voters INTEGER NOT NULL DEFAULT 0,
   seq INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
-  session_id TEXT
+  session_id TEXT,
+  correct TEXT,
+  time_limit INTEGER,
+  opened_at TEXT,
+  closes_at TEXT
 );
 CREATE INDEX IF NOT EXISTS polls_room ON polls(room_code, status);
 CREATE TABLE IF NOT EXISTS ballots (
@@ -64,7 +68,17 @@ CREATE TABLE IF NOT EXISTS ballots (
   participant_id TEXT NOT NULL,
   choice TEXT NOT NULL,
   keys TEXT NOT NULL,
+  at TEXT,
   PRIMARY KEY (poll_id, participant_id)
+) WITHOUT ROWID;
+-- Quiz nicknames, unique in a room by their folded form (case and accents ignored).
+CREATE TABLE IF NOT EXISTS nicknames (
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  nickname TEXT NOT NULL,
+  folded TEXT NOT NULL,
+  PRIMARY KEY (room_code, participant_id),
+  UNIQUE (room_code, folded)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tallies (
   poll_id TEXT NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
@@ -178,7 +192,8 @@ CREATE INDEX IF NOT EXISTS messages_room ON messages(room_code, ord);
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
  * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
- * Schema 6 → 7: the event's own blocklist words (none for older events); the report's activity
+ * Schema 6 → 7: quizzes: a poll's right answers, time limit, opening and closing times, and each
+ * ballot's time (none for older ones); nicknames come with the DDL; the event's own blocklist words (none for older events); the report's activity
  * and attendance tables, new tables only (ACTIVITY_DDL in sqlite-activity.ts, run with the DDL
  * above); reactions now go to the room's current session's row; room keys and backstage messages,
  * new tables only (the DDL above makes them, checked by name: CREATE TABLE IF NOT EXISTS).
@@ -228,6 +243,19 @@ function migrate(db: Database.Database): void {
     })();
   }
   if (!columns.includes("blocklist")) db.exec("ALTER TABLE events ADD COLUMN blocklist TEXT NOT NULL DEFAULT '[]'");
+  const pollColumns = (db.pragma("table_info(polls)") as { name: string }[]).map((c) => c.name);
+  if (!pollColumns.includes("closes_at")) {
+    db.transaction(() => {
+      db.exec("ALTER TABLE polls ADD COLUMN correct TEXT");
+      db.exec("ALTER TABLE polls ADD COLUMN time_limit INTEGER");
+      db.exec("ALTER TABLE polls ADD COLUMN opened_at TEXT");
+      db.exec("ALTER TABLE polls ADD COLUMN closes_at TEXT");
+    })();
+  }
+  const ballotColumns = (db.pragma("table_info(ballots)") as { name: string }[]).map((c) => c.name);
+  if (!ballotColumns.includes("at")) db.exec("ALTER TABLE ballots ADD COLUMN at TEXT");
+  // The quiz clock's sweep: open polls by closing time.
+  db.exec("CREATE INDEX IF NOT EXISTS polls_closing ON polls(closes_at) WHERE status = 'open' AND closes_at IS NOT NULL");
 }
 
 export interface EventRow {
@@ -280,6 +308,10 @@ export interface PollRow {
   seq: number;
   created_at: string;
   session_id: string | null;
+  correct: string | null;
+  time_limit: number | null;
+  opened_at: string | null;
+  closes_at: string | null;
 }
 
 export interface QuestionRow {
@@ -342,6 +374,7 @@ export interface BallotRow {
   poll_id: string;
   choice: string;
   keys: string;
+  at: string | null;
 }
 
 export const toRoom = (r: RoomRow): RoomRecord => ({
@@ -379,6 +412,10 @@ export const toPoll = (r: PollRow): Poll => ({
   resultsVisible: r.results_visible === 1,
   createdAt: r.created_at,
   sessionId: r.session_id,
+  ...(r.correct === null ? {} : { correct: JSON.parse(r.correct) as number[] }),
+  ...(r.time_limit === null ? {} : { timeLimit: r.time_limit }),
+  ...(r.opened_at === null ? {} : { openedAt: r.opened_at }),
+  ...(r.closes_at === null ? {} : { closesAt: r.closes_at }),
 });
 
 export const toQuestion = (r: QuestionRow): QuestionRecord => ({
@@ -502,8 +539,8 @@ export function prepareAll(db: Database.Database) {
     getRoom: p<RoomRow>(`${ROOM_SELECT} WHERE r.code = ?`),
     updateRoom: p("UPDATE rooms SET premoderation = ?, qa_open = ?, screen = ? WHERE code = ?"),
     insertPoll: p(
-      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at, session_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO polls (id, room_code, title, kind, options, status, results_visible, created_at, session_id, correct, time_limit)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertSession: p(
       `INSERT INTO sessions (id, room_code, title, speakers, starts_at, ends_at, status, created_at, status_at)
@@ -527,14 +564,31 @@ export function prepareAll(db: Database.Database) {
     getPoll: p<PollRow>("SELECT * FROM polls WHERE id = ?"),
     pollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? ORDER BY created_at, ord"),
     openPollsOfRoom: p<PollRow>("SELECT * FROM polls WHERE room_code = ? AND status = 'open' AND id <> ? ORDER BY ord"),
-    updatePoll: p("UPDATE polls SET title = ?, options = ?, results_visible = ? WHERE id = ?"),
+    updatePoll: p("UPDATE polls SET title = ?, options = ?, results_visible = ?, correct = ?, time_limit = ? WHERE id = ?"),
     setPollStatus: p("UPDATE polls SET status = ? WHERE id = ?"),
+    setPollTiming: p("UPDATE polls SET opened_at = ?, closes_at = ? WHERE id = ?"),
+    dueQuizzes: p<{ id: string }>(
+      "SELECT id FROM polls WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY closes_at",
+    ),
+    timedBallots: p<{ participant_id: string; choice: string; at: string | null }>(
+      "SELECT participant_id, choice, at FROM ballots WHERE poll_id = ?",
+    ),
+    putNickname: p(
+      `INSERT INTO nicknames (room_code, participant_id, nickname, folded) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room_code, participant_id) DO UPDATE SET nickname = excluded.nickname, folded = excluded.folded`,
+    ),
+    nicknameHolder: p<{ participant_id: string }>("SELECT participant_id FROM nicknames WHERE room_code = ? AND folded = ?"),
+    nicknamesOf: p<{ participant_id: string; nickname: string }>(
+      "SELECT participant_id, nickname FROM nicknames WHERE room_code = ?",
+    ),
+    nicknameOf: p<{ nickname: string }>("SELECT nickname FROM nicknames WHERE room_code = ? AND participant_id = ?"),
+    eraseNicknames: p("DELETE FROM nicknames WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
     setPollCounters: p("UPDATE polls SET voters = ?, seq = ? WHERE id = ?"),
     deletePoll: p("DELETE FROM polls WHERE id = ?"),
     getBallot: p<BallotRow>("SELECT * FROM ballots WHERE poll_id = ? AND participant_id = ?"),
     putBallot: p(
-      `INSERT INTO ballots (poll_id, participant_id, choice, keys) VALUES (?, ?, ?, ?)
-       ON CONFLICT (poll_id, participant_id) DO UPDATE SET choice = excluded.choice, keys = excluded.keys`,
+      `INSERT INTO ballots (poll_id, participant_id, choice, keys, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (poll_id, participant_id) DO UPDATE SET choice = excluded.choice, keys = excluded.keys, at = excluded.at`,
     ),
     deleteBallots: p("DELETE FROM ballots WHERE poll_id = ?"),
     increment: p(
@@ -549,7 +603,7 @@ export function prepareAll(db: Database.Database) {
     tallyOf: p<TallyRow>(`SELECT * FROM tallies WHERE poll_id = ? ORDER BY count DESC, key LIMIT ${LIMITS.topWords}`),
     talliesOfRoom: p<TallyRow>("SELECT t.* FROM tallies t JOIN polls p ON p.id = t.poll_id WHERE p.room_code = ?"),
     ballotsOf: p<BallotRow>(
-      `SELECT b.poll_id, b.choice, b.keys FROM polls p
+      `SELECT b.poll_id, b.choice, b.keys, b.at FROM polls p
        JOIN ballots b ON b.poll_id = p.id AND b.participant_id = ? WHERE p.room_code = ?`,
     ),
     upvotedBy: p<{ question_id: string }>(

@@ -34,6 +34,7 @@ import {
   type NewRoomKey,
   type ParticipantData,
   type PollPatch,
+  type PollTiming,
   type ProgrammeRefusal,
   type ProgrammeWrite,
   type QuestionNotes,
@@ -48,6 +49,8 @@ import {
   type SessionPatch,
   type SessionRecord,
   type Store,
+  type TimedBallot,
+  type TimedBallotRecord,
 } from "./store.js";
 
 const bit = (b: boolean): number => (b ? 1 : 0);
@@ -214,7 +217,15 @@ export class SqliteStore implements Store {
         if (draftOnly && row.status !== "draft") return "conflict";
         const poll = toPoll(row);
         const next = { ...poll, ...patch };
-        q.updatePoll.run(next.title, JSON.stringify(next.options), bit(next.resultsVisible), pollId);
+        const correct = next.correct === undefined ? null : JSON.stringify(next.correct);
+        q.updatePoll.run(
+          next.title,
+          JSON.stringify(next.options),
+          bit(next.resultsVisible),
+          correct,
+          next.timeLimit ?? null,
+          pollId,
+        );
         return toPoll(q.getPoll.get(pollId)!);
       }),
       deletePoll: db.transaction((pollId: string): Poll | Missing => {
@@ -223,7 +234,7 @@ export class SqliteStore implements Store {
         q.deletePoll.run(pollId); // cascades to its ballots and tallies
         return toPoll(row);
       }),
-      setPollStatus: db.transaction((pollId: string, from: PollStatus[], to: PollStatus) => {
+      setPollStatus: db.transaction((pollId: string, from: PollStatus[], to: PollStatus, timing?: PollTiming) => {
         const row = q.getPoll.get(pollId);
         if (!row) return "not_found" as const;
         if (!from.includes(row.status as PollStatus)) return "conflict" as const;
@@ -236,31 +247,48 @@ export class SqliteStore implements Store {
           }
         }
         q.setPollStatus.run(to, pollId);
-        return { poll: { ...toPoll(row), status: to }, closed };
+        if (timing) q.setPollTiming.run(timing.openedAt, timing.closesAt, pollId);
+        return { poll: { ...toPoll(row), status: to, ...timing }, closed };
       }),
-      castBallot: db.transaction((pollId: string, participantId: string, choice: Choice, keys: string[], answer?: NewAnswer) => {
-        const poll = q.getPoll.get(pollId);
-        if (!poll) return "not_found" as const;
-        if (poll.status !== "open") return "not_open" as const;
-        const previous = q.getBallot.get(pollId, participantId);
-        if (previous) {
-          for (const key of JSON.parse(previous.keys) as string[]) {
-            q.decrement.run(pollId, key);
-            q.dropEmpty.run(pollId, key);
+      castBallot: db.transaction(
+        (pollId: string, participantId: string, choice: Choice, keys: string[], answer?: NewAnswer, timed?: TimedBallot) => {
+          const poll = q.getPoll.get(pollId);
+          if (!poll) return "not_found" as const;
+          if (poll.status !== "open") return "not_open" as const;
+          if (timed && poll.closes_at !== null && timed.at > poll.closes_at) return "late" as const;
+          const previous = q.getBallot.get(pollId, participantId);
+          if (previous && timed) {
+            // A final ballot: the same again answers as the first did; another one is refused.
+            return previous.choice === JSON.stringify(choice)
+              ? this.snapshot(pollId, poll.voters, poll.seq)
+              : ("conflict" as const);
           }
-        }
-        q.putBallot.run(pollId, participantId, JSON.stringify(choice), JSON.stringify(keys));
-        for (const key of keys) q.increment.run(pollId, key);
-        if (answer) {
-          const mine = q.answerOf.get(pollId, participantId);
-          if (mine?.text !== answer.text) {
-            if (mine) q.deleteAnswer.run(pollId, mine.id);
-            q.insertAnswer.run(answer.id, pollId, participantId, answer.text, answer.createdAt);
+          if (previous) {
+            for (const key of JSON.parse(previous.keys) as string[]) {
+              q.decrement.run(pollId, key);
+              q.dropEmpty.run(pollId, key);
+            }
           }
-        }
-        const voters = poll.voters + (previous ? 0 : 1);
-        q.setPollCounters.run(voters, poll.seq + 1, pollId);
-        return this.snapshot(pollId, voters, poll.seq + 1);
+          q.putBallot.run(pollId, participantId, JSON.stringify(choice), JSON.stringify(keys), timed?.at ?? null);
+          for (const key of keys) q.increment.run(pollId, key);
+          if (answer) {
+            const mine = q.answerOf.get(pollId, participantId);
+            if (mine?.text !== answer.text) {
+              if (mine) q.deleteAnswer.run(pollId, mine.id);
+              q.insertAnswer.run(answer.id, pollId, participantId, answer.text, answer.createdAt);
+            }
+          }
+          const voters = poll.voters + (previous ? 0 : 1);
+          q.setPollCounters.run(voters, poll.seq + 1, pollId);
+          return this.snapshot(pollId, voters, poll.seq + 1);
+        },
+      ),
+      setNickname: db.transaction((code: string, participantId: string, nickname: string, folded: string) => {
+        if (!q.roomExists.get(code)) return "not_found" as const;
+        const holder = q.nicknameHolder.get(code, folded);
+        if (holder && holder.participant_id !== participantId) return "taken" as const;
+        q.putNickname.run(code, participantId, nickname, folded);
+        return "ok" as const;
       }),
       resetPoll: db.transaction((pollId: string): TallySnapshot | Missing => {
         const poll = q.getPoll.get(pollId);
@@ -427,6 +455,7 @@ export class SqliteStore implements Store {
       eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
         q.eraseAnswerers.run(eventId); // the answers stay, no longer tied to anyone
+        q.eraseNicknames.run(eventId);
         this.act.erase(eventId); // the report's distinct counts stay
         return {
           ballots: q.eraseBallots.run(eventId).changes,
@@ -518,8 +547,21 @@ export class SqliteStore implements Store {
   async createPoll(poll: Poll): Promise<void> {
     const { id, roomCode, title, kind, options, status, resultsVisible, createdAt, sessionId } = poll;
     const json = JSON.stringify(options);
+    const correct = poll.correct === undefined ? null : JSON.stringify(poll.correct);
     await this.write(() =>
-      this.q.insertPoll.run(id, roomCode, title, kind, json, status, bit(resultsVisible), createdAt, sessionId),
+      this.q.insertPoll.run(
+        id,
+        roomCode,
+        title,
+        kind,
+        json,
+        status,
+        bit(resultsVisible),
+        createdAt,
+        sessionId,
+        correct,
+        poll.timeLimit ?? null,
+      ),
     );
   }
 
@@ -577,12 +619,37 @@ export class SqliteStore implements Store {
     return this.write(() => this.tx.deletePoll(pollId));
   }
 
-  async setPollStatus(pollId: string, from: PollStatus[], to: PollStatus) {
-    return this.write(() => this.tx.setPollStatus(pollId, from, to));
+  async setPollStatus(pollId: string, from: PollStatus[], to: PollStatus, timing?: PollTiming) {
+    return this.write(() => this.tx.setPollStatus(pollId, from, to, timing));
   }
 
-  async castBallot(pollId: string, participantId: string, choice: Choice, keys: string[], answer?: NewAnswer) {
-    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys, answer));
+  async castBallot(
+    pollId: string,
+    participantId: string,
+    choice: Choice,
+    keys: string[],
+    answer?: NewAnswer,
+    timed?: TimedBallot,
+  ) {
+    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys, answer, timed));
+  }
+
+  async timedBallots(pollId: string): Promise<TimedBallotRecord[]> {
+    return this.q.timedBallots
+      .all(pollId)
+      .map((b) => ({ participantId: b.participant_id, choice: parseChoice(b.choice), at: b.at ?? "" }));
+  }
+
+  async dueQuizzes(now: string): Promise<string[]> {
+    return this.q.dueQuizzes.all(now).map((r) => r.id);
+  }
+
+  async setNickname(code: string, participantId: string, nickname: string, folded: string) {
+    return this.write(() => this.tx.setNickname(code, participantId, nickname, folded));
+  }
+
+  async nicknames(code: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.q.nicknamesOf.all(code).map((r) => [r.participant_id, r.nickname]));
   }
 
   async answer(pollId: string, answerId: string): Promise<StoredAnswer | null> {
@@ -742,7 +809,8 @@ export class SqliteStore implements Store {
     const ballots: Record<string, Choice> = {};
     for (const b of this.q.ballotsOf.all(participantId, code)) ballots[b.poll_id] = parseChoice(b.choice);
     const upvoted = this.q.upvotedBy.all(participantId, code).map((u) => u.question_id);
-    return { ballots, upvoted };
+    const nickname = this.q.nicknameOf.get(code, participantId)?.nickname ?? null;
+    return { ballots, upvoted, nickname };
   }
 }
 

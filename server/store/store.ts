@@ -17,6 +17,7 @@ import type {
 } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import type { TimedBallotRecord } from "../core/quiz.js";
 import type { SessionRecord } from "../core/sessions.js";
 
 export interface RoomRecord extends Omit<RoomInfo, "session"> {
@@ -128,7 +129,23 @@ export interface PollPatch {
   title?: string;
   options?: string[];
   resultsVisible?: boolean;
+  correct?: number[];
+  timeLimit?: number;
 }
+
+/** When a timed poll (quiz) opens: both set in the same step as its status. */
+export interface PollTiming {
+  openedAt: string;
+  closesAt: string;
+}
+
+/** A ballot of a timed poll: final, and stamped with the server's time of the command. */
+export interface TimedBallot {
+  at: string;
+}
+
+/** A stored ballot of a timed poll, for its scores. */
+export type { TimedBallotRecord } from "../core/quiz.js";
 
 /** Everything of a room, for state, moderation views and exports. */
 export interface RoomData {
@@ -148,6 +165,8 @@ export interface ParticipantData {
   /** Stored choices by poll id. */
   ballots: Record<string, Choice>;
   upvoted: string[];
+  /** Its quiz nickname in the room, null when none. */
+  nickname: string | null;
 }
 
 export interface QuestionState {
@@ -300,17 +319,22 @@ export interface Store {
    * Moves a poll from one of `from` to `to` (else conflict). Opening a poll closes
    * every other open poll of its room in the same step; those are returned in `closed`.
    * A poll that does not belong to its room's current session cannot be opened ("other_session").
+   * With `timing` (opening a quiz), its openedAt and closesAt are set in the same step.
    */
   setPollStatus(
     pollId: string,
     from: PollStatus[],
     to: PollStatus,
+    timing?: PollTiming,
   ): Promise<{ poll: Poll; closed: Poll[] } | Missing | Conflict | "other_session">;
   /**
    * Stores the participant's ballot (replacing a previous one) if the poll is open:
    * decrements the old ballot's tally keys, increments `keys`, bumps `seq`. With `answer`, the
    * ballot's text is kept as the participant's answer, replacing its previous one (which leaves
    * the answers); an answer of the same text is kept as it was (its id, time and hidden flag).
+   * With `timed` (a quiz), the ballot is final and stamped: "late" when `timed.at` is past the
+   * poll's closesAt, "conflict" when the participant's stored ballot differs, and the same ballot
+   * again changes nothing (the snapshot as it is).
    */
   castBallot(
     pollId: string,
@@ -318,7 +342,12 @@ export interface Store {
     choice: Choice,
     keys: string[],
     answer?: NewAnswer,
-  ): Promise<TallySnapshot | Missing | "not_open">;
+    timed?: TimedBallot,
+  ): Promise<TallySnapshot | Missing | "not_open" | "late" | Conflict>;
+  /** Every ballot of a timed poll with its time, for scores. */
+  timedBallots(pollId: string): Promise<TimedBallotRecord[]>;
+  /** Ids of the open polls whose closesAt is at or before `now` (ISO): quizzes to close. */
+  dueQuizzes(now: string): Promise<string[]>;
   /** One kept answer of a poll, or null. */
   answer(pollId: string, answerId: string): Promise<StoredAnswer | null>;
   /** Hides or shows a kept answer and bumps `seq`; not_found when the poll or the answer is gone. */
@@ -373,6 +402,12 @@ export interface Store {
   /** Sets a question's reply and/or labels, whatever its status (a last write wins). */
   annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing>;
 
+  // Quiz nicknames: one per participant in a room, unique by their folded form.
+  /** Sets (or changes) a participant's nickname; "taken" when another participant has `folded`. */
+  setNickname(code: string, participantId: string, nickname: string, folded: string): Promise<"ok" | Missing | "taken">;
+  /** The room's nicknames by participant id. */
+  nicknames(code: string): Promise<Record<string, string>>;
+
   // Reactions: counted per room and session, never stored one by one.
   /**
    * Adds counts to the totals of the room's current session (of the room itself while it has
@@ -422,7 +457,7 @@ export interface Store {
   /**
    * Erases what identifies participants in every room of the event: ballots (tallies and voter
    * counts stay), upvoters (upvote counts stay), questions' participant and client ids, bans,
-   * the report's distinct sets (their counts stay).
+   * nicknames, the report's distinct sets (their counts stay).
    * Idempotent.
    */
   eraseParticipants(eventId: string): Promise<Erasure | Missing>;

@@ -3,14 +3,15 @@ import type { Choice, Poll, PollKind, Results } from "../model.js";
 import type { PollKindRules, PollShape, TallySnapshot } from "./kind.js";
 import { multiple } from "./multiple.js";
 import { open } from "./open.js";
+import { quiz } from "./quiz.js";
 import { ranking } from "./ranking.js";
 import { scale } from "./scale.js";
 import { single } from "./single.js";
 import { wordcloud } from "./wordcloud.js";
 
-export type { PollKindRules, StoredAnswer, Tally, TallySnapshot } from "./kind.js";
+export type { PollKindRules, StoredAnswer, Tally, TallySnapshot, TimedRules } from "./kind.js";
 
-export const POLL_KINDS: Record<PollKind, PollKindRules> = { single, multiple, scale, wordcloud, ranking, open };
+export const POLL_KINDS: Record<PollKind, PollKindRules> = { single, multiple, scale, wordcloud, ranking, open, quiz };
 
 type KindOf = Pick<Poll, "kind"> & PollShape;
 

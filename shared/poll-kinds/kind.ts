@@ -47,6 +47,18 @@ export interface PollKindRules {
   figures(poll: PollShape, tally: Tally, answers: StoredAnswer[]): Figures;
   /** True for a kind whose ballots are texts kept one by one (the stores keep them as answers). */
   keepsAnswers?: true;
+  /** A kind whose ballots are final and timed, and score points (quiz); absent for the others. */
+  timed?: TimedRules;
   /** Export rows (label, count) of a poll's results; `null` results are hidden or absent. */
   csvRows(poll: PollShape, results: Results | null): [label: string, count: number][];
 }
+
+/** What a timed kind (quiz) adds: its right answers and time limit, and the points of a ballot. */
+export interface TimedRules {
+  /** Checks `correct` and `timeLimit` against the options; returns them as stored. Throws `invalid`. */
+  settings(options: string[], correct: number[] | undefined, timeLimit: number | undefined): Required<TimedSettings>;
+  /** Points of a stored ballot committed `seconds` after the poll opened (0 when wrong). */
+  points(poll: TimedSettings, choice: Choice, seconds: number): number;
+}
+
+export type TimedSettings = Pick<Poll, "correct" | "timeLimit">;

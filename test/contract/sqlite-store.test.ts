@@ -75,7 +75,11 @@ describe("SqliteStore specifics", () => {
     try {
       expect((await second.getRoom(code))?.eventId).toBe(eventId);
       expect(await second.tally(pollId)).toEqual({ tally: { "4": 1 }, voters: 1, seq: 1 });
-      expect(await second.participantData(code, "participant-000001")).toEqual({ ballots: { [pollId]: 4 }, upvoted: [] });
+      expect(await second.participantData(code, "participant-000001")).toEqual({
+        ballots: { [pollId]: 4 },
+        upvoted: [],
+        nickname: null,
+      });
     } finally {
       await second.close();
     }

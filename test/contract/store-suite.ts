@@ -325,8 +325,8 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.tally(poll.id)).toBeNull();
         expect(await store.getQuestion(question.id)).toBeNull();
         expect(await store.findAsk(r2, question.participantId, question.clientId!)).toBeNull();
-        expect(await store.participantData(r1, voter)).toEqual({ ballots: {}, upvoted: [] });
-        expect(await store.participantData(r2, voter)).toEqual({ ballots: {}, upvoted: [] });
+        expect(await store.participantData(r1, voter)).toEqual({ ballots: {}, upvoted: [], nickname: null });
+        expect(await store.participantData(r2, voter)).toEqual({ ballots: {}, upvoted: [], nickname: null });
         expect(await store.deleteEvent(event.id)).toBe("not_found");
         // The other event is untouched, and the erased codes may be used again.
         expect((await store.tally(keptPoll.id))?.voters).toBe(1);
@@ -603,7 +603,7 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.tally(poll.id)).toBeNull();
         expect(await store.castBallot(poll.id, voter, [1], ["1"])).toBe("not_found");
         expect((await store.roomData(code))!.polls).toEqual([]);
-        expect(await store.participantData(code, voter)).toEqual({ ballots: {}, upvoted: [] });
+        expect(await store.participantData(code, voter)).toEqual({ ballots: {}, upvoted: [], nickname: null });
         expect(await store.deletePoll(poll.id)).toBe("not_found");
       });
 
@@ -855,6 +855,104 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         must(await store.castBallot(poll.id, pid(), a.text, [], a));
         must(await store.eraseParticipants(event.id));
         expect(texts(await store.tally(poll.id))).toEqual(["Je reste"]);
+      });
+    });
+
+    describe("quizzes", () => {
+      /** A quiz opened at `openedAt`, closing 10 s later. */
+      async function openQuiz(code: string, openedAt = at()): Promise<Poll> {
+        const poll: Poll = {
+          id: newId(),
+          roomCode: code,
+          sessionId: null,
+          title: "Quiz",
+          kind: "quiz",
+          options: ["A", "B", "C"],
+          status: "draft",
+          resultsVisible: false,
+          createdAt: at(),
+          correct: [1],
+          timeLimit: 10,
+        };
+        await store.createPoll(poll);
+        const closesAt = new Date(Date.parse(openedAt) + 10_000).toISOString();
+        const opened = must(await store.setPollStatus(poll.id, ["draft"], "open", { openedAt, closesAt }));
+        expect(opened.poll).toMatchObject({ status: "open", correct: [1], timeLimit: 10, openedAt, closesAt });
+        return opened.poll;
+      }
+      const later = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
+
+      it("keeps a quiz's right answers and time limit, and its opening and closing times once opened", async () => {
+        const code = await makeRoom();
+        const poll = await openQuiz(code);
+        expect(await store.getPoll(poll.id)).toEqual(poll);
+        expect((await store.roomData(code))?.polls).toEqual([poll]);
+        const edited = must(await store.updatePoll(poll.id, { resultsVisible: true }, false));
+        expect(edited).toEqual({ ...poll, resultsVisible: true });
+      });
+
+      it("takes a final ballot once, with its time: the same again changes nothing, another is a conflict", async () => {
+        const code = await makeRoom();
+        const poll = await openQuiz(code);
+        const voter = pid();
+        const first = must(await store.castBallot(poll.id, voter, [1], ["1"], undefined, { at: later(poll.openedAt!, 2) }));
+        const again = must(await store.castBallot(poll.id, voter, [1], ["1"], undefined, { at: later(poll.openedAt!, 3) }));
+        expect(again).toEqual(first);
+        expect(await store.castBallot(poll.id, voter, [2], ["2"], undefined, { at: later(poll.openedAt!, 4) })).toBe("conflict");
+        expect(first).toMatchObject({ voters: 1, tally: { "1": 1 } });
+        expect(await store.timedBallots(poll.id)).toEqual([{ participantId: voter, choice: [1], at: later(poll.openedAt!, 2) }]);
+      });
+
+      it("refuses a ballot timed after closesAt ('late') while the poll is still open, and changes nothing", async () => {
+        const code = await makeRoom();
+        const poll = await openQuiz(code);
+        must(await store.castBallot(poll.id, pid(), [0], ["0"], undefined, { at: poll.closesAt! }));
+        expect(await store.castBallot(poll.id, pid(), [1], ["1"], undefined, { at: later(poll.closesAt!, 0.001) })).toBe("late");
+        expect((await store.tally(poll.id))?.voters).toBe(1);
+        expect((await store.getPoll(poll.id))?.status).toBe("open");
+      });
+
+      it("lists the open quizzes due to close, not the closed, deleted or later ones", async () => {
+        const code = await makeRoom();
+        const due = await openQuiz(code, "2020-01-01T00:00:00.000Z");
+        const closed = await openQuiz(await makeRoom(), "2020-01-01T00:00:01.000Z");
+        must(await store.setPollStatus(closed.id, ["open"], "closed"));
+        const deleted = await openQuiz(await makeRoom(), "2020-01-01T00:00:02.000Z");
+        must(await store.deletePoll(deleted.id));
+        const notYet = await openQuiz(await makeRoom(), "2099-01-01T00:00:00.000Z");
+        const now = "2021-01-01T00:00:00.000Z";
+        const list = await store.dueQuizzes(now);
+        expect(list).toContain(due.id);
+        expect(list).not.toContain(closed.id);
+        expect(list).not.toContain(deleted.id);
+        expect(list).not.toContain(notYet.id);
+        // Exactly one of two concurrent closes wins.
+        const closes = await Promise.all([1, 2].map(() => store.setPollStatus(due.id, ["open"], "closed")));
+        expect(closes.filter((c) => typeof c === "object")).toHaveLength(1);
+        expect(await store.dueQuizzes(now)).not.toContain(due.id);
+      });
+
+      it("keeps one nickname per participant in a room, unique by its folded form; erased with the participants", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const [ann, bob] = [pid(), pid()];
+        expect(await store.setNickname(code, ann, "Élodie", "elodie")).toBe("ok");
+        expect(await store.setNickname(code, bob, "ELODIE", "elodie")).toBe("taken");
+        expect(await store.setNickname(other, bob, "ELODIE", "elodie")).toBe("ok");
+        expect(await store.setNickname(code, ann, "Elo", "elo")).toBe("ok");
+        expect(await store.setNickname(code, bob, "Élodie", "elodie")).toBe("ok"); // freed by the change
+        expect(await store.nicknames(code)).toEqual({ [ann]: "Elo", [bob]: "Élodie" });
+        expect(await store.setNickname("ZZZZZZ", ann, "Ann", "ann")).toBe("not_found");
+        must(await store.eraseParticipants(event.id));
+        expect(await store.nicknames(code)).toEqual({});
+        expect(await store.nicknames(other)).toEqual({});
+        // Erasing the event erases its nicknames.
+        const gone = await makeEvent(1);
+        const goneCode = gone.rooms[0]!.code;
+        expect(await store.setNickname(goneCode, ann, "Ann", "ann")).toBe("ok");
+        must(await store.deleteEvent(gone.id));
+        expect(await store.nicknames(goneCode)).toEqual({});
+        expect((await store.participantData(goneCode, ann)).nickname).toBeNull();
       });
     });
 
@@ -1322,16 +1420,20 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(data.questions.find((x) => x.id === q.id)).toEqual(erased);
         // What pointed to a participant is gone.
         for (const who of [a, b, c]) {
-          expect(await store.participantData(code, who)).toEqual({ ballots: {}, upvoted: [] });
-          expect(await store.participantData(second, who)).toEqual({ ballots: {}, upvoted: [] });
+          expect(await store.participantData(code, who)).toEqual({ ballots: {}, upvoted: [], nickname: null });
+          expect(await store.participantData(second, who)).toEqual({ ballots: {}, upvoted: [], nickname: null });
         }
         expect(await store.findAsk(code, a, "mine")).toBeNull();
         expect(await store.isBanned(code, c)).toBe(false);
         const json = JSON.stringify([data, await store.roomData(second)]);
         for (const who of [a, b, c]) expect(json).not.toContain(who);
         // Another event keeps everything.
-        expect(await store.participantData(untouched, a)).toEqual({ ballots: { [otherPoll.id]: 3 }, upvoted: [] });
-        expect(await store.participantData(untouched, b)).toEqual({ ballots: {}, upvoted: [otherQ.id] });
+        expect(await store.participantData(untouched, a)).toEqual({
+          ballots: { [otherPoll.id]: 3 },
+          upvoted: [],
+          nickname: null,
+        });
+        expect(await store.participantData(untouched, b)).toEqual({ ballots: {}, upvoted: [otherQ.id], nickname: null });
         expect((await store.findAsk(untouched, a, "there"))?.id).toBe(otherQ.id);
         expect(await store.isBanned(untouched, c)).toBe(true);
         // Idempotent.
@@ -1388,12 +1490,18 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         const qOther = await makeQuestion(other);
         must(await store.setUpvote(q.id, me, true, LIVE));
         must(await store.setUpvote(qOther.id, me, true, LIVE));
+        expect(await store.setNickname(code, me, "Ann", "ann")).toBe("ok");
         expect(await store.participantData(code, me)).toEqual({
           ballots: { [single.id]: [2], [multi.id]: [0, 3] },
           upvoted: [q.id],
+          nickname: "Ann",
         });
-        expect(await store.participantData(other, me)).toEqual({ ballots: { [elsewhere.id]: 4 }, upvoted: [qOther.id] });
-        expect(await store.participantData(code, pid())).toEqual({ ballots: {}, upvoted: [] });
+        expect(await store.participantData(other, me)).toEqual({
+          ballots: { [elsewhere.id]: 4 },
+          upvoted: [qOther.id],
+          nickname: null,
+        });
+        expect(await store.participantData(code, pid())).toEqual({ ballots: {}, upvoted: [], nickname: null });
       });
     });
   });

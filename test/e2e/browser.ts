@@ -70,6 +70,23 @@ export function newContext(browser: Browser, options: BrowserContextOptions = {}
   return browser.newContext({ locale: "en-GB", ...options });
 }
 
+/**
+ * A watched page at `url` in a fresh context, kept in `contexts` for the caller to close. axe-core
+ * is injected as a script, which the pages' strict CSP would refuse: the context bypasses it.
+ */
+export async function openPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  url: string,
+  options: BrowserContextOptions,
+): Promise<Page> {
+  const context = await newContext(browser, { ...options, bypassCSP: true });
+  contexts.push(context);
+  const { page } = await watchedPage(context);
+  await page.goto(url);
+  return page;
+}
+
 /** Whether a page's policy forbids inline code and eval, and allows only its own origin. */
 export function isStrictCsp(policy: string | undefined): boolean {
   if (!policy) return false;

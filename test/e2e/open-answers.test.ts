@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, newParticipantId } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
-import { axeViolations, CHROMIUM, launchBrowser, newContext, PHONE, startPageServer, watchedPage } from "./browser.js";
+import { axeViolations, CHROMIUM, launchBrowser, type newContext, openPage, PHONE, startPageServer } from "./browser.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 // The wall as the test saw it, for a person to look at; docs/screenshots keeps the reviewed one.
@@ -33,14 +33,8 @@ describe.skipIf(!CHROMIUM)("open answers and reactions in Chromium", { timeout: 
   let screen: Page;
   let phone: Page;
 
-  async function open(options: Parameters<typeof newContext>[1], url: string): Promise<Page> {
-    // axe-core is injected as a script: the pages' strict CSP would refuse it.
-    const context = await newContext(browser, { ...options, bypassCSP: true });
-    contexts.push(context);
-    const { page } = await watchedPage(context);
-    await page.goto(server.url + url);
-    return page;
-  }
+  const open = (options: Parameters<typeof newContext>[1], url: string) =>
+    openPage(browser, contexts, server.url + url, options ?? {});
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startPageServer(), launchBrowser()]);

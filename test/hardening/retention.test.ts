@@ -104,7 +104,7 @@ describe("the retention sweep", () => {
 
     // What pointed to a participant is gone: its own state is empty, its ban is lifted.
     const me = await server.participant(short.code, short.pids[0]);
-    expect(me.state.me).toEqual({ ballots: {}, upvoted: [], questions: [] });
+    expect(me.state.me).toEqual({ ballots: {}, upvoted: [], questions: [], nickname: null, score: 0, rank: null, points: {} });
     const upvoter = await server.participant(short.code, short.pids[1]);
     expect(upvoter.state.me.upvoted).toEqual([]);
     expect((await ask(server.url, short.code, "Unbanned by retention", { participantId: short.pids[2] })).status).toBe(201);

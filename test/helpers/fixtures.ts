@@ -63,6 +63,8 @@ export const DEFAULT_OPTIONS = ["Red", "Green", "Blue"];
 export function pollBody(kind: PollKind, extra: Record<string, unknown> = {}) {
   const body: Record<string, unknown> = { title: `A ${kind} poll`, kind, ...extra };
   if (POLL_KINDS[kind].options && !("options" in extra)) body.options = DEFAULT_OPTIONS;
+  // A quiz needs its right answer.
+  if (POLL_KINDS[kind].timed && !("correct" in extra)) body.correct = [0];
   return body;
 }
 

@@ -8,6 +8,7 @@ import { afterEach } from "vitest";
 import type { Deps } from "../../server/service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "../../server/service/local-ports.js";
 import type { DirtyBus, Outbox } from "../../server/service/ports.js";
+import { ScoreBoard } from "../../server/service/quiz-scores.js";
 import { RoomIndexes } from "../../server/service/similar-questions.js";
 import { StateCache } from "../../server/service/state-cache.js";
 import { StateInvalidatingOutbox } from "../../server/service/state-invalidating-outbox.js";
@@ -38,6 +39,9 @@ export class RecordingOutbox implements Outbox {
   }
   participants(...args: Parameters<Outbox["participants"]>): void {
     this.calls.push({ method: "participants", args });
+  }
+  leaderboard(...args: Parameters<Outbox["leaderboard"]>): void {
+    this.calls.push({ method: "leaderboard", args });
   }
   reactions(...args: Parameters<Outbox["reactions"]>): void {
     this.calls.push({ method: "reactions", args });
@@ -110,10 +114,15 @@ export async function serviceHarness(overrides: Partial<Omit<Deps, "outbox" | "d
     publicUrl: "http://localhost:3000",
     now: () => new Date(),
     similar: new RoomIndexes(),
+    scores: new ScoreBoard(),
     ...overrides,
   };
   const states = new StateCache();
-  const tribune = new Tribune({ ...deps, outbox: new StateInvalidatingOutbox(outbox, states) }, states);
+  const silent = { info: () => {}, error: () => {} };
+  const tribune = new Tribune({ ...deps, outbox: new StateInvalidatingOutbox(outbox, states) }, states, {
+    quizSweepMs: 0,
+    log: silent,
+  });
   const harness: ServiceHarness = {
     tribune,
     deps,

@@ -55,7 +55,8 @@ describe("handshake", () => {
         expect(Array.isArray(state.polls)).toBe(true);
         expect(Array.isArray(state.questions)).toBe(true);
         expect(typeof state.participants).toBe("number");
-        if ("participantId" in auth) expect(state.me).toEqual({ ballots: {}, upvoted: [], questions: [] });
+        if ("participantId" in auth)
+          expect(state.me).toEqual({ ballots: {}, upvoted: [], questions: [], nickname: null, score: 0, rank: null, points: {} });
         else expect(state.me).toBeUndefined();
       } finally {
         socket.close();
@@ -176,7 +177,7 @@ describe("`state` on connect", () => {
 
     // Another participant sees none of it.
     const fresh = await server.participant(ev.code);
-    expect(fresh.state.me).toEqual({ ballots: {}, upvoted: [], questions: [] });
+    expect(fresh.state.me).toEqual({ ballots: {}, upvoted: [], questions: [], nickname: null, score: 0, rank: null, points: {} });
   });
 });
 

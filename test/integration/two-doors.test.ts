@@ -153,6 +153,13 @@ const TWINS: Record<TwinRoute, Twin> = {
     invalid: { emoji: "🍕" },
     target: (w) => w.code,
   },
+  "POST /api/rooms/:code/nickname": {
+    body: { nickname: "ÄDA" },
+    invalid: { nickname: "x".repeat(25) },
+    // Another participant of the room is "Ada": case and accents ignored, it is taken.
+    conflict: (w) => w.code,
+    target: (w) => w.code,
+  },
   "POST /api/polls/:id/answers/:answerId/hide": {
     ref: "pollId",
     body: {},
@@ -233,6 +240,10 @@ async function world(): Promise<World> {
   });
   const results = await api(server.url, "GET", `/api/polls/${answers}/results`, { token: a.moderatorKey });
   expect(answered.status).toBe(200);
+  const nicknamed = await api(server.url, "POST", `/api/rooms/${a.code}/nickname`, {
+    body: { participantId: newParticipantId(), nickname: "Ada" },
+  });
+  expect(nicknamed.status).toBe(200);
   // Opening the answers poll closed `open`: open it again.
   await api(server.url, "POST", `/api/polls/${open}/open`, { token: a.moderatorKey });
   return {

@@ -1,9 +1,9 @@
 // Each poll kind's rules (shared/poll-kinds) against the same questions: which ballots it takes and
 // how it stores them, which it refuses and in which words, what it counts, its results and exports.
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../shared/errors.js";
 import type { Choice, PollKind } from "../../shared/model.js";
 import { buildResults, POLL_KINDS } from "../../shared/poll-kinds/index.js";
+import { refusal } from "../helpers/refusal.js";
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => `Option ${i + 1}`);
 
@@ -91,6 +91,16 @@ const SAMPLES: Record<PollKind, Sample> = {
       [[0, 1.5, 2], /list of option numbers/],
     ],
   },
+  quiz: {
+    options: options(4),
+    // One option, as a single choice.
+    accepts: [[[3], [3], ["3"]]],
+    refuses: [
+      [[0, 1], /exactly one/],
+      [[4], /does not exist/],
+      ["0", /list of option numbers/],
+    ],
+  },
   open: {
     options: [],
     // Trimmed, case kept; counted per answer, not per key.
@@ -106,17 +116,6 @@ const SAMPLES: Record<PollKind, Sample> = {
     ],
   },
 };
-
-/** Runs `fn` and returns the AppError it throws, failing if it does not throw one. */
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe.each(Object.keys(POLL_KINDS) as PollKind[])("%s", (kind) => {
   const rules = POLL_KINDS[kind];

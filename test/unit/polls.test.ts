@@ -9,20 +9,9 @@ import {
   POLL_MOVES,
   type TallySnapshot,
 } from "../../server/core/polls.js";
-import { AppError } from "../../shared/errors.js";
 import type { Poll, PollKind, PollStatus } from "../../shared/model.js";
 import { isPublicPoll } from "../../shared/visibility.js";
-
-/** Runs `fn` and returns the AppError it throws, failing if it does not throw one. */
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal } from "../helpers/refusal.js";
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => `Option ${i + 1}`);
 const poll = (kind: PollKind, n = 0): Pick<Poll, "id" | "kind" | "options"> => ({ id: "p1", kind, options: options(n) });

@@ -12,6 +12,13 @@ export const ChoiceChart: ReportChart = ({ poll }) => {
   return <BarChart title={poll.title} rows={rows} valueName={t("count")} />;
 };
 
+/** A quiz: votes per option as a choice, the right answers named in their label. */
+export const QuizChart: ReportChart = ({ poll }) => {
+  const right = new Set(poll.correct ?? []);
+  const options = poll.options.map((label, i) => (right.has(i) ? `${label} (${t("rightAnswer")})` : label));
+  return <ChoiceChart poll={{ ...poll, options }} />;
+};
+
 /** Borda points per option, most first; shares of the most points an option could get. */
 export const RankingChart: ReportChart = ({ poll }) => {
   const { counts = [], voters } = poll.results;

@@ -1,7 +1,7 @@
 // Every poll kind as the report draws it. A Record over PollKind: a kind left out is a type error.
 import type { PollKind } from "../../../shared/model";
 import type { ReportChart } from "./chart";
-import { ChoiceChart, RankingChart } from "./choices";
+import { ChoiceChart, QuizChart, RankingChart } from "./choices";
 import { ScaleChart } from "./scale";
 import { OpenAnswersList, WordCloudChart } from "./words";
 
@@ -12,4 +12,5 @@ export const REPORT_CHARTS: Record<PollKind, ReportChart> = {
   scale: ScaleChart,
   wordcloud: WordCloudChart,
   open: OpenAnswersList,
+  quiz: QuizChart,
 };

@@ -20,6 +20,8 @@ export const ROOM_HANDLERS = {
     await c.tribune.reactions.react(c.params.code, c.body);
     return { ok: true } as const;
   },
+  "POST /api/rooms/:code/nickname": async (c) => c.tribune.quiz.nickname(c.params.code, c.body),
+  "GET /api/rooms/:code/leaderboard": async (c) => c.tribune.quiz.leaderboard(c.params.code),
   "GET /api/rooms/:code/export.json": async (c) => exportJson(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
   "GET /api/rooms/:code/export.csv": async (c) => exportCsv(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
   "GET /api/rooms/:code/report": async (c) => c.tribune.reports.room(await c.actor(), c.params.code),
