@@ -1,5 +1,7 @@
 // The public state of a room, serialised once and shared by every request until the room
-// changes: a join wave of hundreds of phones then costs one store read, not hundreds.
+// changes: a join wave of hundreds of phones then costs one store read, not hundreds. It is kept
+// as UTF-8 bytes: a string would be encoded again for every answer (room names and questions
+// are rarely plain ASCII).
 // An entry is dropped when this node changes or hears of a change in the room (an outbox
 // call, a dirty poll from any node), and lives at most `ttlMs` in any case, which bounds
 // how stale a change made on another node (heard only by its sockets) can be.
@@ -7,7 +9,7 @@
 export const STATE_TTL_MS = 250;
 
 export class StateCache {
-  private entries = new Map<string, { json: string; at: number }>();
+  private entries = new Map<string, { body: Buffer; at: number }>();
   /** Bumped by every invalidation, so a build that raced a change is not stored. */
   private generations = new Map<string, number>();
 
@@ -16,13 +18,14 @@ export class StateCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(code: string, build: () => Promise<unknown>): Promise<string> {
+  /** The room's state as JSON bytes. */
+  async get(code: string, build: () => Promise<unknown>): Promise<Buffer> {
     const entry = this.entries.get(code);
-    if (entry && this.now() - entry.at < this.ttlMs) return entry.json;
+    if (entry && this.now() - entry.at < this.ttlMs) return entry.body;
     const generation = this.generations.get(code) ?? 0;
-    const json = JSON.stringify(await build());
-    if ((this.generations.get(code) ?? 0) === generation) this.entries.set(code, { json, at: this.now() });
-    return json;
+    const body = Buffer.from(JSON.stringify(await build()));
+    if ((this.generations.get(code) ?? 0) === generation) this.entries.set(code, { body, at: this.now() });
+    return body;
   }
 
   invalidate(code: string): void {

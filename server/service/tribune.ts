@@ -83,8 +83,8 @@ export class Tribune {
     return roomState(this.deps, code, "public", participantId);
   }
 
-  /** The public state without `me`, serialised, from the cache when it is fresh. */
-  publicStateJson(code: string): Promise<string> {
+  /** The public state without `me`, serialised (JSON bytes), from the cache when it is fresh. */
+  publicStateJson(code: string): Promise<Buffer> {
     return this.states.get(code, () => roomState(this.deps, code, "public"));
   }
 

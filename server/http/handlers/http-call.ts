@@ -28,9 +28,9 @@ export interface AppContext {
   metricsToken: string | undefined;
 }
 
-/** An answer already serialised (a cached room state): sent as it is, as JSON. */
+/** An answer already serialised (a cached room state, as bytes): sent as it is, as JSON. */
 export class Serialised {
-  constructor(readonly json: string) {}
+  constructor(readonly json: string | Buffer) {}
 }
 
 export type HttpHandler<K extends RouteKey> = (call: HttpCall<K>) => Promise<RouteAnswer<K> | Serialised>;
