@@ -70,6 +70,13 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Connections waiting to be accepted: when a plenary scans the QR code at once, phones queue in
+ * the kernel until the node takes them, instead of having their SYN dropped past Node's default
+ * of 511 and retrying after 1, 3, 7 s. The kernel caps it at net.core.somaxconn (4096 by default).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** The repository's top, whether this file runs from server/ (tsx) or dist/server/ (built). */
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TOP = join(HERE, HERE.endsWith(join("dist", "server")) ? "../.." : "..");
