@@ -23,9 +23,9 @@ import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "./service/local-
 import { RetentionSweeper } from "./service/retention.js";
 import { SESSION_CLOCK_MS, SessionClock } from "./service/session-clock.js";
 import { RoomIndexes } from "./service/similar-questions.js";
-import { StateCache } from "./service/state-cache.js";
 import { StateInvalidatingOutbox } from "./service/state-invalidating-outbox.js";
 import { Tribune } from "./service/tribune.js";
+import { publicStateCache } from "./service/views.js";
 import { openRedisStore } from "./store/redis-store.js";
 import { openSqliteStore } from "./store/sqlite-store.js";
 import type { Store } from "./store/store.js";
@@ -125,8 +125,17 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const publicUrl = config.publicUrl.replace(/\/+$/, "");
   const io = createIoServer(fastify.server, config.allowedOrigins, guard);
   const similar = new RoomIndexes();
-  const sockets = new SocketOutbox(io, socketState({ store, presence, publicUrl, similar }), cluster !== null, fastify.log);
-  const states = new StateCache();
+  const states = publicStateCache();
+  // On one node the joining phones share the cached public view; with several, a change made on
+  // another node reaches this cache only through the dirty polls or its expiry, and a phone that
+  // joined meanwhile would never hear of it: each socket then reads its own.
+  const joinStates = cluster ? null : states;
+  const sockets = new SocketOutbox(
+    io,
+    socketState({ store, presence, publicUrl, similar }, joinStates),
+    cluster !== null,
+    fastify.log,
+  );
   const deps: Deps = {
     store: timedStore(store, metrics),
     outbox: new StateInvalidatingOutbox(sockets, states),

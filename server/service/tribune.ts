@@ -15,7 +15,7 @@ import { ReactionService } from "./reaction-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
 import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
-import { loadRoom, roomState } from "./views.js";
+import { loadRoom, type PublicView, publicView, roomState } from "./views.js";
 
 /** Participant counts change with every phone that locks; moderators need them once a second at most. */
 const COUNT_INTERVAL_MS = 1000;
@@ -39,7 +39,7 @@ export class Tribune {
    */
   constructor(
     private readonly deps: Deps,
-    private readonly states: StateCache,
+    private readonly states: StateCache<PublicView>,
   ) {
     this.sweeper = setInterval(() => states.sweep(), 10_000).unref();
     this.coalescer = new ResultsCoalescer((code, pollId) => this.timedFlush(code, pollId));
@@ -85,7 +85,7 @@ export class Tribune {
 
   /** The public state without `me`, serialised (JSON bytes), from the cache when it is fresh. */
   publicStateJson(code: string): Promise<Buffer> {
-    return this.states.get(code, () => roomState(this.deps, code, "public"));
+    return this.states.get(code, () => publicView(this.deps, code));
   }
 
   async export(actor: Actor, code: string): Promise<RoomExport> {

@@ -9,9 +9,9 @@ import type { Deps } from "../../server/service/deps.js";
 import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "../../server/service/local-ports.js";
 import type { DirtyBus, Outbox } from "../../server/service/ports.js";
 import { RoomIndexes } from "../../server/service/similar-questions.js";
-import { StateCache } from "../../server/service/state-cache.js";
 import { StateInvalidatingOutbox } from "../../server/service/state-invalidating-outbox.js";
 import { Tribune } from "../../server/service/tribune.js";
+import { publicStateCache } from "../../server/service/views.js";
 import { openSqliteStore } from "../../server/store/sqlite-store.js";
 import { ADMIN_TOKEN } from "./server.js";
 
@@ -106,7 +106,7 @@ export async function serviceHarness(overrides: Partial<Omit<Deps, "outbox" | "d
     similar: new RoomIndexes(),
     ...overrides,
   };
-  const states = new StateCache();
+  const states = publicStateCache();
   const tribune = new Tribune({ ...deps, outbox: new StateInvalidatingOutbox(outbox, states) }, states);
   const harness: ServiceHarness = {
     tribune,
