@@ -60,13 +60,14 @@ export class SqliteStore implements Store {
     reject: (error: unknown) => void;
   }[] = [];
   /**
-   * The two reads every vote makes (its poll, the voter's ban), kept until a command that may
-   * change a poll or a ban commits. This process is the file's only writer and a read never
+   * The reads every vote makes (its poll, the voter's ban) and every handshake (its room), kept
+   * until a command that may change a poll, a ban or a room commits. This process is the file's only writer and a read never
    * waits, so an entry is always the committed state: forgetting them all after any other
    * write keeps that true without tracking which command touches what.
    */
   private polls = new Map<string, Poll | null>();
   private bans = new Map<string, boolean>();
+  private rooms = new Map<string, RoomRecord | null>();
 
   constructor(file: string) {
     this.db = openDatabase(file);
@@ -139,6 +140,7 @@ export class SqliteStore implements Store {
   private forgetReads(): void {
     this.polls.clear();
     this.bans.clear();
+    this.rooms.clear();
   }
 
   private snapshot(pollId: string, voters: number, seq: number): TallySnapshot {
@@ -483,7 +485,12 @@ export class SqliteStore implements Store {
   }
 
   async getRoom(code: string): Promise<RoomRecord | null> {
-    return this.room(code);
+    const known = this.rooms.get(code);
+    if (known !== undefined) return known === null ? null : { ...known };
+    const room = this.room(code);
+    if (this.rooms.size >= READ_CACHE_MAX) this.rooms.clear();
+    this.rooms.set(code, room);
+    return room === null ? null : { ...room };
   }
 
   async updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing> {
