@@ -53,6 +53,7 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
           body: req.body,
           query: req.query,
           actor: actorOf,
+          caller: { address: req.ip },
           reply,
         });
         const answer = await handler(call as never);

@@ -17,6 +17,7 @@ import { newId, resultsFor } from "../core/rooms.js";
 import type { RoomRecord } from "../store/store.js";
 import { type Actor, mayModerate, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
 import { record } from "./audit.js";
+import type { Caller } from "./caller.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
 
@@ -115,14 +116,14 @@ export class PollService {
   }
 
   /** A participant's ballot; over a socket, `onlyRoom` keeps it to the socket's room. */
-  async vote(pollId: string, body: unknown, onlyRoom?: string): Promise<Results> {
+  async vote(pollId: string, body: unknown, onlyRoom?: string, caller: Caller = {}): Promise<Results> {
     const poll = await this.deps.store.getPoll(pollId);
     if (!poll || !isPublicPoll(poll) || (onlyRoom && poll.roomCode !== onlyRoom)) throw ERR.unknownPoll();
     const input = parse(voteBody, body);
     const choice = normalizeChoice(poll, input.choice);
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw ERR.pollNotOpen();
-    await spend(this.deps, "vote", input.participantId);
+    await spend(this.deps, "vote", input.participantId, caller);
     // A kind that keeps answers (open) gives its text a fresh id; the store keeps the old one for the same text.
     const answer = keepsAnswers(poll.kind) ? { id: newId(), text: String(choice), createdAt: isoNow(this.deps) } : undefined;
     const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice), answer);

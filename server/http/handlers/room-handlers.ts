@@ -11,7 +11,7 @@ export const ROOM_HANDLERS = {
   },
   "POST /api/rooms/:code/polls": async (c) => c.tribune.polls.create(await c.actor(), c.params.code, c.body),
   "POST /api/rooms/:code/questions": async (c) => {
-    const { question, created } = await c.tribune.questions.ask(c.params.code, c.body);
+    const { question, created } = await c.tribune.questions.ask(c.params.code, c.body, c.caller);
     if (!created) c.reply.code(200); // a retried ask answers the original question
     return question;
   },
