@@ -29,6 +29,8 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The example programmes: `--demo` imports one, and the README imports one in its first commands.
+COPY docs/examples ./docs/examples
 # DATA_DIR holds the SQLite file (no REDIS_URL) or the generated admin token (no ADMIN_TOKEN).
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -23,7 +23,7 @@ export interface PageWeight {
 }
 
 /** API calls a page makes as it opens, before any socket (the audience room's state comes by socket). */
-const API_CALLS: Record<string, number> = { "privacy.html": 1, "accessibility.html": 1 };
+const API_CALLS: Record<string, number> = { "privacy.html": 1, "accessibility.html": 1, "report.html": 1 };
 
 /** Local asset URLs an HTML page loads at once: scripts, module preloads, stylesheets. */
 function htmlRefs(html: string): string[] {
@@ -80,9 +80,15 @@ export function audiencePageWeight(clientDir = CLIENT_DIR): number {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const pages = ["index.html", "screen.html", "moderator.html", "organizer.html", "privacy.html", "accessibility.html"].filter(
-    (p) => existsSync(join(CLIENT_DIR, p)),
-  );
+  const pages = [
+    "index.html",
+    "screen.html",
+    "moderator.html",
+    "organizer.html",
+    "privacy.html",
+    "accessibility.html",
+    "report.html",
+  ].filter((p) => existsSync(join(CLIENT_DIR, p)));
   for (const page of pages) {
     const w = measurePage(page);
     console.log(`${page}: ${kb(w.gzip)} gzip (${kb(w.bytes)} raw) in ${w.files.length} files, ${w.requests} requests`);

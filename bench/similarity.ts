@@ -6,13 +6,11 @@
 //   the room's questions changed).
 //   npx tsx bench/similarity.ts
 // Figures go to stdout and to bench/results/<time>-similarity.json (and .md beside it).
-import { execSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { SIMILAR_THRESHOLD, SimilarityIndex } from "../server/core/similarity.js";
 import { RoomIndexes } from "../server/service/similar-questions.js";
 import type { Question } from "../shared/model.js";
 import fixture from "../test/fixtures/similar-questions.json" with { type: "json" };
+import { saveScenario } from "./lib/save.js";
 import { distribution, round } from "./lib/stats.js";
 
 const ROOM_SIZE = 2000;
@@ -146,19 +144,4 @@ const table = [
 ].join("\n");
 console.log(table);
 
-const commit = (() => {
-  try {
-    return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-  } catch {
-    return "unknown";
-  }
-})();
-const dir = join(import.meta.dirname, "results");
-mkdirSync(dir, { recursive: true });
-const stamp = new Date().toISOString().replace(/:/g, "-").replace(/\..*/, "");
-const report = { scenario: "similarity", at: new Date().toISOString(), node: process.version, commit, figures };
-writeFileSync(join(dir, `${stamp}-similarity.json`), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(
-  join(dir, `${stamp}-similarity.md`),
-  `# Similar questions (${report.at}, ${commit}, Node ${process.version})\n\n${table}\n`,
-);
+saveScenario("similarity", "Similar questions", figures, table);

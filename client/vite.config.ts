@@ -56,7 +56,7 @@ export default defineConfig({
         // console-only helpers stay out of it: the audience page never loads them.
         manualChunks(id) {
           if (/lib\/copy-field|moderator\/console\.css/.test(id)) return "console-kit";
-          if (/qrcode|dijkstrajs|encode-utf8|lib\/qr-code/.test(id)) return undefined;
+          if (/qrcode|dijkstrajs|encode-utf8|lib\/qr-code|shared\/local-time/.test(id)) return undefined;
           if (/node_modules\/preact|\/client\/lib\/|\/client\/poll-kinds\/|\/client\/styles\/|\/shared\//.test(id))
             return "common";
           return undefined;
@@ -65,11 +65,14 @@ export default defineConfig({
       input: {
         index: resolve(here, "index.html"),
         screen: resolve(here, "screen.html"),
+        speaker: resolve(here, "speaker.html"),
+        poster: resolve(here, "poster.html"),
         moderator: resolve(here, "moderator.html"),
         organizer: resolve(here, "organizer.html"),
         privacy: resolve(here, "privacy.html"),
         accessibility: resolve(here, "accessibility.html"),
         "api-docs": resolve(here, "api-docs.html"),
+        report: resolve(here, "report.html"),
       },
     },
   },

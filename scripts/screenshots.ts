@@ -1,38 +1,22 @@
 // Screenshots of the front ends on a phone (360×640) and a projector (1920×1080), in French, on a
 // real server with realistic content, into docs/screenshots/ (shown in the README).
-//   npx tsx scripts/screenshots.ts
+//   npx tsx scripts/screenshots.ts            every screenshot
+//   npx tsx scripts/screenshots.ts report     only those whose file name starts with "report"
+// The report's shots also write docs/report-sample.pdf (the event's report printed by Chromium).
 // Needs Chromium (/usr/bin/chromium) and a built client (npm run build:client).
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { CHROMIUM, launchBrowser, startPageServer } from "../test/e2e/browser.js";
 import { api } from "../test/helpers/clients.js";
+import type { TestServer } from "../test/helpers/server.js";
+import { OUT, PHONE, PROJECTOR, pid, shoot } from "./screenshot-kit.js";
+import { congressShots } from "./screenshots-congress.js";
+import { reportShots } from "./screenshots-report.js";
+import { speakerShots } from "./screenshots-speaker.js";
+import { triageScreenshots } from "./screenshots-triage.js";
 
-const OUT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "docs", "screenshots");
-const PHONE = { width: 360, height: 640 };
-const PROJECTOR = { width: 1920, height: 1080 };
-
-const pid = (i: number) => `screenshot_participant_${String(i).padStart(4, "0")}`;
-
-async function shoot(
-  browser: Browser,
-  options: BrowserContextOptions,
-  url: string,
-  file: string,
-  ready: (page: Page) => Promise<void>,
-  fullPage = false,
-) {
-  const context = await browser.newContext({ locale: "fr-FR", ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  await ready(page);
-  await page.waitForTimeout(800); // let bars finish their transition
-  await page.screenshot({ path: join(OUT, file), fullPage });
-  await context.close();
-  console.log(`docs/screenshots/${file}`);
-}
+/** `--only=congress`: only the congress day's pages (programme, posters, import, timeline). */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 
 async function main() {
   if (!CHROMIUM) throw new Error("Chromium is needed: install the Debian package chromium");
@@ -40,6 +24,19 @@ async function main() {
   const server = await startPageServer();
   const browser = await launchBrowser();
   try {
+    if (ONLY !== "congress") {
+      await roomShots(browser, server);
+      await triageScreenshots(browser, server.url, server.adminToken);
+    }
+    await congressShots(browser, server);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function roomShots(browser: Browser, server: TestServer) {
+  {
     const base = server.url;
     const event = await api(base, "POST", "/api/events", {
       token: server.adminToken,
@@ -250,9 +247,8 @@ async function main() {
         await page.locator(".api-path").nth(3).waitFor();
       });
     }
-  } finally {
-    await browser.close();
-    await server.close();
+    await reportShots(browser, base, key, event.body.id as string, { code, pollId: poll.id, questionId: ids[0]! });
+    await speakerShots(browser, base, key, rooms[1]!.code);
   }
 }
 

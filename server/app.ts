@@ -79,7 +79,7 @@ export const LISTEN_BACKLOG = 4096;
 
 /** The repository's top, whether this file runs from server/ (tsx) or dist/server/ (built). */
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TOP = join(HERE, HERE.endsWith(join("dist", "server")) ? "../.." : "..");
+export const TOP = join(HERE, HERE.endsWith(join("dist", "server")) ? "../.." : "..");
 export const DEFAULT_CLIENT_DIR = join(TOP, "dist", "client");
 
 async function openStore(config: AppConfig): Promise<Store> {
@@ -200,7 +200,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   fastify.addHook("onClose", async () => {
     await new Promise<void>((resolve) => io.close(() => resolve()));
-    tribune.close();
+    await tribune.close(); // writes the report's last counts, so the store closes after it
     await Promise.all([deps.presence.close(), deps.limiter.close(), deps.dirty.close()]);
     await cluster?.close(); // after the ports: presence removes this node's entries through it
     await store.close();

@@ -1,7 +1,7 @@
 // Every error the server answers, once: its code (which sets the HTTP status) and a sentence a
 // person can act on, in English and French. French is written with plain spaces and quotes;
 // `frenchTypography` gives it its narrow no-break spaces and apostrophes.
-import { AppError, type ErrorCode } from "./errors.js";
+import { AppError, type ErrorCode, type LineMessage } from "./errors.js";
 import { frenchTypography } from "./typography.js";
 
 const error = (code: ErrorCode, en: string, fr: string, retryAfter?: number): AppError =>
@@ -55,6 +55,8 @@ export const ERR = {
     ),
   unknownEvent: () => error("not_found", "This event does not exist.", "Cet événement n'existe pas."),
   unknownSession: () => error("not_found", "This session does not exist.", "Cette session n'existe pas."),
+  unknownKey: () =>
+    error("not_found", "This key does not exist (or was revoked).", "Cette clé n'existe pas (ou a été révoquée)."),
   unknownPoll: () => error("not_found", "This poll does not exist.", "Ce sondage n'existe pas."),
   unknownQuestion: () => error("not_found", "This question does not exist.", "Cette question n'existe pas."),
   unknownAnswer: () =>
@@ -81,6 +83,19 @@ export const ERR = {
     ),
   roleForbidden: () =>
     error("forbidden", "Your role may not do this in this room.", "Votre rôle ne permet pas cette action dans cette salle."),
+  keyOfOtherRoom: () => error("forbidden", "This key is for another room.", "Cette clé est celle d'une autre salle."),
+  roomKeyNotEventWide: () =>
+    error(
+      "forbidden",
+      "A room key acts in its own room only: this needs the event's moderator key.",
+      "Une clé de salle n'agit que dans sa salle : il faut ici la clé de modération de l'événement.",
+    ),
+  speakerForbidden: () =>
+    error(
+      "forbidden",
+      "A speaker key may read the questions, mark one answered, highlight one and reply; not this.",
+      "Une clé d'intervenant permet de lire les questions, d'en marquer une répondue, d'en mettre une en avant et de répondre ; pas ceci.",
+    ),
   banned: () =>
     error(
       "forbidden",
@@ -117,6 +132,18 @@ export const ERR = {
   invalidField: (field: string, detail: string) =>
     error("invalid", `Invalid ${field}: ${detail}.`, `Champ ${field} invalide : ${detail}.`),
   invalidRequest: () => error("invalid", "The request is not valid.", "La requête n'est pas valide."),
+  invalidProgramme: (details: LineMessage[]) =>
+    new AppError(
+      "invalid",
+      {
+        en: `The programme has ${details.length === 1 ? "an error" : "errors"}: nothing was imported. Fix the lines listed in details and send it again.`,
+        fr: frenchTypography(
+          `Le programme contient ${details.length === 1 ? "une erreur" : "des erreurs"} : rien n'a été importé. Corrigez les lignes indiquées dans details et renvoyez-le.`,
+        ),
+      },
+      undefined,
+      details,
+    ),
   notJson: () =>
     error(
       "invalid",
@@ -160,6 +187,18 @@ export const ERR = {
     error("conflict", `An event has at most ${max} rooms.`, `Un événement compte au plus ${max} salles.`),
   tooManySessions: (max: number) =>
     error("conflict", `A room has at most ${max} sessions.`, `Une salle compte au plus ${max} sessions.`),
+  tooManyKeys: (max: number) =>
+    error(
+      "conflict",
+      `A room has at most ${max} keys: revoke one first.`,
+      `Une salle compte au plus ${max} clés : révoquez-en une d'abord.`,
+    ),
+  programmeChanged: () =>
+    error(
+      "conflict",
+      "The programme changed while it was being imported: nothing was imported. Send it again.",
+      "Le programme a changé pendant l'import : rien n'a été importé. Renvoyez-le.",
+    ),
   sessionLive: () =>
     error(
       "conflict",

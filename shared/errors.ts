@@ -24,6 +24,19 @@ export interface ErrorBody {
   message: string;
   /** Seconds to wait before retrying, for rate_limited. */
   retryAfter?: number;
+  /** What is wrong where, for a file refused as a whole (a programme import): its lines. */
+  details?: ErrorDetail[];
+}
+
+export interface ErrorDetail {
+  line: number;
+  message: string;
+}
+
+/** A detail in both languages, as the server keeps it until it knows the caller's. */
+export interface LineMessage {
+  line: number;
+  message: Message;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -33,6 +46,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly text: Message,
     readonly retryAfter?: number,
+    readonly details?: LineMessage[],
   ) {
     super(text.en);
     this.name = "AppError";
@@ -45,6 +59,7 @@ export class AppError extends Error {
   body(lang: Lang = "en"): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.text[lang] };
     if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
+    if (this.details !== undefined) body.details = this.details.map((d) => ({ line: d.line, message: d.message[lang] }));
     return body;
   }
 }

@@ -16,6 +16,9 @@ export const LIMITS = {
   /** A question's labels: how many, and the length of each. */
   labels: 5,
   label: 30,
+  /** An event's own blocklist: how many words, and the length of each. */
+  blocklistWords: 200,
+  blocklistWord: 40,
   author: 40,
   clientId: 64,
   topWords: 100,
@@ -28,6 +31,14 @@ export const LIMITS = {
   speakers: 10,
   speakerName: 100,
   sessionsPerRoom: 200,
+  /** Room keys (moderator or speaker) per room, and a key's label. */
+  keysPerRoom: 50,
+  keyLabel: 60,
+  /** A backstage message to the speaker, and how many of the newest a room keeps. */
+  message: 200,
+  messagesKept: 20,
+  /** The body of a programme import, the one route allowed more than the usual 16 KB. */
+  programmeBytes: 1024 * 1024,
 } as const;
 
 /** The time zone of an event's programme until its organizer sets another. */

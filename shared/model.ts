@@ -132,6 +132,8 @@ export interface RoomState {
   questions: Question[];
   participants: number;
   me?: Me;
+  /** For moderators and the speaker: the room's last backstage messages, oldest first. */
+  messages?: BackstageMessage[];
 }
 
 export interface RoomSummary {
@@ -159,6 +161,10 @@ export interface EventView {
   autoSessions: boolean;
   /** Pre-moderation of rooms added from now on. */
   premoderation: boolean;
+  /** The event's own blocklist words, checked with the built-in list. */
+  blocklist: string[];
+  /** Days participant ids are kept (null: until the event is erased). */
+  retentionDays: number | null;
   rooms: (RoomSummary & { participants: number })[];
 }
 
@@ -167,8 +173,43 @@ export interface Upvotes {
   upvotes: number;
 }
 
-/** What a key opens, as `GET /api/session` tells a console. */
-export type KeyHolder = { role: "organizer" } | { role: "moderator"; eventId: string };
+/**
+ * What a key opens, as `GET /api/session` tells a console: the organizer, every room of one
+ * event (the event's key), or one room (`roomCode`: a room key, for a moderator or a speaker).
+ */
+export type KeyHolder =
+  | { role: "organizer" }
+  | { role: "moderator"; eventId: string; roomCode?: string }
+  | { role: "speaker"; eventId: string; roomCode: string };
+
+/** Who a room key is for: a moderator of that room only, or its speaker. */
+export const ROOM_KEY_ROLES = ["moderator", "speaker"] as const;
+export type RoomKeyRole = (typeof ROOM_KEY_ROLES)[number];
+
+/** A room key as `GET /api/rooms/:code/keys` lists it: never the key itself. */
+export interface RoomKey {
+  id: string;
+  role: RoomKeyRole;
+  roomCode: string;
+  label: string;
+  createdAt: string;
+}
+
+/** A new room key: the key is in this answer and nowhere else, ever. */
+export interface RoomKeyCreated {
+  id: string;
+  role: RoomKeyRole;
+  roomCode: string;
+  label: string;
+  key: string;
+}
+
+/** A backstage message from the moderators to the speaker: never shown to the public. */
+export interface BackstageMessage {
+  id: string;
+  text: string;
+  at: string;
+}
 
 export interface EventCreatedWithRetention extends EventCreated {
   retentionDays: number;
@@ -188,7 +229,7 @@ export interface BanResult {
 /** One moderator action, as the audit log keeps it: who by role only, never a key or a participant id. */
 export interface AuditEntry {
   at: string;
-  actor: "organizer" | "moderator";
+  actor: "organizer" | "moderator" | "speaker";
   /** e.g. "poll:open", "question:approve", "participant:ban", "key:rotate". */
   action: string;
   /** The poll, question, room code or event the action was about. */
@@ -213,6 +254,45 @@ export interface RoomExport {
   questions: Question[];
   /** Moderator actions in the room, oldest first. */
   audit: AuditEntry[];
+  /** The report's figures of the same sessions (GET /api/rooms/:code/report). */
+  report: SessionReport[];
+}
+
+/** One minute of a report's timeline in which something happened. */
+export interface TimelinePoint {
+  /** The minute's start (ISO). */
+  at: string;
+  /** The highest number of connected participants heard in that minute. */
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+}
+
+/** What one session of a room (or the room's items of no session) amounted to. */
+export interface SessionReport {
+  session: Session | null;
+  participants: { peak: number; distinct: number };
+  timeline: TimelinePoint[];
+  /** Every poll that was opened (no drafts), oldest first, with its results (hidden answers left out). */
+  polls: (Poll & { results: Results })[];
+  questions: { asked: number; answered: number; merged: number; top: Question[] };
+  /** Reaction totals by emoji. */
+  reactions: Record<string, number>;
+}
+
+/** GET /api/rooms/:code/report: a room's minutes, session by session. No participant id, ever. */
+export interface RoomReport {
+  room: { code: string; name: string; eventTitle: string };
+  generatedAt: string;
+  sessions: SessionReport[];
+}
+
+/** GET /api/events/:id/report: every room's report. */
+export interface EventReport {
+  event: { id: string; code: string; title: string; timeZone: string };
+  generatedAt: string;
+  rooms: RoomReport[];
 }
 
 export interface Health {
@@ -235,10 +315,35 @@ export interface SiteInfo {
 
 /** GET /api/programme/:code: an event's rooms, what is on now and next, and every session. */
 export interface Programme {
-  event: { code: string; title: string; timeZone: string };
+  /**
+   * `url`: the programme's address (PUBLIC_URL/<event code>), what its poster's QR code opens;
+   * `retentionDays`: how long the event keeps participant ids (null: until it is erased), for the privacy notice.
+   */
+  event: { code: string; title: string; timeZone: string; url: string; retentionDays: number | null };
   rooms: ProgrammeRoom[];
   /** By startsAt (sessions without one last), then room name. */
   sessions: Session[];
+}
+
+/** What a programme import changed (or, as a dry run, would change). */
+export interface ProgrammeImport {
+  rooms: { created: number; existing: number };
+  sessions: { created: number; updated: number; unchanged: number };
+  /** Each session of the file, in its order, with what the import does to it: what a preview shows. */
+  lines: ProgrammeImportLine[];
+}
+
+export interface ProgrammeImportLine {
+  /** CSV: the line of the file (header = 1); frab: the talk's position. */
+  line: number;
+  room: string;
+  title: string;
+  speakers: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  change: "create" | "update" | "unchanged";
+  /** The room does not exist yet: the import creates it. */
+  newRoom: boolean;
 }
 
 export interface ProgrammeRoom {

@@ -5,15 +5,19 @@
 // No route path or event name is written anywhere else.
 import type { z } from "zod";
 import type { Ack } from "./errors.js";
+import { LIMITS } from "./limits.js";
 import type {
   AuditLog,
+  BackstageMessage,
   BanResult,
   EventCreatedWithRetention,
+  EventReport,
   EventView,
   Health,
   KeyHolder,
   Poll,
   Programme,
+  ProgrammeImport,
   Question,
   Reacted,
   ReactionCounts,
@@ -21,6 +25,9 @@ import type {
   Results,
   RoomExport,
   RoomInfo,
+  RoomKey,
+  RoomKeyCreated,
+  RoomReport,
   RoomState,
   RoomSummary,
   RotatedKey,
@@ -36,12 +43,15 @@ import {
   createEventBody,
   eventPatchBody,
   labelsBody,
+  messageBody,
   moderateBody,
   pollCreateBody,
   pollRef,
   pollUpdateBody,
+  programmeImportBody,
   reactBody,
   replyBody,
+  roomKeyBody,
   roomPatchBody,
   sessionCreateBody,
   sessionRef,
@@ -69,10 +79,19 @@ export interface Answer<T> {
 }
 const answer = <T>(name: string): Answer<T> => ({ name });
 
-/** Who may call a route: `anyone` needs no key; `moderator` and `organizer` need one (401 without). */
-export type RouteRole = "anyone" | "participant" | "moderator" | "organizer";
-/** Who a socket is, from its handshake. */
-export type SocketRole = "participant" | "screen" | "moderator";
+/**
+ * Who may call a route: `anyone` needs no key; `speaker`, `moderator` and `organizer` need one
+ * (401 without). `speaker` admits a room's speaker key and every moderator key; `moderator`
+ * refuses a speaker key (403, before anything else, as the socket door refuses an event its
+ * role may not send). A room key acts in its own room only (403 elsewhere, and on event-level
+ * routes): the service checks that against the resource.
+ */
+export type RouteRole = "anyone" | "participant" | "speaker" | "moderator" | "organizer";
+/** Who a socket is, from its handshake (a speaker proved a room's speaker key). */
+export type SocketRole = "participant" | "screen" | "moderator" | "speaker";
+
+/** The routes that need a key, whatever the role it must carry. */
+export const KEYED_ROLES: readonly RouteRole[] = ["speaker", "moderator", "organizer"];
 
 interface RouteSpec {
   role: RouteRole;
@@ -86,6 +105,8 @@ interface RouteSpec {
   media?: string;
   /** The Socket.IO event that does the same through the other door. */
   event?: ClientEventName;
+  /** Bytes of body this route accepts, when more than the usual 16 KB. */
+  bodyLimit?: number;
   answer: Answer<unknown>;
 }
 
@@ -135,13 +156,14 @@ export const CLIENT_EVENTS = {
     answer: answer<Results>("Results"),
   },
   "question:moderate": {
-    roles: ["moderator"],
-    summary: "Approve, reject, answer, highlight, unhighlight or archive a question",
+    roles: ["moderator", "speaker"],
+    summary:
+      "Approve, reject, answer, highlight, unhighlight, archive or merge a question (a speaker: answer, highlight, unhighlight)",
     payload: socketModerate,
     answer: answer<Question>("Question"),
   },
   "question:reply": {
-    roles: ["moderator"],
+    roles: ["moderator", "speaker"],
     summary: "Reply to a question in writing (an empty text removes the reply)",
     payload: socketReply,
     answer: answer<Question>("Question"),
@@ -184,6 +206,12 @@ export const CLIENT_EVENTS = {
     answer: answer<Session>("Session"),
   },
   "session:end": { roles: ["moderator"], summary: "End a live session", payload: sessionRef, answer: answer<Session>("Session") },
+  "room:message": {
+    roles: ["moderator"],
+    summary: "A backstage message to the room's speaker (and its moderators), never to the public",
+    payload: messageBody,
+    answer: answer<BackstageMessage>("BackstageMessage"),
+  },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
@@ -202,6 +230,10 @@ export const SERVER_EVENTS = {
   reactions: {
     to: "screens and moderators, at most every 250 ms per room: the reactions since the previous message",
     payload: answer<ReactionCounts>("ReactionCounts"),
+  },
+  message: {
+    to: "the room's speakers and moderators, never the public: a backstage message",
+    payload: answer<BackstageMessage>("BackstageMessage"),
   },
 } as const;
 
@@ -235,7 +267,7 @@ export const ROUTES = {
     summary: "AsyncAPI 3.0 document of every Socket.IO event, both directions",
     answer: answer<Record<string, unknown>>("AsyncAPI 3.0 document"),
   },
-  "GET /api/session": { role: "moderator", summary: "What the bearer's key opens", answer: answer<KeyHolder>("KeyHolder") },
+  "GET /api/session": { role: "speaker", summary: "What the bearer's key opens", answer: answer<KeyHolder>("KeyHolder") },
   "POST /api/events": {
     role: "organizer",
     summary: "Create an event with its rooms",
@@ -246,9 +278,15 @@ export const ROUTES = {
   "GET /api/events/:id": { role: "moderator", summary: "An event and its rooms", answer: answer<EventView>("EventView") },
   "PATCH /api/events/:id": {
     role: "moderator",
-    summary: "Change the event's title, or the pre-moderation of rooms added later",
+    summary:
+      "Change the event's title, time zone, automatic sessions, blocklist words, the pre-moderation of rooms added later, or (organizer token only) its retention",
     body: eventPatchBody,
     answer: answer<EventView>("EventView"),
+  },
+  "GET /api/events/:id/report": {
+    role: "moderator",
+    summary: "The report of every room of the event",
+    answer: answer<EventReport>("EventReport"),
   },
   "DELETE /api/events/:id": {
     role: "organizer",
@@ -268,6 +306,13 @@ export const ROUTES = {
     summary: "Replace the event's moderator key",
     answer: answer<RotatedKey>("RotatedKey"),
   },
+  "POST /api/events/:id/programme": {
+    role: "moderator",
+    summary: "Import a programme (CSV or frab/pretalx JSON): rooms and sessions, all or nothing; dryRun writes nothing",
+    body: programmeImportBody,
+    bodyLimit: LIMITS.programmeBytes,
+    answer: answer<ProgrammeImport>("ProgrammeImport"),
+  },
   "GET /api/programme/:code": {
     role: "anyone",
     summary: "An event's programme, by the event's code or one of its rooms' codes",
@@ -282,9 +327,36 @@ export const ROUTES = {
     answer: answer<RoomState>("RoomState"),
   },
   "GET /api/rooms/:code/moderation": {
-    role: "moderator",
-    summary: "A room's state with every question; ?session=<id>|none|all (the current session's when absent)",
+    role: "speaker",
+    summary:
+      "A room's state with every question (a speaker: without pending and rejected ones); ?session=<id>|none|all (the current session's when absent)",
     answer: answer<RoomState>("RoomState"),
+  },
+  "POST /api/rooms/:code/keys": {
+    role: "moderator",
+    summary: "A moderator or speaker key for this room only, returned once (the event's key or the organizer's)",
+    body: roomKeyBody,
+    status: 201,
+    answer: answer<RoomKeyCreated>("RoomKeyCreated"),
+  },
+  "GET /api/rooms/:code/keys": {
+    role: "moderator",
+    summary: "The room's keys, without the keys themselves",
+    answer: answer<RoomKey[]>("RoomKey[]"),
+  },
+  "DELETE /api/keys/:id": {
+    role: "moderator",
+    summary: "Revoke a room key: it opens nothing from now on and its sockets are disconnected",
+    status: 204,
+    answer: answer<null>("null"),
+  },
+  "POST /api/rooms/:code/messages": {
+    role: "moderator",
+    summary: "A backstage message to the room's speaker (and its moderators), never to the public",
+    body: messageBody,
+    status: 201,
+    event: "room:message",
+    answer: answer<BackstageMessage>("BackstageMessage"),
   },
   "POST /api/rooms/:code/sessions": {
     role: "moderator",
@@ -371,6 +443,11 @@ export const ROUTES = {
     media: "text/csv",
     answer: answer<string>("string"),
   },
+  "GET /api/rooms/:code/report": {
+    role: "moderator",
+    summary: "The room's report: per session, participants, the minute timeline, polls with results, questions",
+    answer: answer<RoomReport>("RoomReport"),
+  },
   "GET /api/rooms/:code/audit": { role: "moderator", summary: "The room's audit log", answer: answer<AuditLog>("AuditLog") },
   "PATCH /api/polls/:id": {
     role: "moderator",
@@ -429,14 +506,14 @@ export const ROUTES = {
     answer: answer<Upvotes>("Upvotes"),
   },
   "POST /api/questions/:id/moderate": {
-    role: "moderator",
+    role: "speaker",
     summary: "Moderate a question",
     body: moderateBody,
     event: "question:moderate",
     answer: answer<Question>("Question"),
   },
   "POST /api/questions/:id/reply": {
-    role: "moderator",
+    role: "speaker",
     summary: "Reply to a question in writing (an empty text removes the reply)",
     body: replyBody,
     event: "question:reply",

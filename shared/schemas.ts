@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ERR } from "./error-catalogue.js";
 import type { AppError } from "./errors.js";
 import { codePoints, LIMITS, PARTICIPANT_ID } from "./limits.js";
-import { POLL_KIND_NAMES, REACTIONS } from "./model.js";
+import { POLL_KIND_NAMES, REACTIONS, ROOM_KEY_ROLES } from "./model.js";
 
 /**
  * A trimmed string whose length in code points is within [min, max]. The bounds are also given as
@@ -86,6 +86,13 @@ export const eventPatchBody = z.object({
     .refine(isTimeZone, { message: "must be an IANA time zone name such as Europe/Paris" })
     .optional(),
   autoSessions: z.boolean().optional(),
+  /** The event's own blocklist words (whole words or phrases), replacing the previous ones. */
+  blocklist: z
+    .array(text(1, LIMITS.blocklistWord).refine((w) => /[\p{L}\p{N}]/u.test(w), { message: "must hold a letter or a digit" }))
+    .max(LIMITS.blocklistWords, { message: `must be at most ${LIMITS.blocklistWords} words` })
+    .optional(),
+  /** Organizer token only (see server/core/retention.ts). */
+  retentionDays: z.number().int().min(LIMITS.minRetentionDays).max(LIMITS.maxRetentionDays).optional(),
 });
 
 export const addRoomBody = z.object({ name: text(1, LIMITS.roomName) });
@@ -116,6 +123,13 @@ export const sessionCreateBody = z.object(sessionFields);
 export const sessionUpdateBody = z.object({ ...sessionFields, title: sessionFields.title.optional() });
 export const sessionRef = z.object({ sessionId: id });
 export const socketSessionUpdate = sessionUpdateBody.extend({ sessionId: id });
+
+/** A programme file as text; its size is bounded by the route's body limit (1 MB). */
+export const programmeImportBody = z.object({
+  format: z.enum(["csv", "frab"]),
+  data: z.string().min(1).max(LIMITS.programmeBytes),
+  dryRun: z.boolean().optional(),
+});
 
 export const pollCreateBody = z.object({
   title: text(1, LIMITS.pollTitle),
@@ -152,6 +166,13 @@ export const replyBody = z.object({ text: text(0, LIMITS.reply) });
 export const labelsBody = z.object({
   labels: z.array(text(1, LIMITS.label)).max(LIMITS.labels, { message: `must be at most ${LIMITS.labels} labels` }),
 });
+/** `POST /api/rooms/:code/keys`: a key for one room, for a moderator or a speaker. */
+export const roomKeyBody = z.object({
+  role: z.enum(ROOM_KEY_ROLES),
+  label: text(0, LIMITS.keyLabel).optional(),
+});
+/** `POST /api/rooms/:code/messages` / `room:message`: a backstage message to the speaker. */
+export const messageBody = z.object({ text: text(1, LIMITS.message) });
 export const reaction = z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` });
 export const reactBody = z.object({ participantId, emoji: reaction });
 

@@ -1,11 +1,25 @@
 import { useState } from "preact/hooks";
 import { codePoints, LIMITS } from "../../shared/limits";
+import type { Question } from "../../shared/model";
 import { randomId } from "../lib/offline-queue";
 import type { AudienceSession } from "./session";
+import { SimilarHint, useSimilar } from "./similar-hint";
 import { t } from "./strings";
 
-export function AskForm({ open, premoderation, session }: { open: boolean; premoderation: boolean; session: AudienceSession }) {
+interface Props {
+  open: boolean;
+  premoderation: boolean;
+  session: AudienceSession;
+  /** The room's questions as they are now (the hint shows their current upvotes). */
+  questions: Question[];
+  upvoted: (q: Question) => boolean;
+}
+
+export function AskForm({ open, premoderation, session, questions, upvoted }: Props) {
   const [text, setText] = useState("");
+  const found = useSimilar(session.room.code, text);
+  const current = new Map(questions.map((q) => [q.id, q]));
+  const similar = found.map((q) => current.get(q.id) ?? q).filter((q) => q.status === "live");
   const [author, setAuthor] = useState("");
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const length = codePoints(text.trim());
@@ -56,6 +70,14 @@ export function AskForm({ open, premoderation, session }: { open: boolean; premo
             {t("chars", { n: length, max: LIMITS.questionText })}
           </span>
         </div>
+        <SimilarHint
+          questions={similar}
+          upvoted={upvoted}
+          onToggle={(q, on) => {
+            session.act({ kind: "upvote", questionId: q.id, on });
+            setMessage(on ? { text: t("similarSupported"), error: false } : null);
+          }}
+        />
         <div class="field">
           <label for="q-author">{t("authorLabel")}</label>
           <input

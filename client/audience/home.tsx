@@ -19,7 +19,8 @@ export function Home() {
     }
     setBusy(true);
     try {
-      await api("GET /api/rooms/:code", { code: wanted });
+      // Answers for an event's code and for any room's: the page at /<CODE> shows the right one.
+      await api("GET /api/programme/:code", { code: wanted });
       location.assign(`/${wanted}`);
     } catch (e) {
       setError(

@@ -30,7 +30,13 @@ export function QaPanel({ state, outbox, session }: { state: RoomState; outbox: 
 
   return (
     <div class="stack">
-      <AskForm open={state.room.qaOpen} premoderation={state.room.premoderation} session={session} />
+      <AskForm
+        open={state.room.qaOpen}
+        premoderation={state.room.premoderation}
+        session={session}
+        questions={state.questions}
+        upvoted={upvoted}
+      />
       {(mine.length > 0 || queuedAsks.length > 0) && (
         <section aria-labelledby="mine-title" class="card">
           <h2 id="mine-title">{t("mine")}</h2>

@@ -10,6 +10,7 @@ import { ReactionBar } from "./reaction-bar";
 import { useClosingAnnouncer } from "./results-announcer";
 import { useAudience } from "./session";
 import { t } from "./strings";
+import { RefusedPage, UnknownCode } from "./unknown-code";
 
 type Tab = "poll" | "questions";
 const tabFromHash = (): Tab => (location.hash === "#questions" ? "questions" : "poll");
@@ -29,26 +30,10 @@ export function RoomPage({ code }: { code: string }) {
     document.title = state ? `${state.room.name} · Tribune` : "Tribune";
   }, [state?.room.name]);
 
-  // Refused after having been in: the event was erased. Refused from the start: an unknown code.
-  if (view?.refused) {
-    const closed = !!state;
-    return (
-      <div class="page">
-        <header class="top">
-          <p class="brand">{t("title")}</p>
-          <LangSwitch />
-        </header>
-        <main id="main" class="content">
-          <h1>{closed ? t("roomClosed") : t("unknownRoom", { code })}</h1>
-          <p class="hint">{view.refused}</p>
-          <a class="btn primary" href="/">
-            {t("backHome")}
-          </a>
-        </main>
-        <LegalLinks />
-      </div>
-    );
-  }
+  // Refused from the start: the code may be an event's (its programme) or no one's.
+  if (view?.refused && !state) return <UnknownCode code={code} reason={view.refused} />;
+  // Refused after having been in: the event was erased.
+  if (view?.refused) return <RefusedPage heading={t("roomClosed")} reason={view.refused} />;
 
   const poll = state ? openPoll(state) : undefined;
   const unvoted = poll && state?.me && !(poll.id in state.me.ballots) && tab !== "poll";
@@ -62,6 +47,12 @@ export function RoomPage({ code }: { code: string }) {
         <div class="room-title">
           {state && <p class="event">{state.room.eventTitle}</p>}
           <h1>{state ? state.room.name : t("connecting")}</h1>
+          {/* The session under way: the board below is its own. */}
+          {state?.room.session?.status === "live" && (
+            <p class="event">
+              {t("sessionNow")} · {state.room.session.title}
+            </p>
+          )}
         </div>
         <LangSwitch />
       </header>
@@ -95,7 +86,7 @@ export function RoomPage({ code }: { code: string }) {
       <p class="vh" aria-live="polite" aria-atomic="true" id="results-said">
         {said}
       </p>
-      <LegalLinks />
+      <LegalLinks code={code} />
       <nav class="tabs" aria-label={t("sections")}>
         <a href="#poll" aria-current={tab === "poll" ? "page" : undefined}>
           {t("tabPoll")}

@@ -1,14 +1,35 @@
-// The privacy notice: what Tribune keeps about a participant, why, for how long, whom to ask.
+// The privacy notice: what Tribune keeps about a participant, why, for how long (the event's
+// retention when opened from a room, `?code=`), whom to ask.
+import type { Programme, SiteInfo } from "../../shared/model";
 import { useLang } from "../lib/i18n";
 import { storedParticipantId } from "../lib/participant";
 import { Contact } from "./contact";
 import { LegalFrame } from "./legal-frame";
 import { t } from "./privacy-strings";
-import { useSiteInfo } from "./site-info";
+import { useEventOfAddress, useSiteInfo } from "./site-info";
+
+/** The retention of the event the notice was opened for (`?code=`), else the server's default. */
+function Retention({ site, event }: { site: SiteInfo | null | undefined; event: Programme["event"] | null }) {
+  if (event?.retentionDays === null) return <p class="retention">{t("howLongUntilErased", { title: event.title })}</p>;
+  if (event)
+    return (
+      <>
+        <p class="retention">{t("howLongDays", { days: event.retentionDays })}</p>
+        <p>{t("howLongEvent", { title: event.title })}</p>
+      </>
+    );
+  return (
+    <>
+      {site && <p class="retention">{t("howLongDays", { days: site.defaultRetentionDays })}</p>}
+      <p>{t("howLongChoice")}</p>
+    </>
+  );
+}
 
 export function PrivacyPage() {
   useLang();
   const site = useSiteInfo();
+  const event = useEventOfAddress();
   // Shown so a request can name it; never made here (reading this page is not taking part).
   const id = storedParticipantId();
   return (
@@ -40,8 +61,7 @@ export function PrivacyPage() {
       </section>
       <section aria-labelledby="how-long">
         <h2 id="how-long">{t("howLongTitle")}</h2>
-        {site && <p class="retention">{t("howLongDays", { days: site.defaultRetentionDays })}</p>}
-        <p>{t("howLongChoice")}</p>
+        <Retention site={site} event={event} />
         <p>{t("howLongErase")}</p>
         <p>{t("howLongPhone")}</p>
       </section>

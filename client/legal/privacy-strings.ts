@@ -29,6 +29,8 @@ const en = {
     "{days} days after the event was created, Tribune erases what links your answers to your phone: the identifier, who answered what, who supported which question. Only the totals remain, and the questions with the name given with them.",
   howLongChoice:
     "This is the default: the organizer may choose another length for the event, from 1 to 365 days. Ask them for this event’s.",
+  howLongEvent: "This is the length the organizer chose for “{title}”.",
+  howLongUntilErased: "For “{title}”, Tribune keeps them until the organizer erases the event.",
   howLongErase: "When the organizer erases the event, everything of it is erased at once.",
   howLongPhone: "The identifier stays in your phone’s browser until you clear this site’s data.",
   whoTitle: "Whom to ask",
@@ -73,6 +75,8 @@ const fr: typeof en = {
     "{days} jours après la création de l’événement, Tribune efface ce qui relie vos réponses à votre téléphone : l’identifiant, qui a répondu quoi, qui a soutenu quelle question. Il ne reste que les totaux, et les questions avec le nom donné avec elles.",
   howLongChoice:
     "C’est la durée par défaut : l’organisateur peut en choisir une autre pour l’événement, de 1 à 365 jours. Demandez-lui celle de cet événement.",
+  howLongEvent: "C’est la durée que l’organisateur a choisie pour « {title} ».",
+  howLongUntilErased: "Pour « {title} », Tribune les garde jusqu’à ce que l’organisateur supprime l’événement.",
   howLongErase: "Quand l’organisateur supprime l’événement, tout ce qui le concerne est effacé d’un coup.",
   howLongPhone: "L’identifiant reste dans le navigateur de votre téléphone jusqu’à ce que vous effaciez les données de ce site.",
   whoTitle: "À qui vous adresser",

@@ -1,5 +1,5 @@
 // HTTP calls to the public API, same origin, JSON in and out.
-import type { ErrorCode } from "../../shared/errors";
+import type { ErrorCode, ErrorDetail } from "../../shared/errors";
 import type { RouteAnswer, RouteBody, RouteKey, RouteParams } from "../../shared/protocol";
 import { routeMethod, routeUrl } from "../../shared/route-url";
 import { getLang } from "./i18n";
@@ -10,6 +10,8 @@ export class ClientError extends Error {
     readonly code: ErrorCode | "offline" | "timeout",
     message: string,
     readonly retryAfter?: number,
+    /** What is wrong where, when a file was refused (a programme import): its lines. */
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = "ClientError";
@@ -22,18 +24,18 @@ export class ClientError extends Error {
 }
 
 interface ErrorPayload {
-  error?: { code?: ErrorCode; message?: string; retryAfter?: number };
+  error?: { code?: ErrorCode; message?: string; retryAfter?: number; details?: ErrorDetail[] };
 }
 
 /** Calls a route of the protocol table with its parameters; resolves with its answer. */
 export async function api<K extends RouteKey>(
   route: K,
   params: RouteParams<K>,
-  options: { body?: RouteBody<K>; token?: string } = {},
+  options: { body?: RouteBody<K>; token?: string; query?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<RouteAnswer<K>> {
   type T = RouteAnswer<K>;
   const method = routeMethod(route);
-  const path = routeUrl(route, params);
+  const path = routeUrl(route, params) + (options.query ? `?${new URLSearchParams(options.query)}` : "");
   const headers: Record<string, string> = { "accept-language": getLang() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -44,8 +46,10 @@ export async function api<K extends RouteKey>(
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: "omit",
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ClientError("offline", "");
   }
   if (res.status === 204) return undefined as T;
@@ -53,7 +57,7 @@ export async function api<K extends RouteKey>(
   if (res.ok) return payload as T;
   const error = payload?.error;
   const retryAfter = Number(res.headers.get("retry-after")) || error?.retryAfter;
-  throw new ClientError(error?.code ?? "unavailable", error?.message ?? res.statusText, retryAfter);
+  throw new ClientError(error?.code ?? "unavailable", error?.message ?? res.statusText, retryAfter, error?.details);
 }
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */

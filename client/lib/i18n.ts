@@ -77,10 +77,22 @@ export function translator<D extends Dict>(dicts: Record<Lang, D>) {
 }
 
 const locale = () => (current === "fr" ? "fr-FR" : "en-GB");
-export const fmt = (n: number): string => n.toLocaleString(locale());
+
+/** Formatters made once per language and shape: making one costs a hundred times a format (a report formats thousands). */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(digits: number | null): Intl.NumberFormat {
+  const key = `${locale()} ${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(), digits === null ? {} : { style: "percent", maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+export const fmt = (n: number): string => numberFormat(null).format(n);
 /** A percentage, written the way the language writes it ("12 %" in French, "12%" in English); whole unless told. */
-export const fmtPercent = (pct: number, digits = 0): string =>
-  (pct / 100).toLocaleString(locale(), { style: "percent", maximumFractionDigits: digits });
+export const fmtPercent = (pct: number, digits = 0): string => numberFormat(digits).format(pct / 100);
 
 /** The name of the other language, written in that language. */
 export const otherLang = (lang: Lang): { lang: Lang; label: string } =>

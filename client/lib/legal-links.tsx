@@ -11,12 +11,14 @@ const STATUS = {
 
 export const statusText = (lang: "fr" | "en") => STATUS[lang][status];
 
-export function LegalLinks({ class: className = "legal-links" }: { class?: string }) {
+/** `code`: the room the page is about, so the privacy notice states its event's retention. */
+export function LegalLinks({ class: className = "legal-links", code }: { class?: string; code?: string | undefined }) {
   const lang = useLang();
+  const query = code ? `?code=${encodeURIComponent(code)}` : "";
   return (
     <footer class={className}>
       <nav aria-label={t("footerLabel")}>
-        <a href={lang === "fr" ? "/confidentialite" : "/privacy"}>{t("privacyLink")}</a>
+        <a href={`${lang === "fr" ? "/confidentialite" : "/privacy"}${query}`}>{t("privacyLink")}</a>
         <a href={lang === "fr" ? "/accessibilite" : "/accessibility"}>{t("accessibilityLink", { status: statusText(lang) })}</a>
       </nav>
     </footer>

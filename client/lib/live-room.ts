@@ -2,7 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { RoomState } from "../../shared/model";
 import { onLangChange } from "./i18n";
-import { applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
+import { applyMessage, applyPoll, applyQuestion, applyResults, applyRoom, type View } from "./room-state";
 import { type Link, openSocket, type Socket } from "./socket";
 
 export interface Snapshot {
@@ -54,6 +54,7 @@ export class LiveRoom {
     socket.on("question", (question) => this.update((s) => applyQuestion(s, question, view)));
     socket.on("room", (room) => this.update((s) => applyRoom(s, room)));
     socket.on("participants", (p) => this.update((s) => ({ ...s, participants: p.participants })));
+    socket.on("message", (message) => this.update((s) => applyMessage(s, message)));
     addEventListener("offline", this.goneOffline);
     addEventListener("online", this.backOnline);
   }

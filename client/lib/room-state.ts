@@ -1,5 +1,6 @@
 // Applies server events to a RoomState, the same way for every page.
-import type { Poll, PollView, Question, Results, RoomInfo, RoomState } from "../../shared/model";
+import { LIMITS } from "../../shared/limits";
+import type { BackstageMessage, Poll, PollView, Question, Results, RoomInfo, RoomState } from "../../shared/model";
 import { buildResults } from "../../shared/poll-kinds";
 import { compareQuestions } from "../../shared/question-order";
 import { isPublicPoll, isPublicStatus } from "../../shared/visibility";
@@ -56,6 +57,12 @@ export function applyQuestion(state: RoomState, question: Question, view: View):
 
 export function applyRoom(state: RoomState, room: RoomInfo): RoomState {
   return { ...state, room: { ...state.room, ...room } };
+}
+
+/** A backstage message (speakers and moderators only), kept with the newest the server keeps. */
+export function applyMessage(state: RoomState, message: BackstageMessage): RoomState {
+  const messages = (state.messages ?? []).filter((m) => m.id !== message.id);
+  return { ...state, messages: [...messages, message].slice(-LIMITS.messagesKept) };
 }
 
 export function applyUpvotes(state: RoomState, id: string, upvotes: number): RoomState {

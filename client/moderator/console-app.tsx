@@ -5,6 +5,7 @@ import { ClientError } from "../lib/api";
 import { useLang } from "../lib/i18n";
 import { LangSwitch } from "../lib/lang-switch";
 import { errorText } from "./announce";
+import { bt } from "./backstage-strings";
 import { EventConsole } from "./event-console";
 import { forgetKey, openSession, rememberKey, takeKeyFromFragment } from "./session";
 import { SignIn } from "./sign-in";
@@ -14,7 +15,8 @@ type Phase =
   | { kind: "signin"; error: string }
   | { kind: "checking" }
   | { kind: "organizer" }
-  | { kind: "ready"; key: string; event: EventView };
+  | { kind: "speaker"; code: string; key: string }
+  | { kind: "ready"; key: string; event: EventView; roomOnly: boolean };
 
 export function ConsoleApp() {
   useLang();
@@ -25,8 +27,9 @@ export function ConsoleApp() {
     try {
       const { session, event } = await openSession(key);
       rememberKey(key);
-      if (session.role === "organizer" || !event) setPhase({ kind: "organizer" });
-      else setPhase({ kind: "ready", key, event });
+      if (session.role === "speaker") setPhase({ kind: "speaker", code: session.roomCode, key });
+      else if (session.role === "organizer" || !event) setPhase({ kind: "organizer" });
+      else setPhase({ kind: "ready", key, event, roomOnly: session.roomCode !== undefined });
     } catch (error) {
       if (error instanceof ClientError && (error.code === "unauthorized" || error.code === "not_found")) forgetKey();
       setPhase({ kind: "signin", error: errorText(error) });
@@ -56,7 +59,8 @@ export function ConsoleApp() {
     document.title = phase.kind === "ready" ? `${phase.event.title} · ${t("appName")}` : t("appName");
   });
 
-  if (phase.kind === "ready") return <EventConsole moderatorKey={phase.key} initial={phase.event} onSignOut={signOut} />;
+  if (phase.kind === "ready")
+    return <EventConsole moderatorKey={phase.key} initial={phase.event} roomOnly={phase.roomOnly} onSignOut={signOut} />;
 
   return (
     <div class="narrow">
@@ -71,21 +75,36 @@ export function ConsoleApp() {
           </p>
         )}
         {phase.kind === "signin" && <SignIn error={phase.error} onKey={(key) => void start(key)} />}
+        {phase.kind === "speaker" && (
+          <ElsewherePage
+            text={bt("speakerKeyHere")}
+            href={`/speaker/${phase.code}#key=${encodeURIComponent(phase.key)}`}
+            label={bt("openSpeaker")}
+            onSignOut={signOut}
+          />
+        )}
         {phase.kind === "organizer" && (
-          <div class="stack">
-            <h1>{t("signInTitle")}</h1>
-            <p class="notice">{t("organizerKey")}</p>
-            <p class="row">
-              <a class="btn primary" href="/organizer">
-                {t("organizerPage")}
-              </a>
-              <button type="button" class="btn" onClick={signOut}>
-                {t("signOut")}
-              </button>
-            </p>
-          </div>
+          <ElsewherePage text={t("organizerKey")} href="/organizer" label={t("organizerPage")} onSignOut={signOut} />
         )}
       </main>
+    </div>
+  );
+}
+
+/** A key that opens another page than the console: which one, and a way out. */
+function ElsewherePage({ text, href, label, onSignOut }: { text: string; href: string; label: string; onSignOut: () => void }) {
+  return (
+    <div class="stack">
+      <h1>{t("signInTitle")}</h1>
+      <p class="notice">{text}</p>
+      <p class="row">
+        <a class="btn primary" href={href}>
+          {label}
+        </a>
+        <button type="button" class="btn" onClick={onSignOut}>
+          {t("signOut")}
+        </button>
+      </p>
     </div>
   );
 }

@@ -4,13 +4,20 @@ import type { EventView } from "../../shared/model";
 import { api } from "../lib/api";
 import { LangSwitch } from "../lib/lang-switch";
 import { announce, errorText, useAnnouncement } from "./announce";
+import { reportUrl } from "./export-links";
 import { Overview } from "./overview";
+import { ProgrammeView } from "./programme-view";
 import { RoomPanel } from "./room-panel";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { t } from "./strings";
 import { useRooms } from "./use-rooms";
 
-const roomFromHash = (): string | null => new URLSearchParams(location.hash.slice(1)).get("room")?.toUpperCase() ?? null;
+/** The programme has the place of a room in the console: `#programme` rather than `#room=<CODE>`. */
+const PROGRAMME = "programme";
+const roomFromHash = (): string | null =>
+  location.hash === `#${PROGRAMME}`
+    ? PROGRAMME
+    : (new URLSearchParams(location.hash.slice(1)).get("room")?.toUpperCase() ?? null);
 
 const typing = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -18,10 +25,13 @@ const typing = (target: EventTarget | null): boolean =>
 export function EventConsole({
   moderatorKey,
   initial,
+  roomOnly = false,
   onSignOut,
 }: {
   moderatorKey: string;
   initial: EventView;
+  /** A room key: one room, without the event's settings, rooms or keys. */
+  roomOnly?: boolean;
   onSignOut: () => void;
 }) {
   const [event, setEvent] = useState(initial);
@@ -35,7 +45,7 @@ export function EventConsole({
 
   function select(code: string) {
     setSelected(code);
-    history.replaceState(null, "", `#room=${code}`);
+    history.replaceState(null, "", code === PROGRAMME ? `#${PROGRAMME}` : `#room=${code}`);
   }
 
   useEffect(() => {
@@ -84,6 +94,11 @@ export function EventConsole({
         <p class="brand">{t("appName")}</p>
         <h1 class="event-title">{event.title}</h1>
         <div class="row">
+          {!roomOnly && (
+            <a class="btn" href={reportUrl(`/report/event/${event.id}`, moderatorKey)} target="_blank" rel="noopener">
+              {t("eventReport")}
+            </a>
+          )}
           <button type="button" class="btn" aria-haspopup="dialog" onClick={() => setHelp(true)}>
             {t("shortcutsButton")}
           </button>
@@ -97,15 +112,28 @@ export function EventConsole({
         <Overview
           event={event}
           moderatorKey={moderatorKey}
-          onEventChange={(next) => setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation }))}
+          onEventChange={(next) =>
+            setEvent((e) => ({ ...e, title: next.title, premoderation: next.premoderation, blocklist: next.blocklist }))
+          }
           rooms={rooms}
           selected={selected}
           onSelect={select}
           onAddRoom={addRoom}
+          programmeSelected={selected === PROGRAMME}
+          onProgramme={() => select(PROGRAMME)}
+          roomOnly={roomOnly}
         />
         <main id="main" class="room-main" tabIndex={-1}>
-          {current && currentInfo ? (
-            <RoomPanel key={current.code} room={current} name={currentInfo.name} moderatorKey={moderatorKey} />
+          {selected === PROGRAMME ? (
+            <ProgrammeView event={event} moderatorKey={moderatorKey} />
+          ) : current && currentInfo ? (
+            <RoomPanel
+              key={current.code}
+              room={current}
+              name={currentInfo.name}
+              moderatorKey={moderatorKey}
+              roomOnly={roomOnly}
+            />
           ) : (
             <p class="notice">{t("notFoundRoom")}</p>
           )}

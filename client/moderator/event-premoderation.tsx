@@ -4,15 +4,14 @@ import { api } from "../lib/api";
 import { announce, errorText } from "./announce";
 import { t } from "./strings";
 
-export function EventPremoderation({
-  event,
-  moderatorKey,
-  onChange,
-}: {
+/** What a setting of the event in the sidebar needs: the event, the key, and where the patched event goes. */
+export interface EventSettingProps {
   event: EventView;
   moderatorKey: string;
   onChange: (event: EventView) => void;
-}) {
+}
+
+export function EventPremoderation({ event, moderatorKey, onChange }: EventSettingProps) {
   async function toggle(on: boolean) {
     try {
       const updated = await api("PATCH /api/events/:id", { id: event.id }, { token: moderatorKey, body: { premoderation: on } });

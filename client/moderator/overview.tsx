@@ -5,6 +5,7 @@ import type { EventView } from "../../shared/model";
 import { fmt } from "../lib/i18n";
 import type { LiveRoom } from "../lib/live-room";
 import { openPoll } from "../lib/room-state";
+import { EventBlocklist } from "./event-blocklist";
 import { EventPremoderation } from "./event-premoderation";
 import { t } from "./strings";
 
@@ -16,13 +17,28 @@ interface Props {
   selected: string | null;
   onSelect: (code: string) => void;
   onAddRoom: (name: string) => Promise<boolean>;
+  programmeSelected: boolean;
+  onProgramme: () => void;
+  /** A room key: the event's settings, programme and new rooms are not its to change. */
+  roomOnly?: boolean;
 }
 
-export function Overview({ event, moderatorKey, onEventChange, rooms, selected, onSelect, onAddRoom }: Props) {
+export function Overview(props: Props) {
+  const { event, moderatorKey, onEventChange, rooms, selected, onSelect, onAddRoom, roomOnly } = props;
   const [name, setName] = useState("");
   return (
     <nav class="overview" aria-labelledby="overview-title">
       <h2 id="overview-title">{t("overview")}</h2>
+      {!roomOnly && (
+        <button
+          type="button"
+          class="btn programme-link"
+          aria-current={props.programmeSelected ? "true" : undefined}
+          onClick={props.onProgramme}
+        >
+          {t("programme")}
+        </button>
+      )}
       {/* A list, not a table: a room's name gets the sidebar's whole width, so a long one wraps on a line or two. */}
       <ul class="room-list">
         {event.rooms.map((info, i) => {
@@ -69,22 +85,25 @@ export function Overview({ event, moderatorKey, onEventChange, rooms, selected, 
           );
         })}
       </ul>
-      <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />
-      <form
-        class="add-room"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (name.trim() && (await onAddRoom(name.trim()))) setName("");
-        }}
-      >
-        <div class="field">
-          <label for="new-room">{t("addRoomLabel")}</label>
-          <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
-        </div>
-        <button type="submit" class="btn" disabled={!name.trim()}>
-          {t("addRoom")}
-        </button>
-      </form>
+      {!roomOnly && <EventPremoderation event={event} moderatorKey={moderatorKey} onChange={onEventChange} />}
+      {!roomOnly && <EventBlocklist event={event} moderatorKey={moderatorKey} onChange={onEventChange} />}
+      {!roomOnly && (
+        <form
+          class="add-room"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (name.trim() && (await onAddRoom(name.trim()))) setName("");
+          }}
+        >
+          <div class="field">
+            <label for="new-room">{t("addRoomLabel")}</label>
+            <input id="new-room" value={name} maxLength={LIMITS.roomName} onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="btn" disabled={!name.trim()}>
+            {t("addRoom")}
+          </button>
+        </form>
+      )}
     </nav>
   );
 }

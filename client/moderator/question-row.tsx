@@ -15,28 +15,55 @@ const BUTTONS: { key: string; label: (q: Question) => string }[] = [
 export function QuestionRow({
   question,
   selected,
+  marked,
+  flagged,
+  suggestion,
   onSelect,
+  onMark,
   onAction,
+  onMerge,
   children,
 }: {
   question: Question;
   selected: boolean;
+  /** Part of the multi-selection that a, r, e and l act on. */
+  marked: boolean;
+  /** Its text or author holds a blocklisted word. */
+  flagged: boolean;
+  /** The suggested duplicate it can be merged into with m. */
+  suggestion: Question | null;
   onSelect: () => void;
+  onMark: (on: boolean) => void;
   onAction: (a: ModerationAction) => void;
+  onMerge: (into: Question) => void;
   /** Shown under the row (the selected question's reply, labels and merge). */
   children?: ComponentChildren;
 }) {
+  const textId = `qt-${question.id}`;
   return (
-    <li class={`q-row${selected ? " selected" : ""}${question.highlighted ? " highlighted" : ""}`}>
+    <li class={`q-row${selected ? " selected" : ""}${marked ? " marked" : ""}${question.highlighted ? " highlighted" : ""}`}>
+      <input
+        type="checkbox"
+        class="q-mark"
+        checked={marked}
+        aria-labelledby={`mark-${question.id} ${textId}`}
+        onChange={(e) => onMark(e.currentTarget.checked)}
+      />
+      <span id={`mark-${question.id}`} hidden>
+        {t("markQuestion")}
+      </span>
       {/* Selecting a question (click, Tab, or j/k) is what the triage keys act on. */}
       <button type="button" class="q-main" data-qid={question.id} aria-pressed={selected} onClick={onSelect} onFocus={onSelect}>
-        <span class="q-text">{question.text}</span>
+        <span class="q-text" id={textId}>
+          {question.text}
+        </span>
         <span class="q-meta">
           <span>{question.author || t("anonymous")}</span>
           <span>{tn("upvotes", question.upvotes)}</span>
           {question.status !== "live" && question.status !== "pending" && (
             <span class={`badge ${question.status}`}>{t(`status_${question.status}`)}</span>
           )}
+          {flagged && <span class="badge flagged">{t("flagged")}</span>}
           {question.highlighted && <span class="badge open">{t("onScreen")}</span>}
           {question.labels.map((label) => (
             <span key={label} class="badge label">
@@ -44,6 +71,11 @@ export function QuestionRow({
             </span>
           ))}
         </span>
+        {suggestion && (
+          <span class="q-similar">
+            {t("duplicateOf")} <q>{suggestion.text}</q>
+          </span>
+        )}
       </button>
       <div class="q-actions">
         {BUTTONS.map(({ key, label }) => {
@@ -64,6 +96,14 @@ export function QuestionRow({
             </button>
           );
         })}
+        {suggestion && (
+          <button type="button" class="btn small" aria-keyshortcuts="m" onClick={() => onMerge(suggestion)}>
+            {t("mergeSuggested")}
+            <span class="kbd" aria-hidden="true">
+              m
+            </span>
+          </button>
+        )}
       </div>
       {children}
     </li>

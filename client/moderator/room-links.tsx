@@ -15,9 +15,14 @@ export function RoomLinks({ state }: { state: RoomState }) {
       <h3 id="links-title">{t("links")}</h3>
       <CopyField label={t("audienceLink")} value={audience} {...copy} />
       <CopyField label={t("screenLink")} value={screen} {...copy} />
-      <a class="btn" href={`/screen/${state.room.code}?lang=${lang}`} target="_blank" rel="noopener">
-        {t("openScreen")}
-      </a>
+      <p class="row">
+        <a class="btn" href={`/screen/${state.room.code}?lang=${lang}`} target="_blank" rel="noopener">
+          {t("openScreen")}
+        </a>
+        <a class="btn" href={`/poster/${state.room.code}?lang=${lang}`} target="_blank" rel="noopener">
+          {t("roomPoster")}
+        </a>
+      </p>
     </section>
   );
 }

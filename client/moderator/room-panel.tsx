@@ -1,19 +1,34 @@
 // One room: polls on one side, questions on the other, then screen, settings, links and export.
 import type { LiveRoom } from "../lib/live-room";
 import { useSnapshot } from "../lib/live-room";
+import { BackstageBox } from "./backstage-box";
 import { ExportLinks } from "./export-links";
 import { PollBuilder } from "./poll-builder";
 import { PollList } from "./poll-list";
 import { ReactionCounter } from "./reaction-counter";
+import { RoomKeys } from "./room-keys";
 import { RoomLinks } from "./room-links";
 import { RoomSettings } from "./room-settings";
 import { ScreenControl } from "./screen-control";
 import { SessionList } from "./session-list";
 import { t } from "./strings";
 import { Triage } from "./triage";
+import { useRoomSessions } from "./use-sessions";
 
-export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: string; moderatorKey: string }) {
+export function RoomPanel({
+  room,
+  name,
+  moderatorKey,
+  roomOnly = false,
+}: {
+  room: LiveRoom;
+  name: string;
+  moderatorKey: string;
+  /** A room key: the room's keys are managed with the event's key only. */
+  roomOnly?: boolean;
+}) {
   const { state, link, refused } = useSnapshot(room);
+  const programme = useRoomSessions(room.code, state?.room.session ?? null);
   if (!state) {
     return (
       <div class="stack">
@@ -41,15 +56,17 @@ export function RoomPanel({ room, name, moderatorKey }: { room: LiveRoom; name: 
         <section class="panel area-polls" aria-labelledby="polls-title">
           <h3 id="polls-title">{t("polls")}</h3>
           <PollBuilder room={room} expanded={state.polls.length === 0} />
-          <PollList room={room} state={state} />
+          <PollList room={room} state={state} sessions={programme.sessions} />
         </section>
-        <Triage room={room} state={state} />
+        <Triage room={room} state={state} moderatorKey={moderatorKey} sessions={programme.sessions ?? []} />
         <div class="stack area-more">
-          <SessionList room={room} state={state} />
+          <SessionList room={room} state={state} programme={programme} />
           <ScreenControl room={room} state={state} />
           <ReactionCounter room={room} />
           <RoomSettings room={room} state={state} />
+          <BackstageBox room={room} state={state} />
           <RoomLinks state={state} />
+          {!roomOnly && <RoomKeys code={state.room.code} moderatorKey={moderatorKey} />}
           <ExportLinks code={state.room.code} moderatorKey={moderatorKey} />
         </div>
       </div>

@@ -1,41 +1,35 @@
 // The room's programme: its sessions with their slot and status, started and ended by hand here
 // (with autoSessions on the server also moves them on schedule; the list follows the room's state).
 import { useEffect, useState } from "preact/hooks";
-import type { RoomState, Session } from "../../shared/model";
-import { api } from "../lib/api";
-import { getLang } from "../lib/i18n";
+import type { RoomState } from "../../shared/model";
 import type { LiveRoom } from "../lib/live-room";
+import { slot } from "../lib/session-time";
 import { sessionAction } from "./actions";
-import { announce, errorText } from "./announce";
+import { dueNext, StartNext } from "./start-next";
 import { t } from "./strings";
+import type { RoomSessions } from "./use-sessions";
 
-const time = (iso: string | null): string =>
-  iso ? new Date(iso).toLocaleString(getLang(), { weekday: "short", hour: "2-digit", minute: "2-digit" }) : "";
-
-export function SessionList({ room, state }: { room: LiveRoom; state: RoomState }) {
-  const code = state.room.code;
+export function SessionList({ room, state, programme }: { room: LiveRoom; state: RoomState; programme: RoomSessions }) {
   const current = state.room.session;
-  const [sessions, setSessions] = useState<Session[] | null>(null);
-  // Read again whenever the room's current session moves: a start ends the one that was live.
+  const { sessions, zone } = programme;
+  // "Start next" appears when the next session's time comes: look again every 15 s.
+  const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    let stale = false;
-    api("GET /api/programme/:code", { code })
-      .then((programme) => !stale && setSessions(programme.sessions.filter((s) => s.roomCode === code)))
-      .catch((error) => announce(errorText(error), true));
-    return () => {
-      stale = true;
-    };
-  }, [code, current?.id, current?.status]);
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
 
   const move = async (action: "start" | "end", sessionId: string) => {
     const moved = await sessionAction(room, action, sessionId);
-    if (moved) setSessions((list) => list?.map((s) => (s.id === moved.id ? moved : s)) ?? null);
+    if (moved) programme.apply(moved);
   };
-
   if (!sessions || sessions.length === 0) return null; // a room without a programme works as before
+  const next = sessions.find((s) => s.status === "upcoming") ?? null;
+  const due = dueNext(current, next, now);
   return (
     <section class="panel" aria-labelledby="sessions-title">
       <h3 id="sessions-title">{t("sessions")}</h3>
+      {due && <StartNext session={due} zone={zone} onStart={() => void move("start", due.id)} />}
       <ul class="session-list">
         {sessions.map((s) => (
           <li key={s.id} class={`session-item ${s.status}`}>
@@ -44,12 +38,7 @@ export function SessionList({ room, state }: { room: LiveRoom; state: RoomState 
               <span class={`badge ${s.status}`}>{t(`session_${s.status}`)}</span>
             </div>
             {s.speakers.length > 0 && <p class="hint">{s.speakers.join(", ")}</p>}
-            {s.startsAt && (
-              <p class="hint">
-                {time(s.startsAt)}
-                {s.endsAt && ` – ${time(s.endsAt)}`}
-              </p>
-            )}
+            {s.startsAt && <p class="hint">{slot(s, zone)}</p>}
             <div class="row">
               {s.status === "live" ? (
                 <button type="button" class="btn primary" onClick={() => void move("end", s.id)}>

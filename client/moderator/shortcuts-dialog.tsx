@@ -5,18 +5,24 @@ import { t } from "./strings";
 const KEYS: [string, Parameters<typeof t>[0]][] = [
   ["j ↓", "keyNext"],
   ["k ↑", "keyPrev"],
+  ["x space", "keyMark"],
+  ["⇧↓ ⇧↑", "keyExtend"],
   ["a", "keyApprove"],
   ["r", "keyReject"],
+  ["e", "keyArchive"],
+  ["l", "keyAddLabel"],
+  ["m", "keyMerge"],
   ["h", "keyHighlight"],
   ["d", "keyAnswer"],
-  ["e", "keyArchive"],
+  ["u", "keyUndo"],
+  ["n", "keyNew"],
   ["1 … 9", "keyRooms"],
   ["?", "keyHelp"],
-  ["escKey", "keyEscape"],
+  ["escKey", "keyClear"],
 ];
 
 /** Key names that differ by language ("Esc" is "Échap" on French keyboards). */
-const keyName = (k: string): string => (k === "escKey" ? t("escKey") : k);
+const keyName = (k: string): string => (k === "escKey" ? t("escKey") : k === "space" ? t("spaceKey") : k);
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);

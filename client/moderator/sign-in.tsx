@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { t } from "./strings";
 
-export function SignIn({ error, onKey }: { error: string; onKey: (key: string) => void }) {
+/** The key form of the console, and of the report page (with its own `title`). */
+export function SignIn({ error, onKey, title }: { error: string; onKey: (key: string) => void; title?: string }) {
   const [key, setKey] = useState("");
   return (
     <form
@@ -11,7 +12,7 @@ export function SignIn({ error, onKey }: { error: string; onKey: (key: string) =
         if (key.trim()) onKey(key.trim());
       }}
     >
-      <h1>{t("signInTitle")}</h1>
+      <h1>{title ?? t("signInTitle")}</h1>
       <p>{t("signInLead")}</p>
       <div class="field">
         <label for="key">{t("keyLabel")}</label>

@@ -8,6 +8,7 @@ import { LiveRoom, useSnapshot } from "../lib/live-room";
 import { byPopularity, joinUrl, openPoll } from "../lib/room-state";
 import { CornerJoin } from "./corner-join";
 import { JoinPanel } from "./join-panel";
+import { useNextSession } from "./next-session";
 import { PollBoard } from "./poll-board";
 import { QuestionBoard } from "./question-board";
 import { ReactionBurst } from "./reaction-burst";
@@ -56,6 +57,7 @@ export function ScreenApp() {
     return () => live.close();
   }, [code]);
   const { state, link, refused } = useSnapshot(room);
+  const upcoming = useNextSession(code, state?.room.session ?? null, !!state);
   useEffect(() => {
     if (state) document.title = `${state.room.name} · Tribune`;
   }, [state?.room.name]);
@@ -88,7 +90,15 @@ export function ScreenApp() {
         {shown.kind !== "join" && <CornerJoin url={url} code={state.room.code} />}
       </header>
       <main class="stage">
-        {shown.kind === "join" && <JoinPanel url={url} code={state.room.code} session={state.room.session} />}
+        {shown.kind === "join" && (
+          <JoinPanel
+            url={url}
+            code={state.room.code}
+            session={state.room.session}
+            next={upcoming.next}
+            timeZone={upcoming.timeZone}
+          />
+        )}
         {shown.kind === "poll" && <PollBoard poll={shown.poll} />}
         {shown.kind === "question" && <QuestionBoard question={shown.question} />}
         {shown.kind === "questions" && <TopQuestions questions={shown.questions} />}

@@ -27,6 +27,8 @@ const en = {
   words: "Answers",
   latecomers: "How to join",
   sessionNow: "Now",
+  sessionNext: "Next",
+  sessionNextAt: "Next, at {time}",
 };
 
 const fr: typeof en = {
@@ -56,6 +58,8 @@ const fr: typeof en = {
   words: "Réponses",
   latecomers: "Comment participer",
   sessionNow: "En ce moment",
+  sessionNext: "Ensuite",
+  sessionNextAt: "Ensuite, à {time}",
 };
 
 export const { t, tn } = translator({ en, fr });

@@ -77,7 +77,8 @@ export function asyncApiDocument(version: string): JsonSchema {
       version,
       description:
         "Socket.IO (default namespace, default path). The handshake's `auth` says who the socket is " +
-        "(components.schemas.HandshakeAuth): a participant, a screen or a moderator of one room. Every client " +
+        "(components.schemas.HandshakeAuth): a participant, a screen, a moderator or the speaker of one room " +
+        "(a room key's `moderatorKey` makes a speaker's socket when the key is a speaker's). Every client " +
         "event is acknowledged with {ok: true, data} or {ok: false, error: {code, message, retryAfter?}}, " +
         "with the same error codes as HTTP.",
     },

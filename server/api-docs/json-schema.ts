@@ -15,6 +15,7 @@ export function jsonSchema(schema: z.ZodType, target: "draft-2020-12" | "draft-0
 export function namedShape(name: string): JsonSchema {
   if (name === "null") return { type: "null" };
   if (name === "string") return { type: "string" };
+  if (name.endsWith("[]")) return { type: "array", items: namedShape(name.slice(0, -2)) };
   return { type: "object", description: name };
 }
 

@@ -1,7 +1,7 @@
 // GET /api/openapi.json: an OpenAPI 3.1 document of every row of the protocol table's ROUTES,
 // with the zod schemas that validate the bodies. Made once (the table does not change at run time).
 import { ERROR_STATUS, type ErrorCode } from "../../shared/errors.js";
-import { ROUTES, type RouteKey } from "../../shared/protocol.js";
+import { KEYED_ROLES, ROUTES, type RouteKey } from "../../shared/protocol.js";
 import { routeMethod, routePath } from "../../shared/route-url.js";
 import { ERROR_BODY, type JsonSchema, jsonSchema, namedShape } from "./json-schema.js";
 
@@ -30,8 +30,7 @@ export function openApiPath(path: string): { path: string; params: string[] } {
 function errorResponses(key: RouteKey, hasBody: boolean, params: string[]): Record<string, unknown> {
   const spec = ROUTES[key];
   const codes = new Set<ErrorCode>(["rate_limited", "unavailable"]);
-  if (spec.role === "moderator" || spec.role === "organizer" || key in SECURITY_OF) codes.add("unauthorized");
-  if (spec.role === "moderator" || spec.role === "organizer" || key in SECURITY_OF) codes.add("forbidden");
+  if (KEYED_ROLES.includes(spec.role) || key in SECURITY_OF) codes.add("unauthorized").add("forbidden");
   if (params.length > 0) codes.add("not_found");
   if (hasBody) codes.add("invalid").add("too_large");
   if (routeMethod(key) !== "GET") codes.add("conflict");
@@ -91,7 +90,8 @@ function operation(key: RouteKey, params: string[]): Record<string, unknown> {
     const required = Array.isArray(schema.required) && schema.required.length > 0;
     op.requestBody = { required, content: { "application/json": { schema } } };
   }
-  const security = SECURITY_OF[key] ?? (spec.role === "organizer" ? ORGANIZER : spec.role === "moderator" ? KEY : undefined);
+  const security =
+    SECURITY_OF[key] ?? (spec.role === "organizer" ? ORGANIZER : KEYED_ROLES.includes(spec.role) ? KEY : undefined);
   if (security) op.security = security;
   op.responses = { [status]: success, ...errorResponses(key, body !== undefined, params) };
   return op;

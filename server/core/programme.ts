@@ -2,7 +2,7 @@
 import type { Programme, Session } from "../../shared/model.js";
 
 export interface ProgrammeInput {
-  event: { code: string; title: string; timeZone: string };
+  event: Programme["event"];
   rooms: { code: string; name: string; participants: number; currentSessionId: string | null }[];
   /** Every session of every room, in any order. */
   sessions: Session[];

@@ -23,11 +23,15 @@ export interface RoomSnapshot {
   questions: Question[];
 }
 
-export type Audience = "public" | "moderator";
+/** Who a view is for: the speaker sees the moderators' view without pending and rejected questions. */
+export type Audience = "public" | "moderator" | "speaker";
+
+/** Hidden from the speaker's view: what the moderators have not let through. */
+const NOT_FOR_SPEAKER: readonly string[] = ["pending", "rejected"];
 
 /** Moderators see everything; the public sees no drafts, no hidden results, only live or answered questions. */
 export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: number, me?: Me): RoomState {
-  const moderator = audience === "moderator";
+  const moderator = audience !== "public";
   const polls: PollView[] = [];
   for (const poll of snap.polls) {
     if (!moderator && !isPublicPoll(poll)) continue;
@@ -38,7 +42,7 @@ export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: n
     else polls.push({ ...poll });
   }
   const questions = snap.questions
-    .filter((q) => moderator || isPublicStatus(q.status))
+    .filter((q) => (audience === "speaker" ? !NOT_FOR_SPEAKER.includes(q.status) : moderator || isPublicStatus(q.status)))
     .map(toPublicQuestion)
     .sort(compareQuestions);
   const state: RoomState = { room: snap.room, polls, questions, participants };
@@ -48,6 +52,6 @@ export function viewRoom(snap: RoomSnapshot, audience: Audience, participants: n
 
 /** Results as a given audience may see them for this poll. */
 export function resultsFor(poll: Pick<Poll, "resultsVisible">, results: Results, audience: Audience): Results {
-  if (audience === "moderator") return results;
+  if (audience !== "public") return results;
   return poll.resultsVisible ? publicResults(results) : hideResults(results);
 }

@@ -14,10 +14,10 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   return reply.code(error.status).send({ error: error.body(pickLang(req.headers["accept-language"])) });
 }
 
-/** Maps the framework's own refusals onto the contract's codes. */
-function fromFramework(error: FastifyError): AppError | null {
+/** Maps the framework's own refusals onto the contract's codes (the limit named is the route's). */
+function fromFramework(error: FastifyError, req?: FastifyRequest): AppError | null {
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
-    return ERR.bodyTooLarge(BODY_LIMIT / 1024);
+    return ERR.bodyTooLarge((req?.routeOptions?.bodyLimit ?? BODY_LIMIT) / 1024);
   }
   if (error.statusCode === 415) return ERR.notJson();
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -47,7 +47,7 @@ export function installErrorHandling(app: FastifyInstance): void {
 
   // Ours as they are; the framework's own refusals mapped; anything else is `unavailable`.
   app.setErrorHandler((error: FastifyError, req, reply) =>
-    sendError(req, reply, error instanceof AppError ? error : (fromFramework(error) ?? toAppError(error, req.log))),
+    sendError(req, reply, error instanceof AppError ? error : (fromFramework(error, req) ?? toAppError(error, req.log))),
   );
 
   // A person who mistyped a page address gets a page; a script (or any /api path) gets JSON.

@@ -1,8 +1,11 @@
 // The built web pages (dist/client), from the same origin as the API:
 //   /                  audience home (type a code)      /<CODE>        audience page of a room
 //   /screen/<CODE>     the room's projector             /moderator     moderator console
+//   /speaker/<CODE>    the speaker's view (key in the fragment)
+//   /poster/<CODE>     an A4 poster of a room or event
 //   /organizer         organizer page (create events)   /assets/*      hashed JS, CSS, icons
 //   /privacy, /confidentialite     privacy notice      /accessibility, /accessibilite  accessibility declaration
+//   /report/<CODE>, /report/event/<id>   a room's or an event's report (key in the fragment), printable
 //   /api-docs          the HTTP routes and Socket.IO events, read from /api/openapi.json and /api/asyncapi.json
 // Pages are HTML that must be revalidated (no-cache); assets have content hashes in their names
 // and are cached for a year. Both are sent precompressed (.br/.gz written at build time) when the
@@ -33,6 +36,8 @@ export function pageCsp(host: string | undefined): string {
 
 /** Room codes as typed or printed: 6 characters of the look-alike-free alphabet, any case. */
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/i;
+/** Event ids are 16 URL-safe base64 characters (core/rooms.ts newId). */
+const EVENT_ID = /^[A-Za-z0-9_-]{16}$/;
 
 function varyOnEncoding(res: { getHeader(name: string): unknown; setHeader(name: string, value: string): void }): void {
   const vary = res.getHeader("vary");
@@ -91,5 +96,17 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
   );
   app.get<{ Params: { code: string } }>("/screen/:code", (req, reply) =>
     CODE.test(req.params.code) ? send(req, reply, "screen.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { code: string } }>("/speaker/:code", (req, reply) =>
+    CODE.test(req.params.code) ? send(req, reply, "speaker.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { code: string } }>("/poster/:code", (req, reply) =>
+    CODE.test(req.params.code) ? send(req, reply, "poster.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { code: string } }>("/report/:code", (req, reply) =>
+    CODE.test(req.params.code) ? send(req, reply, "report.html") : reply.callNotFound(),
+  );
+  app.get<{ Params: { id: string } }>("/report/event/:id", (req, reply) =>
+    EVENT_ID.test(req.params.id) ? send(req, reply, "report.html") : reply.callNotFound(),
   );
 }

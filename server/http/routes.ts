@@ -4,10 +4,11 @@
 // (400) and the state (409), in the contract's order.
 import type { FastifyInstance, HTTPMethods } from "fastify";
 import { normalizeCode } from "../../shared/limits.js";
-import { ROUTES, type RouteKey } from "../../shared/protocol.js";
+import { KEYED_ROLES, ROUTES, type RouteKey } from "../../shared/protocol.js";
 import { routeMethod, routePath } from "../../shared/route-url.js";
-import { type Actor, requireKey } from "../service/access.js";
+import { type Actor, refuseSpeaker, requireKey } from "../service/access.js";
 import { bearer } from "./auth.js";
+import { BACKSTAGE_HANDLERS } from "./handlers/backstage-handlers.js";
 import { DOCS_HANDLERS } from "./handlers/docs-handlers.js";
 import { EVENT_HANDLERS } from "./handlers/event-handlers.js";
 import { type AppContext, type HttpHandler, type HttpHandlers, Serialised } from "./handlers/http-call.js";
@@ -24,6 +25,7 @@ const HANDLERS: HttpHandlers = {
   ...SESSION_HANDLERS,
   ...POLL_HANDLERS,
   ...QUESTION_HANDLERS,
+  ...BACKSTAGE_HANDLERS,
 };
 
 export function registerRoutes(app: FastifyInstance, context: AppContext): void {
@@ -31,18 +33,23 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
   for (const key of Object.keys(ROUTES) as RouteKey[]) {
     const spec = ROUTES[key];
     const handler = HANDLERS[key] as HttpHandler<RouteKey>;
-    const needsKey = spec.role === "moderator" || spec.role === "organizer";
+    const needsKey = KEYED_ROLES.includes(spec.role);
     const expected = spec.role === "organizer" ? "organizer" : "moderator";
     app.route({
       method: routeMethod(key) as HTTPMethods,
       url: routePath(key),
+      ...("bodyLimit" in spec ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
         let actor: Promise<Actor> | undefined;
         const actorOf = () => {
           actor ??= tribune.authenticate(bearer(req), req.ip, expected);
           return actor;
         };
-        if (needsKey) requireKey(await actorOf(), expected);
+        if (needsKey) {
+          const actor = await actorOf();
+          requireKey(actor, expected);
+          refuseSpeaker(actor, spec.role);
+        }
         const params = { ...(req.params as Record<string, string>) };
         if (params.code !== undefined) params.code = normalizeCode(params.code);
         reply.code("status" in spec ? spec.status : 200);

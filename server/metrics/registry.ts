@@ -17,7 +17,7 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-const ROLES: readonly SocketRole[] = ["participant", "screen", "moderator"];
+const ROLES: readonly SocketRole[] = ["participant", "screen", "moderator", "speaker"];
 
 /** From a quick vote ack on loopback to a store stalled on a slow disk or a lost Redis. */
 const ACK_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];

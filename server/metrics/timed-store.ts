@@ -26,6 +26,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
 
     createEvent: timed("createEvent"),
     getEvent: timed("getEvent"),
+    eventBlocklist: timed("eventBlocklist"),
     updateEvent: timed("updateEvent"),
     eventIdForKey: timed("eventIdForKey"),
     eventIdForCode: timed("eventIdForCode"),
@@ -40,6 +41,7 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     updateSession: timed("updateSession"),
     deleteSession: timed("deleteSession"),
     setSessionStatus: timed("setSessionStatus"),
+    importProgramme: timed("importProgramme"),
     autoSessionEvents: timed("autoSessionEvents"),
 
     createPoll: timed("createPoll"),
@@ -58,6 +60,8 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     setAnswerHidden: timed("setAnswerHidden"),
     addReactions: timed("addReactions"),
     reactionTotals: timed("reactionTotals"),
+    recordActivity: timed("recordActivity"),
+    activity: timed("activity"),
 
     findAsk: timed("findAsk"),
     async ask(...args) {
@@ -72,10 +76,18 @@ export function timedStore(store: Store, metrics: Metrics): Store {
     mergeQuestion: timed("mergeQuestion"),
 
     rotateKey: timed("rotateKey"),
+    createRoomKey: timed("createRoomKey"),
+    listRoomKeys: timed("listRoomKeys"),
+    getRoomKey: timed("getRoomKey"),
+    findRoomKey: timed("findRoomKey"),
+    deleteRoomKey: timed("deleteRoomKey"),
+    addMessage: timed("addMessage"),
+    messages: timed("messages"),
     setBan: timed("setBan"),
     isBanned: timed("isBanned"),
     appendAudit: timed("appendAudit"),
     auditLog: timed("auditLog"),
+    setRetention: timed("setRetention"),
     expiredEvents: timed("expiredEvents"),
     eraseParticipants: timed("eraseParticipants"),
 

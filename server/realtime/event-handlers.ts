@@ -77,6 +77,7 @@ export const EVENT_HANDLERS: EventHandlers = {
     return c.tribune.questions.ban(c.actor, ref(p, "questionId"), on ?? true, rest);
   },
   "room:update": (c, p) => c.tribune.events.updateRoom(c.actor, c.code, p),
+  "room:message": (c, p) => c.tribune.backstage.message(c.actor, c.code, p),
   "session:create": (c, p) => c.tribune.sessions.create(c.actor, c.code, p),
   "session:update": (c, p) => c.tribune.sessions.update(c.actor, ref(p, "sessionId"), body(p, "sessionId")),
   "session:delete": async (c, p) => {

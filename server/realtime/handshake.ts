@@ -4,7 +4,7 @@ import { ERR } from "../../shared/error-catalogue.js";
 import { AppError, type Lang } from "../../shared/errors.js";
 import { normalizeCode } from "../../shared/limits.js";
 import { handshakeAuth, hasForbiddenKey } from "../../shared/schemas.js";
-import { mayModerate } from "../service/access.js";
+import { opensRoom } from "../service/access.js";
 import type { Tribune } from "../service/tribune.js";
 import type { IoSocket, SocketData } from "./socket-data.js";
 
@@ -32,8 +32,8 @@ export function handshake(tribune: Tribune) {
       const data: SocketData = { role: "screen", code: room.code, lang, actor: { role: "public" } };
       if ("moderatorKey" in auth) {
         const actor = await tribune.authenticate(auth.moderatorKey, socket.handshake.address);
-        if (!mayModerate(actor, room.eventId)) throw ERR.keyNotForRoom();
-        Object.assign(data, { role: "moderator", actor });
+        if (!opensRoom(actor, room.eventId, room.code)) throw ERR.keyNotForRoom();
+        Object.assign(data, { role: actor.role === "speaker" ? "speaker" : "moderator", actor });
       } else if ("participantId" in auth) {
         Object.assign(data, { role: "participant", participantId: auth.participantId });
       }

@@ -11,7 +11,7 @@ import { type PublicView, publicView, roomState, type ViewDeps, withMe } from ".
 import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
 import { handshake } from "./handshake.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
-import { keyRoom, moderatorRoom, participantRoom, publicRoom, screenRoom } from "./rooms.js";
+import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomKeyRoom, screenRoom, speakerRoom } from "./rooms.js";
 import type { IoServer } from "./socket-data.js";
 import { gate, rememberConnection } from "./socket-gate.js";
 
@@ -35,16 +35,15 @@ export function createIoServer(http: HttpServer, allowedOrigins: readonly string
 }
 
 /**
- * The state each socket gets: the moderation view for moderators, the public one (with `me`) for
- * others. With `shared`, the public view is the one HTTP answers share: a join storm reads the
- * room once, and each phone only its own ballots and upvotes.
+ * The state each socket gets: the moderation view for moderators (and the speaker's), the public
+ * one (with `me`) for others. With `shared`, the public view is the one HTTP answers share: a join
+ * storm reads the room once, and each phone only its own ballots and upvotes.
  */
 export const socketState =
   (deps: ViewDeps, shared: StateCache<PublicView> | null): StateFor =>
   async (data) => {
-    if (data.role === "moderator" || !shared) {
-      return roomState(deps, data.code, data.role === "moderator" ? "moderator" : "public", data.participantId);
-    }
+    if (data.role === "moderator" || data.role === "speaker") return roomState(deps, data.code, data.role);
+    if (!shared) return roomState(deps, data.code, "public", data.participantId);
     const view = await shared.view(data.code, () => publicView(deps, data.code));
     return data.participantId ? withMe(deps, view, data.participantId) : view.state;
   };
@@ -62,9 +61,14 @@ export function attachRealtime(
   io.on("connection", async (socket) => {
     const { code, role, actor, participantId } = socket.data;
     dispatchEvents(socket, tribune, log, observe);
+    // A room key's sockets are named by the key, so that revoking it disconnects them on every node.
+    if ((actor.role === "moderator" || actor.role === "speaker") && actor.room) socket.join(roomKeyRoom(actor.room.keyId));
     if (role === "moderator") {
       socket.join(moderatorRoom(code));
-      if (actor.role === "moderator") socket.join(keyRoom(actor.eventId));
+      if (actor.role === "moderator" && !actor.room) socket.join(keyRoom(actor.eventId));
+    } else if (role === "speaker") {
+      // The public room brings the current session's questions as the public sees them: never pending ones.
+      socket.join([publicRoom(code), speakerRoom(code)]);
     } else if (role === "participant" && participantId) {
       socket.join([publicRoom(code), participantRoom(code, participantId)]);
       socket.on("disconnect", () => tribune.left(code, participantId, socket.id));

@@ -1,12 +1,21 @@
 // The service's Outbox over Socket.IO: who gets which event. A resync sends each socket of a
 // room its own fresh `state` (its role decides which), on this node and, through the adapter, on
 // the others.
-import type { Poll, ReactionCounts, Results, RoomInfo, RoomState } from "../../shared/model.js";
+import type { BackstageMessage, Poll, ReactionCounts, Results, RoomInfo, RoomState } from "../../shared/model.js";
 import { isPublicPoll } from "../../shared/visibility.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import type { Logger } from "../edge/error-body.js";
 import type { Outbox } from "../service/ports.js";
-import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomCodeOf, screenRoom } from "./rooms.js";
+import {
+  keyRoom,
+  moderatorRoom,
+  participantRoom,
+  publicRoom,
+  roomCodeOf,
+  roomKeyRoom,
+  screenRoom,
+  speakerRoom,
+} from "./rooms.js";
 import type { IoServer, IoSocket, SocketData } from "./socket-data.js";
 
 /** Reads the state a socket should have, from who it is. */
@@ -79,6 +88,14 @@ export class SocketOutbox implements Outbox {
 
   revoke(eventId: string): void {
     this.io.in(keyRoom(eventId)).disconnectSockets(true);
+  }
+
+  revokeKey(keyId: string): void {
+    this.io.in(roomKeyRoom(keyId)).disconnectSockets(true);
+  }
+
+  message(code: string, message: BackstageMessage): void {
+    this.io.to([speakerRoom(code), moderatorRoom(code)]).emit("message", message);
   }
 
   /** Sends a socket its state (on connect, and whenever it may have missed something). */

@@ -1,4 +1,4 @@
-// Socket.IO room names: everyone of a conference room (participants and screens), its
+// Socket.IO room names: everyone of a conference room (participants, screens, speakers), its
 // moderators, its screens, one participant's own sockets (for its own questions), and the sockets that proved
 // an event's moderator key (not the organizer's token): rotating the key disconnects them on
 // every node, through the adapter.
@@ -8,6 +8,10 @@ export const moderatorRoom = (code: string): string => `m:${code}`;
 export const screenRoom = (code: string): string => `s:${code}`;
 export const participantRoom = (code: string, participantId: string): string => `p:${code}:${participantId}`;
 export const keyRoom = (eventId: string): string => `k:${eventId}`;
+/** The sockets that proved one room key: revoking it disconnects them on every node. */
+export const roomKeyRoom = (keyId: string): string => `rk:${keyId}`;
+/** A room's speakers (also in its public room): they, and moderators, get backstage `message`s. */
+export const speakerRoom = (code: string): string => `v:${code}`;
 
 /** The conference room of a Socket.IO room of the first two kinds, else null. */
 export function roomCodeOf(room: string): string | null {

@@ -7,7 +7,23 @@ import type { AppError } from "../../shared/errors.js";
 import { type Caller, ceilingAddress } from "./caller.js";
 import type { Deps } from "./deps.js";
 
-export type Actor = { role: "organizer" } | { role: "moderator"; eventId: string } | { role: "public" };
+/** A room key's reach: the room it opens and the key's id (its sockets are revoked by it). */
+export interface RoomScope {
+  code: string;
+  keyId: string;
+}
+
+/**
+ * Who is calling. A moderator without `room` holds the event's key (every room of the event);
+ * with `room`, a room key. A speaker always holds a room key.
+ */
+export type Actor =
+  | { role: "organizer" }
+  | { role: "moderator"; eventId: string; room?: RoomScope }
+  | { role: "speaker"; eventId: string; room: RoomScope }
+  | { role: "public" };
+
+export type StaffActor = Exclude<Actor, { role: "public" }>;
 
 export const PUBLIC: Actor = { role: "public" };
 
@@ -39,8 +55,11 @@ export async function resolveToken(
 ): Promise<Actor> {
   if (!token) return PUBLIC;
   if (sameSecret(token, deps.adminToken)) return { role: "organizer" };
-  const eventId = token.length <= 256 ? await deps.store.eventIdForKey(hashKey(token)) : null;
+  const hash = token.length <= 256 ? hashKey(token) : null;
+  const eventId = hash && (await deps.store.eventIdForKey(hash));
   if (eventId) return { role: "moderator", eventId };
+  const roomKey = hash && (await deps.store.findRoomKey(hash));
+  if (roomKey) return { role: roomKey.role, eventId: roomKey.eventId, room: { code: roomKey.roomCode, keyId: roomKey.id } };
   const wait = await deps.limiter.take("wrongKey", address);
   if (wait > 0) throw ERR.tooManyWrongKeys(wait);
   throw expected === "organizer" ? ERR.wrongAdminToken() : ERR.wrongKey();
@@ -51,26 +70,60 @@ export function requireKey(actor: Actor, expected: KeyKind = "moderator"): void 
   if (actor.role === "public") throw expected === "organizer" ? ERR.adminTokenRequired() : ERR.keyRequired();
 }
 
-export const mayModerate = (actor: Actor, eventId: string): boolean =>
-  actor.role === "organizer" || (actor.role === "moderator" && actor.eventId === eventId);
+/** Whether the actor may act as a moderator on this room (`code`) of this event. */
+export const mayModerate = (actor: Actor, eventId: string, code?: string): boolean =>
+  actor.role === "organizer" ||
+  (actor.role === "moderator" && actor.eventId === eventId && (!actor.room || actor.room.code === code));
+
+/** Whether the actor holds a key that opens this room, as a moderator or as its speaker. */
+export const opensRoom = (actor: Actor, eventId: string, code: string): boolean =>
+  mayModerate(actor, eventId, code) || (actor.role === "speaker" && actor.eventId === eventId && actor.room.code === code);
+
+/**
+ * A route or event the table opens to moderators only, called with a speaker key: 403 before
+ * anything else, on both doors (a speaker's socket is refused by its role the same way).
+ */
+export function refuseSpeaker(actor: Actor, role: string): void {
+  if (actor.role === "speaker" && role !== "speaker") throw ERR.speakerForbidden();
+}
+
+/**
+ * A resource with the event it belongs to and, for what lives in one room, that room's code.
+ * Without `roomCode` it is event-level (the event, its rooms, keys, programme): room keys are refused.
+ */
+export interface Owned<T> {
+  item: T;
+  eventId: string;
+  roomCode?: string;
+}
 
 /**
  * The contract's order for what only staff may do: a key (401), then the resource (404), then
- * the key's right over the resource's event (403), or the organizer's token where `organizer`.
- * `found` is the resource with the event it belongs to, or null when it does not exist.
+ * the key's right over the resource (403): its event, its room for a room key, or the
+ * organizer's token where `organizer`. A speaker key passes only where the route admits speakers
+ * (the doors refused it elsewhere); the use case then limits what it may do.
+ * `found` is the resource, or null when it does not exist.
  */
 export function staffCheck<T>(
   actor: Actor,
-  found: { item: T; eventId: string } | null,
+  found: Owned<T> | null,
   missing: () => AppError,
   who: "moderator" | "organizer" = "moderator",
 ): T {
   requireKey(actor, who);
   if (!found) throw missing();
   if (who === "organizer" && actor.role !== "organizer") throw ERR.organizerOnly();
-  if (!mayModerate(actor, found.eventId)) throw ERR.otherEvent();
+  if (actor.role === "organizer") return found.item;
+  if (actor.role === "public" || actor.eventId !== found.eventId) throw ERR.otherEvent();
+  if (actor.role === "speaker" || actor.room) {
+    if (found.roomCode === undefined) throw ERR.roomKeyNotEventWide();
+    if (found.roomCode !== actor.room?.code) throw ERR.keyOfOtherRoom();
+  }
   return found.item;
 }
+
+/** A speaker may answer, highlight and unhighlight; any other moderation action is 403. */
+export const SPEAKER_ACTIONS: readonly string[] = ["answer", "highlight", "unhighlight"];
 
 /**
  * Spends one token of the participant's limit for this action, then one of the coarse
@@ -91,4 +144,5 @@ export async function refuseBanned(deps: Deps, code: string, participantId: stri
 }
 
 /** Who did it, for the audit log: a role, never a key. */
-export const actorName = (actor: Actor): "organizer" | "moderator" => (actor.role === "organizer" ? "organizer" : "moderator");
+export const actorName = (actor: Actor): "organizer" | "moderator" | "speaker" =>
+  actor.role === "organizer" || actor.role === "speaker" ? actor.role : "moderator";

@@ -12,7 +12,7 @@ import type {
 } from "../../shared/model.js";
 import { addRoomBody, createEventBody, eventPatchBody, parse, roomPatchBody } from "../../shared/schemas.js";
 import { buildProgramme } from "../core/programme.js";
-import { RETENTION, retentionEnd } from "../core/retention.js";
+import { isPastRetention, RETENTION, retentionEnd } from "../core/retention.js";
 import { newId, newRoomCode } from "../core/rooms.js";
 import { type Scope, toSession } from "../core/sessions.js";
 import type { EventRecord, NewRoom, RoomRecord } from "../store/store.js";
@@ -28,7 +28,11 @@ const CODE_ATTEMPTS = 8;
 const newRoom = (name: string, premoderation: boolean): NewRoom => ({ id: newId(), code: newRoomCode(), name, premoderation });
 
 export class EventService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    /** Told of each room of an erased event, so the report's counters in memory drop it. */
+    private readonly roomErased: (code: string) => void = () => {},
+  ) {}
 
   /** An event with itself as the event it belongs to, or null. */
   private async find(eventId: string): Promise<{ item: EventRecord; eventId: string } | null> {
@@ -83,6 +87,8 @@ export class EventService {
       timeZone: event.timeZone,
       autoSessions: event.autoSessions,
       premoderation: event.premoderation,
+      blocklist: event.blocklist,
+      retentionDays: event.retentionDays,
       rooms: event.rooms.map((r, i) => ({ id: r.id, name: r.name, code: r.code, participants: counts[i] ?? 0 })),
     };
   }
@@ -90,11 +96,18 @@ export class EventService {
   /**
    * PATCH /api/events/:id: the title (every room shows the new one at once), the
    * pre-moderation of rooms added from now on (existing rooms keep their own setting), the
-   * programme's time zone and whether sessions start and end by themselves.
+   * programme's time zone, whether sessions start and end by themselves, the event's own
+   * blocklist words (the next question asked in any of its rooms is checked against them), and
+   * (organizer token only) how many days participant ids are kept: a retention already over erases them at once.
    */
   async update(actor: Actor, eventId: string, body: unknown): Promise<EventView> {
-    staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
+    const found = staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
+    // The role step comes before the body step, so a moderator naming retentionDays gets 403 whatever its value.
+    const namesRetention = typeof body === "object" && body !== null && Object.hasOwn(body, "retentionDays");
+    if (namesRetention && actor.role !== "organizer") throw ERR.organizerOnly();
     const patch = parse(eventPatchBody, body);
+    if (patch.blocklist) patch.blocklist = [...new Set(patch.blocklist)];
+    if (patch.retentionDays !== undefined) await this.setRetention(found, patch.retentionDays);
     const event = await this.deps.store.updateEvent(eventId, patch);
     if (event === "not_found") throw ERR.unknownEvent();
     for (const room of event.rooms) {
@@ -103,6 +116,17 @@ export class EventService {
       await record(this.deps, room.code, actor, "event:update", eventId);
     }
     return this.view(event);
+  }
+
+  private async setRetention(event: EventRecord, days: number): Promise<void> {
+    const expiresAt = retentionEnd(event.createdAt, days);
+    if ((await this.deps.store.setRetention(event.id, days, expiresAt)) === "not_found") throw ERR.unknownEvent();
+    if (isPastRetention(expiresAt, isoNow(this.deps))) await this.deps.store.eraseParticipants(event.id);
+  }
+
+  /** An event its caller may read or change (key, then event, then the key's event). */
+  async staffEvent(actor: Actor, eventId: string): Promise<EventRecord> {
+    return staffCheck(actor, await this.find(eventId), ERR.unknownEvent);
   }
 
   /** GET /api/programme/:code: anyone who knows the event's code or one of its rooms' codes. */
@@ -116,7 +140,13 @@ export class EventService {
       Promise.all(codes.map((code) => this.deps.store.listSessions(code))),
     ]);
     return buildProgramme({
-      event: { code: event.code, title: event.title, timeZone: event.timeZone },
+      event: {
+        code: event.code,
+        title: event.title,
+        timeZone: event.timeZone,
+        url: `${this.deps.publicUrl}/${event.code}`,
+        retentionDays: event.retentionDays,
+      },
       rooms: event.rooms.map((r, i) => ({
         code: r.code,
         name: r.name,
@@ -147,6 +177,7 @@ export class EventService {
     for (const code of codes) {
       this.deps.outbox.disconnect(code);
       this.deps.similar.forget(code);
+      this.roomErased(code);
       await this.deps.presence.forget(code);
     }
   }
@@ -167,7 +198,7 @@ export class EventService {
   /** The room a moderator acts on, after the key and event checks. */
   async staffRoom(actor: Actor, code: string): Promise<RoomRecord> {
     const room = await this.deps.store.getRoom(code);
-    return staffCheck(actor, room && { item: room, eventId: room.eventId }, ERR.unknownRoom);
+    return staffCheck(actor, room && { item: room, eventId: room.eventId, roomCode: room.code }, ERR.unknownRoom);
   }
 
   /** The room a socket joins, or unknownRoom. */
@@ -192,7 +223,10 @@ export class EventService {
     return roomState(this.deps, room.code, "moderator", undefined, { sessionId: updated.sessionId });
   }
 
-  /** `session`: a session id of the room, "none", "all", or absent for the room's current session. */
+  /**
+   * `session`: a session id of the room, "none", "all", or absent for the room's current session.
+   * A speaker gets it without pending and rejected questions.
+   */
   async moderation(actor: Actor, code: string, session?: string): Promise<RoomState> {
     const room = await this.staffRoom(actor, code);
     let scope: Scope = { sessionId: room.sessionId };
@@ -203,7 +237,7 @@ export class EventService {
       if (!found || found.roomCode !== room.code) throw ERR.unknownSession();
       scope = { sessionId: found.id };
     }
-    return roomState(this.deps, room.code, "moderator", undefined, scope);
+    return roomState(this.deps, room.code, actor.role === "speaker" ? "speaker" : "moderator", undefined, scope);
   }
 
   async audit(actor: Actor, code: string): Promise<AuditLog> {

@@ -1,5 +1,5 @@
 // A room's polls, results and questions for the organizer's records, without participant ids.
-import type { RoomExport } from "../../shared/model.js";
+import type { RoomExport, SessionReport } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 import { compareQuestions } from "../../shared/question-order.js";
 import { toPublicQuestion } from "../core/questions.js";
@@ -9,10 +9,15 @@ import type { Deps } from "./deps.js";
 import { snapshot } from "./views.js";
 
 /**
- * The room's records, or one session's (`scope`): its polls and questions, and the audit entries
- * about them or about the session itself.
+ * The room's records, or one session's (`scope`): its polls and questions, the audit entries
+ * about them or about the session itself, and the report's entries of the same sessions.
  */
-export async function exportRoom(deps: Deps, data: RoomData, scope: Scope = { all: true }): Promise<RoomExport> {
+export async function exportRoom(
+  deps: Deps,
+  data: RoomData,
+  report: SessionReport[],
+  scope: Scope = { all: true },
+): Promise<RoomExport> {
   const snap = snapshot(deps, data, scope);
   const audit = await deps.store.auditLog(data.room.code);
   const about =
@@ -23,6 +28,7 @@ export async function exportRoom(deps: Deps, data: RoomData, scope: Scope = { al
     polls: snap.polls.map((poll) => ({ ...poll, results: snap.results[poll.id] ?? null })),
     questions: snap.questions.map(toPublicQuestion).sort(compareQuestions),
     audit: about ? audit.filter((e) => about.has(e.targetId)) : audit,
+    report: "all" in scope ? report : report.filter((r) => (r.session?.id ?? null) === scope.sessionId),
   };
 }
 

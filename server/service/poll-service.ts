@@ -15,7 +15,8 @@ import {
 } from "../core/polls.js";
 import { newId, resultsFor } from "../core/rooms.js";
 import type { RoomRecord } from "../store/store.js";
-import { type Actor, mayModerate, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
+import { type Actor, mayModerate, type Owned, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
+import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import type { Caller } from "./caller.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -27,6 +28,7 @@ export class PollService {
     private readonly events: EventService,
     /** Marks a poll's results as changed, for the coalesced broadcast. */
     private readonly dirty: (code: string, pollId: string) => void,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   async create(actor: Actor, code: string, body: unknown): Promise<Poll> {
@@ -56,10 +58,10 @@ export class PollService {
   }
 
   /** A poll with its room and the event it belongs to, or null. */
-  private async find(pollId: string): Promise<{ item: Poll; room: RoomRecord; eventId: string } | null> {
+  private async find(pollId: string): Promise<(Owned<Poll> & { room: RoomRecord }) | null> {
     const poll = await this.deps.store.getPoll(pollId);
     const room = poll && (await this.deps.store.getRoom(poll.roomCode));
-    return poll && room ? { item: poll, room, eventId: room.eventId } : null;
+    return poll && room ? { item: poll, room, eventId: room.eventId, roomCode: room.code } : null;
   }
 
   /** The poll a moderator acts on, after the key, lookup and event checks. */
@@ -129,6 +131,7 @@ export class PollService {
     const tally = await this.deps.store.castBallot(pollId, input.participantId, choice, ballotKeys(poll, choice), answer);
     if (tally === "not_found") throw ERR.unknownPoll();
     if (tally === "not_open") throw ERR.pollNotOpen();
+    this.activity.count(poll.roomCode, "votes", 1, input.participantId);
     this.dirty(poll.roomCode, pollId);
     return resultsFor(poll, buildResults(poll, tally), "public");
   }
@@ -154,7 +157,7 @@ export class PollService {
     const found = await this.find(pollId);
     if (!found) throw ERR.unknownPoll();
     const poll = found.item;
-    const moderator = mayModerate(actor, found.eventId);
+    const moderator = mayModerate(actor, found.eventId, poll.roomCode);
     if (!moderator && !isPublicPoll(poll)) throw ERR.unknownPoll();
     if (!moderator && !poll.resultsVisible) throw ERR.resultsHidden();
     const tally = await this.deps.store.tally(pollId);

@@ -2,7 +2,7 @@
 // implements Outbox, and each deployment (one node or several on Redis) its Presence,
 // RateLimiter and DirtyBus.
 
-import type { Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
+import type { BackstageMessage, Poll, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { RateName } from "../core/rate-limits.js";
 
@@ -28,6 +28,10 @@ export interface Outbox {
   disconnect(code: string): void;
   /** Disconnects, on every node, the sockets that proved the event's moderator key (it was rotated). */
   revoke(eventId: string): void;
+  /** Disconnects, on every node, the sockets that proved this room key (it was revoked). */
+  revokeKey(keyId: string): void;
+  /** `message` to the room's speakers and moderators, never to the public. */
+  message(code: string, message: BackstageMessage): void;
 }
 
 /** Who is connected: distinct participant ids with at least one open socket, per room, across nodes. */

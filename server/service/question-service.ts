@@ -7,7 +7,8 @@ import { isFlagged } from "../core/blocklist.js";
 import { applyMove, canUpvote, MERGE_TARGETS, MODERATION, type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import { newId } from "../core/rooms.js";
 import type { QuestionNotes, RoomRecord } from "../store/store.js";
-import { type Actor, refuseBanned, spend, staffCheck } from "./access.js";
+import { type Actor, refuseBanned, SPEAKER_ACTIONS, spend, staffCheck } from "./access.js";
+import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
 import type { Caller } from "./caller.js";
 import { type Deps, isoNow } from "./deps.js";
@@ -17,7 +18,10 @@ import { loadRoom } from "./views.js";
 const CAS_ATTEMPTS = 5;
 
 export class QuestionService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly activity: ActivityRecorder,
+  ) {}
 
   /** Asks a question; a retry with the same clientId answers the first one (created: false). */
   async ask(code: string, body: unknown, caller: Caller = {}): Promise<{ question: Question; created: boolean }> {
@@ -33,8 +37,10 @@ export class QuestionService {
     if (!room.qaOpen) throw ERR.qaClosed();
     await spend(this.deps, "ask", input.participantId, caller);
     const author = input.author ?? "";
-    // A blocklisted word holds the question for a moderator even without pre-moderation.
-    const held = room.premoderation || isFlagged({ text: input.text, author });
+    // A blocklisted word (built-in or the event's own) holds the question for a moderator even
+    // without pre-moderation.
+    const held =
+      room.premoderation || isFlagged({ text: input.text, author }, await this.deps.store.eventBlocklist(room.eventId));
     const record: QuestionRecord = {
       id: newId(),
       roomCode: room.code,
@@ -55,6 +61,7 @@ export class QuestionService {
     if (result === "not_found") throw ERR.unknownRoom();
     if (result === "closed") throw ERR.qaClosed();
     if (result.created) {
+      this.activity.count(room.code, "questions", 1, input.participantId);
       this.deps.similar.invalidate(room.code);
       const shown = isPublicStatus(result.question.status) && result.question.sessionId === room.sessionId;
       this.deps.outbox.question(room.code, result.question, shown);
@@ -88,6 +95,7 @@ export class QuestionService {
     const updated = await this.deps.store.setUpvote(questionId, participantId, on, [...allowed]);
     if (updated === "not_found") throw ERR.unknownQuestion();
     if (updated === "conflict") throw cannotUpvote(on);
+    this.activity.seen(updated.roomCode, participantId);
     if (updated.upvotes !== question.upvotes) {
       const room = await this.deps.store.getRoom(updated.roomCode);
       this.deps.outbox.question(updated.roomCode, updated, updated.sessionId === (room?.sessionId ?? null));
@@ -99,12 +107,13 @@ export class QuestionService {
   private async find(questionId: string) {
     const question = await this.deps.store.getQuestion(questionId);
     const room = question && (await this.deps.store.getRoom(question.roomCode));
-    return question && room ? { item: { question, room }, eventId: room.eventId } : null;
+    return question && room ? { item: { question, room }, eventId: room.eventId, roomCode: room.code } : null;
   }
 
   async moderate(actor: Actor, questionId: string, body: unknown): Promise<Question> {
     const { question: first, room } = staffCheck(actor, await this.find(questionId), ERR.unknownQuestion);
     const { action, into } = parse(moderateBody, body);
+    if (actor.role === "speaker" && !SPEAKER_ACTIONS.includes(action)) throw ERR.speakerForbidden();
     if (action === "merge") return this.merge(actor, first, room, into ?? "");
     const move = MODERATION[action];
     let current: QuestionRecord | null = first;

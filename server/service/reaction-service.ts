@@ -3,6 +3,7 @@
 import { ERR } from "../../shared/error-catalogue.js";
 import { parse, reactBody } from "../../shared/schemas.js";
 import { refuseBanned } from "./access.js";
+import type { ActivityRecorder } from "./activity-recorder.js";
 import type { Deps } from "./deps.js";
 import type { ReactionCoalescer } from "./reaction-coalescer.js";
 
@@ -10,6 +11,7 @@ export class ReactionService {
   constructor(
     private readonly deps: Deps,
     private readonly coalescer: ReactionCoalescer,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   /**
@@ -24,6 +26,7 @@ export class ReactionService {
     const wait = await this.deps.limiter.take("react", participantId);
     if (wait > 0) throw ERR.tooManyReactions(wait);
     this.coalescer.add(code, emoji);
+    this.activity.count(code, "reactions", 1, participantId);
   }
 
   /** Reactions another node counted, for this node's screens. */

@@ -12,12 +12,14 @@ import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
+import type { ReportService } from "./report-service.js";
 import { loadRoom, roomInfo } from "./views.js";
 
 export class SessionService {
   constructor(
     private readonly deps: Deps,
     private readonly events: EventService,
+    private readonly reports: ReportService,
   ) {}
 
   async create(actor: Actor, code: string, body: unknown): Promise<Session> {
@@ -46,7 +48,7 @@ export class SessionService {
   private async find(sessionId: string) {
     const session = await this.deps.store.getSession(sessionId);
     const room = session && (await this.deps.store.getRoom(session.roomCode));
-    return session && room ? { item: { session, room }, eventId: room.eventId } : null;
+    return session && room ? { item: { session, room }, eventId: room.eventId, roomCode: room.code } : null;
   }
 
   async update(actor: Actor, sessionId: string, body: unknown): Promise<Session> {
@@ -86,7 +88,8 @@ export class SessionService {
   /** The room's exports limited to one session: its polls, questions and their audit entries. */
   async export(actor: Actor, sessionId: string): Promise<RoomExport> {
     const { room } = staffCheck(actor, await this.find(sessionId), ERR.unknownSession);
-    return exportRoom(this.deps, await loadRoom(this.deps, room.code), { sessionId });
+    const data = await loadRoom(this.deps, room.code);
+    return exportRoom(this.deps, data, (await this.reports.of(data)).sessions, { sessionId });
   }
 
   /**
@@ -103,6 +106,8 @@ export class SessionService {
 
   private async apply(room: RoomRecord, sessionId: string, move: SessionMoveName, from = SESSION_MOVES[move].from) {
     const { to } = SESSION_MOVES[move];
+    // The report's counts so far belong to the session that was current: written before it changes.
+    if (move === "start") await this.reports.flushActivity(room.code);
     const result = await this.deps.store.setSessionStatus(sessionId, from, to, isoNow(this.deps));
     if (typeof result === "string") return result;
     if (move === "start") {

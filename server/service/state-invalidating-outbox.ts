@@ -1,6 +1,6 @@
 // Everything this node tells a room about also makes its cached public state stale: this
 // outbox drops the room's cache entry, then hands the call to the real outbox.
-import type { ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
+import type { BackstageMessage, ReactionCounts, Results, RoomInfo } from "../../shared/model.js";
 import type { QuestionRecord } from "../core/questions.js";
 import type { Outbox } from "./ports.js";
 import type { StateCache } from "./state-cache.js";
@@ -59,5 +59,15 @@ export class StateInvalidatingOutbox implements Outbox {
   /** Names an event, not a room: nothing cached changes. */
   revoke(eventId: string): void {
     this.inner.revoke(eventId);
+  }
+
+  /** Names a key, not a room: nothing cached changes. */
+  revokeKey(keyId: string): void {
+    this.inner.revokeKey(keyId);
+  }
+
+  /** Messages are in no public state. */
+  message(code: string, message: BackstageMessage): void {
+    this.inner.message(code, message);
   }
 }

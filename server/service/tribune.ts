@@ -5,13 +5,17 @@ import { isPublicPoll } from "../../shared/visibility.js";
 import { buildResults } from "../core/polls.js";
 import { resultsFor } from "../core/rooms.js";
 import { type Actor, type KeyKind, resolveToken } from "./access.js";
+import { ActivityRecorder } from "./activity-recorder.js";
+import { BackstageService } from "./backstage-service.js";
 import type { Deps } from "./deps.js";
 import { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
 import { PollService } from "./poll-service.js";
+import { ProgrammeImportService } from "./programme-import.js";
 import { QuestionService } from "./question-service.js";
 import { ReactionCoalescer, type ReactionFlush } from "./reaction-coalescer.js";
 import { ReactionService } from "./reaction-service.js";
+import { ReportService } from "./report-service.js";
 import { ResultsCoalescer } from "./results-coalescer.js";
 import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
@@ -25,7 +29,12 @@ export class Tribune {
   readonly polls: PollService;
   readonly questions: QuestionService;
   readonly sessions: SessionService;
+  readonly programmeImport: ProgrammeImportService;
   readonly reactions: ReactionService;
+  readonly backstage: BackstageService;
+  readonly reports: ReportService;
+  /** The report's per-minute counters of this node (report data as the day goes). */
+  readonly activity: ActivityRecorder;
   private readonly coalescer: ResultsCoalescer;
   private readonly reactionCoalescer: ReactionCoalescer;
   /** Highest seq sent per poll, so a late read never sends older results. */
@@ -47,12 +56,16 @@ export class Tribune {
       states.invalidate(code);
       this.coalescer.mark(code, pollId);
     });
-    this.events = new EventService(deps);
-    this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId));
-    this.questions = new QuestionService(deps);
-    this.sessions = new SessionService(deps, this.events);
+    this.activity = new ActivityRecorder(deps.store, deps.now);
+    this.events = new EventService(deps, (code) => this.activity.forget(code));
+    this.polls = new PollService(deps, this.events, (code, pollId) => deps.dirty.publish(code, pollId), this.activity);
+    this.questions = new QuestionService(deps, this.activity);
+    this.reports = new ReportService(deps, this.events, this.activity);
+    this.sessions = new SessionService(deps, this.events, this.reports);
+    this.programmeImport = new ProgrammeImportService(deps);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
-    this.reactions = new ReactionService(deps, this.reactionCoalescer);
+    this.reactions = new ReactionService(deps, this.reactionCoalescer, this.activity);
+    this.backstage = new BackstageService(deps);
   }
 
   /**
@@ -90,7 +103,8 @@ export class Tribune {
 
   async export(actor: Actor, code: string): Promise<RoomExport> {
     const room = await this.events.staffRoom(actor, code);
-    return exportRoom(this.deps, await loadRoom(this.deps, room.code));
+    const data = await loadRoom(this.deps, room.code);
+    return exportRoom(this.deps, data, (await this.reports.of(data)).sessions);
   }
 
   /** A failed flush is timed too: a slow, failing store is what the operator must see. */
@@ -129,7 +143,9 @@ export class Tribune {
   }
 
   async joined(code: string, participantId: string, socketId: string): Promise<void> {
-    await this.deps.presence.join(code, participantId, socketId).catch(() => 0);
+    const count = await this.deps.presence.join(code, participantId, socketId).catch(() => null);
+    this.activity.seen(code, participantId);
+    if (count !== null) this.activity.participants(code, count);
     this.participantsChanged(code);
   }
 
@@ -144,15 +160,19 @@ export class Tribune {
     const timer = setTimeout(async () => {
       this.countTimers.delete(code);
       const count = await this.deps.presence.count(code).catch(() => null);
-      if (count !== null) this.deps.outbox.participants(code, count);
+      if (count === null) return;
+      this.deps.outbox.participants(code, count);
+      this.activity.participants(code, count);
     }, COUNT_INTERVAL_MS);
     this.countTimers.set(code, timer);
   }
 
-  close(): void {
+  /** Stops the timers; the activity counted and not yet written goes to the store (awaited). */
+  close(): Promise<void> {
     this.coalescer.close();
     this.reactionCoalescer.close();
     clearInterval(this.sweeper);
     for (const timer of this.countTimers.values()) clearTimeout(timer);
+    return this.activity.close();
   }
 }

@@ -80,7 +80,8 @@ export async function withMe(deps: ViewDeps, view: PublicView, participantId: st
 
 /**
  * A room's state for an audience: the public always sees the current session's items; a
- * moderator sees `scope` (every session's when absent).
+ * moderator sees `scope` (every session's when absent), a speaker `scope` (the current session's
+ * when absent: the lectern is about the talk under way).
  */
 export async function roomState(
   deps: ViewDeps,
@@ -95,8 +96,11 @@ export async function roomState(
   }
   const data = await loadRoom(deps, code);
   const participants = await deps.presence.count(code);
-  const state = viewRoom(snapshot(deps, data, scope ?? { all: true }), audience, participants);
-  state.questions = withModerationHints(deps, data, state.questions);
+  const snap = snapshot(deps, data, scope ?? (audience === "speaker" ? publicScope(data.room) : { all: true }));
+  const state = viewRoom(snap, audience, participants);
+  const words = await deps.store.eventBlocklist(data.room.eventId);
+  state.questions = withModerationHints(deps, data, state.questions, words);
+  state.messages = await deps.store.messages(code);
   return state;
 }
 
@@ -104,10 +108,15 @@ export async function roomState(
  * The moderation view's hints: similar questions and the blocklist. The room's index is synced
  * with every question of the room, whatever the scope shown, as `/similar` reuses it.
  */
-function withModerationHints(deps: Pick<Deps, "similar">, data: RoomData, questions: Question[]): Question[] {
+function withModerationHints(
+  deps: Pick<Deps, "similar">,
+  data: RoomData,
+  questions: Question[],
+  eventWords: readonly string[],
+): Question[] {
   deps.similar.sync(data.room.code, data.questions.map(toPublicQuestion), data.room.sessionId);
   const similar = deps.similar.similarByQuestion(data.room.code);
-  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q) }));
+  return questions.map((q) => ({ ...q, similar: similar.get(q.id) ?? [], flagged: isFlagged(q, eventWords) }));
 }
 
 async function meOf(deps: Pick<Deps, "store">, snap: RoomSnapshot, data: RoomData, participantId: string): Promise<Me> {

@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import * as L from "./redis-lua.js";
+import * as A from "./redis-lua-activity.js";
+import * as K from "./redis-lua-keys.js";
 import * as Q from "./redis-lua-questions.js";
 import * as S from "./redis-lua-safety.js";
 import * as X from "./redis-lua-sessions.js";
@@ -32,7 +34,9 @@ export const SCRIPTS = {
   resetPoll: script(L.RESET_POLL),
   tally: script(L.TALLY),
   setAnswerHidden: script(L.SET_ANSWER_HIDDEN),
-  addReactions: script(L.ADD_REACTIONS),
+  addReactions: script(A.ADD_REACTIONS),
+  recordActivity: script(A.RECORD_ACTIVITY),
+  setRetention: script(A.SET_RETENTION),
   ask: script(Q.ASK),
   findAsk: script(Q.FIND_ASK),
   getQuestion: script(Q.GET_QUESTION),
@@ -47,10 +51,13 @@ export const SCRIPTS = {
   appendAudit: script(S.APPEND_AUDIT),
   eraseParticipants: script(S.ERASE_PARTICIPANTS),
   createSession: script(X.CREATE_SESSION),
-  listSessions: script(X.LIST_SESSIONS),
+  listHashes: script(X.LIST_HASHES),
   updateSession: script(X.UPDATE_SESSION),
   deleteSession: script(X.DELETE_SESSION),
   setSessionStatus: script(X.SET_SESSION_STATUS),
+  createRoomKey: script(K.CREATE_ROOM_KEY),
+  deleteRoomKey: script(K.DELETE_ROOM_KEY),
+  importProgramme: script(X.IMPORT_PROGRAMME),
 } satisfies Record<string, Script>;
 
 /** EVALSHA, falling back to EVAL when Redis does not know the script (first use, or after a restart). */

@@ -2,10 +2,19 @@
 // (layout: see redis-lua.ts). Everything is stored as strings: booleans "1"/"0", JSON for
 // options, screen and ballots.
 import { DEFAULT_TIME_ZONE } from "../../shared/limits.js";
-import type { Choice, Poll, PollKind, PollStatus, QuestionStatus, Screen, SessionStatus } from "../../shared/model.js";
+import type {
+  BackstageMessage,
+  Choice,
+  Poll,
+  PollKind,
+  PollStatus,
+  QuestionStatus,
+  Screen,
+  SessionStatus,
+} from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
-import type { AuditEntry, EventRecord, ParticipantData, RoomData, RoomRecord, SessionRecord } from "./store.js";
+import type { AuditEntry, EventRecord, ParticipantData, RoomData, RoomKeyRecord, RoomRecord, SessionRecord } from "./store.js";
 
 export class Keys {
   constructor(readonly prefix: string) {}
@@ -18,6 +27,10 @@ export class Keys {
   pollRoom = (pollId: string) => `${this.prefix}pollroom:${pollId}`;
   questionRoom = (questionId: string) => `${this.prefix}qroom:${questionId}`;
   sessionRoom = (sessionId: string) => `${this.prefix}sroom:${sessionId}`;
+  /** A room key's "<room code>:<key id>", by the key's hash. */
+  roomKeyHash = (keyHash: string) => `${this.prefix}rkey:${keyHash}`;
+  /** A room key's room code, by its id. */
+  roomKeyRoom = (keyId: string) => `${this.prefix}rkroom:${keyId}`;
   /** Events by the time (ms) their participant ids expire. */
   retention = () => `${this.prefix}retention`;
   /** The base of every key of one room; `{code}` is its cluster hash tag. */
@@ -236,6 +249,9 @@ export const ballotChoice = (json: string): Choice => (JSON.parse(json) as { cho
 export const askField = (participantId: string, clientId: string): string => `${participantId}\n${clientId}`;
 
 /** A GET_EVENT reply. */
+/** An event's blocklist field: absent until the event's words are first set. */
+export const blocklistOf = (value: string | null | undefined): string[] => (value ? (JSON.parse(value) as string[]) : []);
+
 export function toEvent(reply: unknown): EventRecord {
   const [event, rooms] = toList(reply);
   const m = toMap(event);
@@ -248,7 +264,9 @@ export function toEvent(reply: unknown): EventRecord {
     autoSessions: m.autoSessions === "1",
     // Events stored before the field existed have no default pre-moderation: off.
     premoderation: m.premoderation === "1",
+    blocklist: blocklistOf(m.blocklist),
     createdAt: field(m, "createdAt"),
+    retentionDays: m.retentionDays ? Number(m.retentionDays) : null,
     rooms: toList(rooms).map(toRoom),
   };
 }
@@ -288,5 +306,26 @@ export function toAuditEntry(json: unknown): AuditEntry {
   if (typeof e.at !== "string" || typeof e.action !== "string" || typeof e.targetId !== "string") {
     throw new ReplyError("malformed audit entry");
   }
-  return { at: e.at, actor: e.actor === "organizer" ? "organizer" : "moderator", action: e.action, targetId: e.targetId };
+  const actor = e.actor === "organizer" || e.actor === "speaker" ? e.actor : "moderator";
+  return { at: e.at, actor, action: e.action, targetId: e.targetId };
+}
+
+export function toRoomKey(reply: unknown): RoomKeyRecord {
+  const m = toMap(reply);
+  return {
+    id: field(m, "id"),
+    role: field(m, "role") === "speaker" ? "speaker" : "moderator",
+    roomCode: field(m, "roomCode"),
+    label: m.label ?? "",
+    createdAt: field(m, "createdAt"),
+    eventId: field(m, "eventId"),
+  };
+}
+
+export function toMessage(json: unknown): BackstageMessage {
+  const e = JSON.parse(String(json)) as Partial<BackstageMessage>;
+  if (typeof e.id !== "string" || typeof e.text !== "string" || typeof e.at !== "string") {
+    throw new ReplyError("malformed message");
+  }
+  return { id: e.id, text: e.text, at: e.at };
 }

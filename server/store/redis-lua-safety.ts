@@ -1,5 +1,6 @@
 // Lua scripts of the Redis store, part 3: key rotation, bans, audit log and retention
 // (keys: see redis-lua.ts). Each runs with LUA_HELPERS prepended.
+import { ERASE_SEEN } from "./redis-lua-activity.js";
 
 /** KEYS: event hash. ARGV: prefix, new key hash. The old key's index goes in the same step. */
 export const ROTATE_KEY = `
@@ -63,6 +64,7 @@ for _, code in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   end
   bans = bans + redis.call('SCARD', R .. 'bans')
   redis.call('DEL', R .. 'asks', R .. 'bans')
+  ${ERASE_SEEN}
 end
 return {ballots, upvotes, questions, bans}
 `;

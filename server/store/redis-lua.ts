@@ -3,7 +3,7 @@
 //
 // Keys (P is the key prefix, "t:" by default; R is P.."{"..code.."}:", a room's base):
 //   P.."ev:{"..id.."}"          hash   id, title, keyHash, createdAt, n (room counter), premoderation (of rooms added),
-//                                      code, timeZone, autoSessions
+//                                      code, timeZone, autoSessions, blocklist (JSON array of words, absent when none)
 //   P.."ev:{"..id.."}:rooms"    zset   room codes, scored by creation order
 //   P.."key:"..keyHash          string event id
 //   P.."code:"..code            string event id of an event code (room codes are their room hash)
@@ -16,7 +16,8 @@
 //   R.."tally:"..id             hash   tally key -> count (keys that fall to 0 are removed)
 //   R.."answers:"..id           hash   answer id -> JSON {id, text, createdAt, hidden} (open polls)
 //   R.."answerorder:"..id       zset   answer ids scored by the poll's seq when given: newest last
-//   R.."reactions"              hash   emoji -> total of the room's reactions
+//   R.."reactions"              hash   reaction totals per session (see redis-lua-activity.ts)
+//   R.."activity", R.."seen", R.."seenerased"   the report's activity (see redis-lua-activity.ts)
 //   R.."questions"              zset   question ids by insertion order
 //   R.."q:"..id                 hash   the QuestionRecord's fields (clientId absent when null)
 //   R.."up:"..id                set    upvoters; upvotes = SCARD
@@ -65,7 +66,8 @@ local function member(list, first, value)
 end
 `;
 
-const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
+/** The fields a new room starts with, besides its identity. */
+export const ROOM_FIELDS = `'qaOpen', '1', 'screen', '{"mode":"auto"}'`;
 
 /**
  * KEYS: event hash, event rooms, key index, retention, one room hash per room.
@@ -139,8 +141,13 @@ for _, code in ipairs(codes) do
   for _, id in ipairs(redis.call('ZRANGE', R .. 'sessions', 0, -1)) do
     redis.call('DEL', R .. 's:' .. id, P .. 'sroom:' .. id)
   end
+  for _, id in ipairs(redis.call('ZRANGE', R .. 'keys', 0, -1)) do
+    local keyHash = redis.call('HGET', R .. 'rk:' .. id, 'keyHash')
+    if keyHash then redis.call('DEL', P .. 'rkey:' .. keyHash) end
+    redis.call('DEL', R .. 'rk:' .. id, P .. 'rkroom:' .. id)
+  end
   redis.call('DEL', R .. 'room', R .. 'n', R .. 'polls', R .. 'questions', R .. 'asks', R .. 'bans', R .. 'audit',
-    R .. 'sessions', R .. 'reactions')
+    R .. 'sessions', R .. 'reactions', R .. 'activity', R .. 'seen', R .. 'seenerased', R .. 'keys', R .. 'messages')
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('ZREM', P .. 'retention', ev[1])
@@ -160,8 +167,8 @@ return {ev, rooms}
 `;
 
 /**
- * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation, timeZone, autoSessions ('' leaves
- * each as it is). Events with autoSessions on are in the set P.."autosessions", which the scheduler reads.
+ * KEYS: event hash, event rooms. ARGV: prefix, title, premoderation, timeZone, autoSessions, blocklist
+ * (JSON; '' leaves each as it is). Events with autoSessions on are in the set P.."autosessions", which the scheduler reads.
  * A new title is copied into every room hash, which keeps the event's title for room reads.
  * Reply: as GET_EVENT.
  */
@@ -169,6 +176,7 @@ export const UPDATE_EVENT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'premoderation', ARGV[3]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'timeZone', ARGV[4]) end
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'blocklist', ARGV[6]) end
 if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[1], 'autoSessions', ARGV[5])
   if ARGV[5] == '1' then
@@ -321,11 +329,4 @@ export const TALLY = `
 local seq = redis.call('HGET', KEYS[1], 'seq')
 if not seq then return false end
 return {redis.call('HGETALL', KEYS[3]), voters(KEYS[1], KEYS[2]), tonumber(seq), newest(KEYS[4], KEYS[5])}
-`;
-
-/** KEYS: room hash, reactions. ARGV: emoji, count pairs. */
-export const ADD_REACTIONS = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
-for i = 1, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], tonumber(ARGV[i + 1])) end
-return 'ok'
 `;

@@ -2,14 +2,16 @@
 // (atomic however many nodes write at once); Node keeps no state but a cache of which room
 // holds a poll or a question, facts that never change for an id (see RoomIndex).
 import type { Redis } from "ioredis";
-import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
+import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import { toActivity } from "./redis-activity-codec.js";
 import { connectRedis, RoomIndex, runScript, SCRIPTS as S, type Script } from "./redis-client.js";
 import {
   answerJson,
   askField,
   ballotJson,
+  blocklistOf,
   bool,
   Keys,
   pollFields,
@@ -19,16 +21,19 @@ import {
   toAuditEntry,
   toEvent,
   toList,
+  toMessage,
   toParticipantData,
   toPoll,
   toQuestion,
   toRoom,
   toRoomData,
+  toRoomKey,
   toSession,
   toSnapshot,
   toStoredAnswer,
 } from "./redis-codec.js";
 import {
+  type ActivityBatch,
   AUDIT_LIMIT,
   type AuditEntry,
   type Conflict,
@@ -39,14 +44,19 @@ import {
   type NewAnswer,
   type NewEvent,
   type NewRoom,
+  type NewRoomKey,
   type ParticipantData,
   type PollPatch,
+  type ProgrammeRefusal,
+  type ProgrammeWrite,
   type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
+  type RoomKeyRecord,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionActivity,
   type SessionMove,
   type SessionPatch,
   type SessionRecord,
@@ -145,6 +155,10 @@ export class RedisStore implements Store {
     return reply === null ? null : toEvent(reply);
   }
 
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    return blocklistOf(await this.redis.hget(this.k.event(eventId), "blocklist"));
+  }
+
   eventIdForKey(keyHash: string): Promise<string | null> {
     return this.redis.get(this.k.key(keyHash));
   }
@@ -174,7 +188,8 @@ export class RedisStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const premoderation = patch.premoderation === undefined ? "" : bool(patch.premoderation);
     const autoSessions = patch.autoSessions === undefined ? "" : bool(patch.autoSessions);
-    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions];
+    const blocklist = patch.blocklist === undefined ? "" : JSON.stringify(patch.blocklist);
+    const args = [this.k.prefix, patch.title ?? "", premoderation, patch.timeZone ?? "", autoSessions, blocklist];
     const reply = await this.run(S.updateEvent, [this.k.event(eventId), this.k.eventRooms(eventId)], args);
     return reply === NOT_FOUND ? NOT_FOUND : toEvent(reply);
   }
@@ -214,6 +229,20 @@ export class RedisStore implements Store {
     return "ok";
   }
 
+  async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
+    // One JSON argument per list: a whole day's programme is thousands of fields, too many to spread.
+    const rooms = write.rooms.map((r) => [r.id, r.code.toUpperCase(), r.name, bool(r.premoderation ?? false)]);
+    const sessions = write.sessions.map((s) => [s.id, s.roomCode, sessionFields(s)]);
+    const updates = write.updates.map((u) => [u.id, JSON.stringify(u.speakers), u.endsAt ?? ""]);
+    const lists = [rooms, sessions, updates].map((list) => JSON.stringify(list));
+    const args: (string | number)[] = [this.k.prefix, write.createdAt, maxRooms, maxSessions, ...lists];
+    const reply = (await this.run(S.importProgramme, [this.k.event(eventId), this.k.eventRooms(eventId)], args)) as
+      | "ok"
+      | ProgrammeRefusal;
+    if (reply === "ok") for (const s of write.sessions) this.sessions.remember(s.id, s.roomCode);
+    return reply;
+  }
+
   async getSession(sessionId: string): Promise<SessionRecord | null> {
     const found = await this.inSessionRoom(sessionId, async (R) => {
       const reply = await this.redis.hgetall(`${R}s:${sessionId}`);
@@ -224,7 +253,7 @@ export class RedisStore implements Store {
 
   async listSessions(code: string): Promise<SessionRecord[]> {
     const R = this.k.room(code);
-    return toList(await this.run(S.listSessions, [`${R}sessions`], [R])).map(toSession);
+    return toList(await this.run(S.listHashes, [`${R}sessions`], [`${R}s:`])).map(toSession);
   }
 
   updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | Missing> {
@@ -472,8 +501,38 @@ export class RedisStore implements Store {
   }
 
   async reactionTotals(code: string): Promise<ReactionTally> {
-    const totals = await this.redis.hgetall(`${this.k.room(code)}reactions`);
-    return Object.fromEntries(Object.entries(totals).map(([emoji, n]) => [emoji, Number(n)]));
+    const totals: ReactionTally = {};
+    for (const [, emoji, n] of await this.sessionReactions(code)) totals[emoji] = (totals[emoji] ?? 0) + n;
+    return totals;
+  }
+
+  /** [session ('' for none), emoji, total] of the room's reaction fields. */
+  private async sessionReactions(code: string): Promise<[string, string, number][]> {
+    const fields = await this.redis.hgetall(`${this.k.room(code)}reactions`);
+    return Object.entries(fields).map(([field, n]) => {
+      const cut = field.lastIndexOf("\n");
+      return [cut < 0 ? "" : field.slice(0, cut), field.slice(cut + 1), Number(n)];
+    });
+  }
+
+  // Report
+
+  async recordActivity(code: string, batches: ActivityBatch[]): Promise<void> {
+    if (batches.length === 0) return;
+    const R = this.k.room(code);
+    const args = batches.flatMap((b) => [b.minute, b.participants, b.votes, b.questions, b.reactions, b.seen.length, ...b.seen]);
+    await this.run(S.recordActivity, [`${R}room`, `${R}activity`, `${R}seen`], args);
+  }
+
+  async activity(code: string): Promise<SessionActivity[]> {
+    const R = this.k.room(code);
+    const [minutes, seen, erased, reactions] = await Promise.all([
+      this.redis.hgetall(`${R}activity`),
+      this.redis.smembers(`${R}seen`),
+      this.redis.hgetall(`${R}seenerased`),
+      this.sessionReactions(code),
+    ]);
+    return toActivity(minutes, seen, erased, reactions);
   }
 
   // Keys, bans, audit, retention
@@ -481,6 +540,66 @@ export class RedisStore implements Store {
   async rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing> {
     const reply = await this.run(S.rotateKey, [this.k.event(eventId)], [this.k.prefix, keyHash]);
     return reply === "ok" ? "ok" : NOT_FOUND;
+  }
+
+  async createRoomKey(key: NewRoomKey, max: number): Promise<RoomKeyRecord | Missing | "full"> {
+    const R = this.k.room(key.roomCode);
+    const keys = [
+      `${R}room`,
+      `${R}keys`,
+      `${R}n`,
+      `${R}rk:${key.id}`,
+      this.k.roomKeyHash(key.keyHash),
+      this.k.roomKeyRoom(key.id),
+    ];
+    const fields = ["id", key.id, "role", key.role, "roomCode", key.roomCode, "label", key.label, "createdAt", key.createdAt];
+    const reply = await this.run(S.createRoomKey, keys, [max, key.id, key.roomCode, key.keyHash, ...fields]);
+    return reply === NOT_FOUND || reply === "full" ? reply : toRoomKey(reply);
+  }
+
+  async listRoomKeys(code: string): Promise<RoomKeyRecord[]> {
+    const R = this.k.room(code);
+    return toList(await this.run(S.listHashes, [`${R}keys`], [`${R}rk:`])).map(toRoomKey);
+  }
+
+  async getRoomKey(keyId: string): Promise<RoomKeyRecord | null> {
+    const code = await this.redis.get(this.k.roomKeyRoom(keyId));
+    if (!code) return null;
+    const reply = await this.redis.hgetall(`${this.k.room(code)}rk:${keyId}`);
+    return Object.keys(reply).length === 0 ? null : toRoomKey(Object.entries(reply).flat());
+  }
+
+  async findRoomKey(keyHash: string): Promise<RoomKeyRecord | null> {
+    const found = await this.redis.get(this.k.roomKeyHash(keyHash));
+    const [code, keyId] = found?.split(":") ?? [];
+    if (!code || !keyId) return null;
+    const reply = await this.redis.hgetall(`${this.k.room(code)}rk:${keyId}`);
+    // Deleted in between (the index goes in the same step as the hash): it opens nothing.
+    return Object.keys(reply).length === 0 ? null : toRoomKey(Object.entries(reply).flat());
+  }
+
+  async deleteRoomKey(keyId: string): Promise<RoomKeyRecord | Missing> {
+    const code = await this.redis.get(this.k.roomKeyRoom(keyId));
+    if (!code) return NOT_FOUND;
+    const R = this.k.room(code);
+    const reply = await this.run(
+      S.deleteRoomKey,
+      [`${R}keys`, `${R}rk:${keyId}`, this.k.roomKeyRoom(keyId)],
+      [this.k.prefix, keyId],
+    );
+    return reply === NOT_FOUND ? NOT_FOUND : toRoomKey(reply);
+  }
+
+  async addMessage(code: string, message: BackstageMessage, keep: number): Promise<"ok" | Missing> {
+    const R = this.k.room(code);
+    const json = JSON.stringify({ id: message.id, text: message.text, at: message.at });
+    // The same bounded append as the audit log: refused for an unknown room, the oldest dropped past `keep`.
+    const reply = await this.run(S.appendAudit, [`${R}room`, `${R}messages`], [json, keep]);
+    return reply === NOT_FOUND ? NOT_FOUND : "ok";
+  }
+
+  async messages(code: string): Promise<BackstageMessage[]> {
+    return (await this.redis.lrange(`${this.k.room(code)}messages`, 0, -1)).map(toMessage);
   }
 
   async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {
@@ -501,6 +620,12 @@ export class RedisStore implements Store {
 
   async auditLog(code: string): Promise<AuditEntry[]> {
     return (await this.redis.lrange(`${this.k.room(code)}audit`, 0, -1)).map(toAuditEntry);
+  }
+
+  async setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing> {
+    const args = [retentionDays, expiresAt, Date.parse(expiresAt)];
+    const reply = await this.run(S.setRetention, [this.k.event(eventId), this.k.retention()], args);
+    return reply === "ok" ? "ok" : NOT_FOUND;
   }
 
   async expiredEvents(now: string): Promise<string[]> {

@@ -8,10 +8,11 @@ import type { StoredAnswer } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
 import { RETENTION } from "../core/retention.js";
 import { newRoomCode } from "../core/rooms.js";
-import type { RoomRecord, SessionRecord } from "./store.js";
+import { ACTIVITY_DDL } from "./sqlite-activity.js";
+import type { RoomKeyRecord, RoomRecord, SessionRecord } from "./store.js";
 
 /** Bumped when the DDL changes; a file written by a newer version is refused rather than misread. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 // Children reference their parent with ON DELETE CASCADE so that erasing an event is one
 // DELETE and nothing of it can be left behind. `ord` keeps insertion order, which timestamps
@@ -27,7 +28,8 @@ CREATE TABLE IF NOT EXISTS events (
   premoderation INTEGER NOT NULL DEFAULT 0,
   code TEXT,
   time_zone TEXT NOT NULL DEFAULT '${DEFAULT_TIME_ZONE}',
-  auto_sessions INTEGER NOT NULL DEFAULT 0
+  auto_sessions INTEGER NOT NULL DEFAULT 0,
+  blocklist TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS rooms (
   ord INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -145,6 +147,26 @@ CREATE TABLE IF NOT EXISTS audit (
   target_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
+-- Keys for one room (a moderator's or a speaker's): only their hash, looked up by it.
+CREATE TABLE IF NOT EXISTS room_keys (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  label TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS room_keys_room ON room_keys(room_code, ord);
+-- Backstage messages to a room's speaker: the newest few, the older ones dropped as new ones come.
+CREATE TABLE IF NOT EXISTS messages (
+  ord INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  room_code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_room ON messages(room_code, ord);
 `;
 
 /**
@@ -156,6 +178,10 @@ CREATE INDEX IF NOT EXISTS audit_room ON audit(room_code, ord);
  * programme's time zone and autoSessions (off); sessions (their table comes with the DDL), the
  * room's current session and the session of each poll and question (none for older ones).
  * Schema 5 → 6: a question's reply, labels and the question it was merged into (none for older ones).
+ * Schema 6 → 7: the event's own blocklist words (none for older events); the report's activity
+ * and attendance tables, new tables only (ACTIVITY_DDL in sqlite-activity.ts, run with the DDL
+ * above); reactions now go to the room's current session's row; room keys and backstage messages,
+ * new tables only (the DDL above makes them, checked by name: CREATE TABLE IF NOT EXISTS).
  * Each step looks at the columns rather than at the version number, so a file at 3 takes both
  * steps in one open and a file at 4 only the last.
  */
@@ -201,6 +227,7 @@ function migrate(db: Database.Database): void {
       db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT");
     })();
   }
+  if (!columns.includes("blocklist")) db.exec("ALTER TABLE events ADD COLUMN blocklist TEXT NOT NULL DEFAULT '[]'");
 }
 
 export interface EventRow {
@@ -211,6 +238,9 @@ export interface EventRow {
   code: string;
   time_zone: string;
   auto_sessions: number;
+  /** JSON array of the event's own blocklist words. */
+  blocklist: string;
+  retention_days: number | null;
 }
 
 export interface RoomRow {
@@ -269,6 +299,24 @@ export interface QuestionRow {
   labels: string;
   merged_into: string | null;
 }
+
+export interface RoomKeyRow {
+  id: string;
+  room_code: string;
+  event_id: string;
+  role: string;
+  label: string;
+  created_at: string;
+}
+
+export const toRoomKey = (r: RoomKeyRow): RoomKeyRecord => ({
+  id: r.id,
+  role: r.role as RoomKeyRecord["role"],
+  roomCode: r.room_code,
+  label: r.label,
+  createdAt: r.created_at,
+  eventId: r.event_id,
+});
 
 export interface TallyRow {
   poll_id: string;
@@ -358,6 +406,8 @@ export const screenJson = (screen: Screen): string =>
   JSON.stringify(screen.pollId === undefined ? { mode: screen.mode } : { mode: screen.mode, pollId: screen.pollId });
 
 const ROOM_SELECT = "SELECT r.*, e.title AS event_title FROM rooms r JOIN events e ON e.id = r.event_id";
+const ROOM_KEY_SELECT =
+  "SELECT k.id, k.room_code, k.role, k.label, k.created_at, r.event_id FROM room_keys k JOIN rooms r ON r.code = k.room_code";
 
 export function openDatabase(file: string): Database.Database {
   const db = new Database(file);
@@ -377,6 +427,7 @@ export function openDatabase(file: string): Database.Database {
     throw new Error(`${file} was written by a newer Tribune (schema ${version}); upgrade Tribune to read it.`);
   }
   db.exec(DDL);
+  db.exec(ACTIVITY_DDL);
   migrate(db);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
@@ -390,7 +441,10 @@ export function prepareAll(db: Database.Database) {
       `INSERT INTO events (id, title, key_hash, created_at, retention_days, expires_at, premoderation, code)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateEvent: p("UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ? WHERE id = ?"),
+    updateEvent: p(
+      "UPDATE events SET title = ?, premoderation = ?, time_zone = ?, auto_sessions = ?, blocklist = ? WHERE id = ?",
+    ),
+    eventBlocklist: p<{ blocklist: string }>("SELECT blocklist FROM events WHERE id = ?"),
     setKeyHash: p("UPDATE events SET key_hash = ? WHERE id = ?"),
     expiredEvents: p<{ id: string }>(
       "SELECT id FROM events WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at",
@@ -421,6 +475,19 @@ export function prepareAll(db: Database.Database) {
     ),
     eraseBans: p("DELETE FROM bans WHERE room_code IN (SELECT code FROM rooms WHERE event_id = ?)"),
     getEvent: p<EventRow>("SELECT * FROM events WHERE id = ?"),
+    insertRoomKey: p("INSERT INTO room_keys (id, room_code, role, label, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    countRoomKeys: p<{ n: number }>("SELECT count(*) AS n FROM room_keys WHERE room_code = ?"),
+    roomKeysOf: p<RoomKeyRow>(`${ROOM_KEY_SELECT} WHERE k.room_code = ? ORDER BY k.ord`),
+    getRoomKey: p<RoomKeyRow>(`${ROOM_KEY_SELECT} WHERE k.id = ?`),
+    roomKeyForHash: p<RoomKeyRow>(`${ROOM_KEY_SELECT} WHERE k.key_hash = ?`),
+    deleteRoomKey: p("DELETE FROM room_keys WHERE id = ?"),
+    insertMessage: p("INSERT INTO messages (id, room_code, text, at) VALUES (?, ?, ?, ?)"),
+    trimMessages: p(
+      `DELETE FROM messages WHERE room_code = ? AND ord <= (
+         SELECT ord FROM messages WHERE room_code = ? ORDER BY ord DESC LIMIT 1 OFFSET ?)`,
+    ),
+    messagesOf: p<{ id: string; text: string; at: string }>("SELECT id, text, at FROM messages WHERE room_code = ? ORDER BY ord"),
+    setRetention: p("UPDATE events SET retention_days = ?, expires_at = ? WHERE id = ?"),
     eventForCode: p<{ id: string }>(
       "SELECT id FROM events WHERE code = ? UNION ALL SELECT event_id AS id FROM rooms WHERE code = ? LIMIT 1",
     ),
@@ -506,12 +573,14 @@ export function prepareAll(db: Database.Database) {
       `UPDATE answers SET participant_id = NULL WHERE participant_id IS NOT NULL AND poll_id IN (
          SELECT p.id FROM polls p JOIN rooms r ON r.code = p.room_code WHERE r.event_id = ?)`,
     ),
+    // The room's current session's row ('' while it has none); WHERE makes the upsert unambiguous.
     addReactions: p(
-      `INSERT INTO reactions (room_code, session_id, emoji, count) VALUES (?, '', ?, ?)
+      `INSERT INTO reactions (room_code, session_id, emoji, count)
+       SELECT code, COALESCE(session_id, ''), ?, ? FROM rooms WHERE code = ?
        ON CONFLICT (room_code, session_id, emoji) DO UPDATE SET count = count + excluded.count`,
     ),
     reactionsOf: p<{ emoji: string; count: number }>(
-      "SELECT emoji, count FROM reactions WHERE room_code = ? AND session_id = ''",
+      "SELECT emoji, SUM(count) AS count FROM reactions WHERE room_code = ? GROUP BY emoji",
     ),
     findAsk: p<QuestionRow>("SELECT * FROM questions WHERE room_code = ? AND participant_id = ? AND client_id = ?"),
     insertQuestion: p(

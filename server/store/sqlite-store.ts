@@ -3,9 +3,10 @@
 // interleaving to guard against inside one process, and the transaction makes each
 // command all-or-nothing on disk.
 import type Database from "better-sqlite3";
-import type { Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
+import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
+import { activityCommands } from "./sqlite-activity.js";
 import {
   openDatabase,
   parseChoice,
@@ -15,9 +16,11 @@ import {
   toPoll,
   toQuestion,
   toRoom,
+  toRoomKey,
   toSession,
 } from "./sqlite-schema.js";
 import {
+  type ActivityBatch,
   AUDIT_LIMIT,
   type AuditEntry,
   type Conflict,
@@ -28,14 +31,19 @@ import {
   type NewAnswer,
   type NewEvent,
   type NewRoom,
+  type NewRoomKey,
   type ParticipantData,
   type PollPatch,
+  type ProgrammeRefusal,
+  type ProgrammeWrite,
   type QuestionNotes,
   type QuestionState,
   type ReactionTally,
   type RoomData,
+  type RoomKeyRecord,
   type RoomRecord,
   type RoomSettingsPatch,
+  type SessionActivity,
   type SessionMove,
   type SessionPatch,
   type SessionRecord,
@@ -47,11 +55,19 @@ const bit = (b: boolean): number => (b ? 1 : 0);
 /** Entries of each read cache before it starts over (a bound on memory, not a tuning). */
 const READ_CACHE_MAX = 50_000;
 
+/** Thrown inside a transaction to roll it back and answer why. */
+class Refusal extends Error {
+  constructor(readonly reason: ProgrammeRefusal) {
+    super(reason);
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepareAll>;
   private readonly tx: ReturnType<SqliteStore["transactions"]>;
+  private readonly act: ReturnType<typeof activityCommands>;
   private pending: {
     command: () => unknown;
     /** The command changes no poll and no ban: the hot reads below stay valid. */
@@ -72,6 +88,7 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.db = openDatabase(file);
     this.q = prepareAll(this.db);
+    this.act = activityCommands(this.db);
     this.tx = this.transactions();
   }
 
@@ -198,6 +215,7 @@ export class SqliteStore implements Store {
           patch.premoderation === undefined ? event.premoderation : bit(patch.premoderation),
           patch.timeZone ?? event.time_zone,
           patch.autoSessions === undefined ? event.auto_sessions : bit(patch.autoSessions),
+          patch.blocklist === undefined ? event.blocklist : JSON.stringify(patch.blocklist),
           eventId,
         );
         return true;
@@ -287,7 +305,7 @@ export class SqliteStore implements Store {
       }),
       addReactions: db.transaction((code: string, counts: ReactionTally) => {
         if (!q.roomExists.get(code)) return;
-        for (const [emoji, n] of Object.entries(counts)) if (n > 0) q.addReactions.run(code, emoji, n);
+        for (const [emoji, n] of Object.entries(counts)) if (n > 0) q.addReactions.run(emoji, n, code);
       }),
       ask: db.transaction((question: QuestionRecord, requireQaOpen: boolean) => {
         const room = this.room(question.roomCode);
@@ -370,6 +388,29 @@ export class SqliteStore implements Store {
         q.insertSession.run(s.id, s.roomCode, s.title, speakers, s.startsAt, s.endsAt, s.status, s.createdAt, s.statusAt);
         return "ok";
       }),
+      importProgramme: db.transaction((eventId: string, w: ProgrammeWrite, maxRooms: number, maxSessions: number) => {
+        // Any refusal throws, so the savepoint rolls back whatever this import wrote before it.
+        if (!q.getEvent.get(eventId)) throw new Refusal("not_found");
+        if ((q.countRooms.get(eventId)?.n ?? 0) + w.rooms.length > maxRooms) throw new Refusal("rooms_full");
+        for (const room of w.rooms) {
+          const code = room.code.toUpperCase();
+          if (q.codeExists.get(code, code)) throw new Refusal("code_taken");
+          q.insertRoom.run(room.id, eventId, code, room.name, bit(room.premoderation ?? false), w.createdAt);
+        }
+        for (const s of w.sessions) {
+          if (!q.roomExists.get(s.roomCode)) throw new Refusal("not_found");
+          const speakers = JSON.stringify(s.speakers);
+          q.insertSession.run(s.id, s.roomCode, s.title, speakers, s.startsAt, s.endsAt, s.status, s.createdAt, s.statusAt);
+        }
+        for (const u of w.updates) {
+          const row = q.getSession.get(u.id);
+          if (!row) throw new Refusal("conflict");
+          const next = toSession(row);
+          q.updateSession.run(next.title, JSON.stringify(u.speakers), next.startsAt, u.endsAt, u.id);
+        }
+        for (const code of new Set(w.sessions.map((s) => s.roomCode)))
+          if ((q.countSessions.get(code)?.n ?? 0) > maxSessions) throw new Refusal("sessions_full");
+      }),
       updateSession: db.transaction((sessionId: string, patch: SessionPatch): SessionRecord | Missing => {
         const row = q.getSession.get(sessionId);
         if (!row) return "not_found";
@@ -412,6 +453,7 @@ export class SqliteStore implements Store {
       eraseParticipants: db.transaction((eventId: string): Erasure | Missing => {
         if (!q.getEvent.get(eventId)) return "not_found";
         q.eraseAnswerers.run(eventId); // the answers stay, no longer tied to anyone
+        this.act.erase(eventId); // the report's distinct counts stay
         return {
           ballots: q.eraseBallots.run(eventId).changes,
           upvotes: q.eraseUpvotes.run(eventId).changes,
@@ -456,7 +498,9 @@ export class SqliteStore implements Store {
       title: event.title,
       timeZone: event.time_zone,
       autoSessions: event.auto_sessions === 1,
+      retentionDays: event.retention_days,
       premoderation: event.premoderation === 1,
+      blocklist: JSON.parse(event.blocklist) as string[],
       createdAt: event.created_at,
       rooms,
     };
@@ -470,6 +514,11 @@ export class SqliteStore implements Store {
   async updateEvent(eventId: string, patch: EventPatch): Promise<EventRecord | Missing> {
     const found = await this.write(() => this.tx.updateEvent(eventId, patch));
     return found ? ((await this.getEvent(eventId)) ?? "not_found") : "not_found";
+  }
+
+  async eventBlocklist(eventId: string): Promise<string[]> {
+    const row = this.q.eventBlocklist.get(eventId);
+    return row ? (JSON.parse(row.blocklist) as string[]) : [];
   }
 
   async eventIdForKey(keyHash: string): Promise<string | null> {
@@ -507,6 +556,18 @@ export class SqliteStore implements Store {
 
   async createSession(session: SessionRecord, max: number): Promise<"ok" | Missing | "full"> {
     return this.write(() => this.tx.createSession(session, max));
+  }
+
+  async importProgramme(eventId: string, write: ProgrammeWrite, maxRooms: number, maxSessions: number) {
+    return this.write((): "ok" | ProgrammeRefusal => {
+      try {
+        this.tx.importProgramme(eventId, write, maxRooms, maxSessions);
+        return "ok";
+      } catch (error) {
+        if (error instanceof Refusal) return error.reason;
+        throw error;
+      }
+    });
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
@@ -619,6 +680,51 @@ export class SqliteStore implements Store {
     return this.write(() => (this.q.setKeyHash.run(keyHash, eventId).changes === 0 ? "not_found" : "ok"));
   }
 
+  async createRoomKey(key: NewRoomKey, max: number): Promise<RoomKeyRecord | Missing | "full"> {
+    return this.write(() => {
+      if (!this.q.roomExists.get(key.roomCode)) return "not_found";
+      if (this.q.countRoomKeys.get(key.roomCode)!.n >= max) return "full";
+      this.q.insertRoomKey.run(key.id, key.roomCode, key.role, key.label, key.keyHash, key.createdAt);
+      return toRoomKey(this.q.getRoomKey.get(key.id)!);
+    });
+  }
+
+  async listRoomKeys(code: string): Promise<RoomKeyRecord[]> {
+    return this.q.roomKeysOf.all(code).map(toRoomKey);
+  }
+
+  async getRoomKey(keyId: string): Promise<RoomKeyRecord | null> {
+    const row = this.q.getRoomKey.get(keyId);
+    return row ? toRoomKey(row) : null;
+  }
+
+  async findRoomKey(keyHash: string): Promise<RoomKeyRecord | null> {
+    const row = this.q.roomKeyForHash.get(keyHash);
+    return row ? toRoomKey(row) : null;
+  }
+
+  async deleteRoomKey(keyId: string): Promise<RoomKeyRecord | Missing> {
+    return this.write(() => {
+      const row = this.q.getRoomKey.get(keyId);
+      if (!row) return "not_found";
+      this.q.deleteRoomKey.run(keyId);
+      return toRoomKey(row);
+    });
+  }
+
+  async addMessage(code: string, message: BackstageMessage, keep: number): Promise<"ok" | Missing> {
+    return this.write(() => {
+      if (!this.q.roomExists.get(code)) return "not_found";
+      this.q.insertMessage.run(message.id, code, message.text, message.at);
+      this.q.trimMessages.run(code, code, keep);
+      return "ok";
+    });
+  }
+
+  async messages(code: string): Promise<BackstageMessage[]> {
+    return this.q.messagesOf.all(code);
+  }
+
   async setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing> {
     return this.write(() => {
       if (!this.q.roomExists.get(code)) return "not_found";
@@ -652,6 +758,18 @@ export class SqliteStore implements Store {
 
   async expiredEvents(now: string): Promise<string[]> {
     return this.q.expiredEvents.all(now).map((r) => r.id);
+  }
+
+  async setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing> {
+    return this.write(() => (this.q.setRetention.run(retentionDays, expiresAt, eventId).changes > 0 ? "ok" : "not_found"));
+  }
+
+  async recordActivity(code: string, batches: ActivityBatch[]): Promise<void> {
+    if (batches.length > 0) await this.write(() => this.act.record(code, batches));
+  }
+
+  async activity(code: string): Promise<SessionActivity[]> {
+    return this.act.read(code);
   }
 
   async eraseParticipants(eventId: string): Promise<Erasure | Missing> {

@@ -5,11 +5,13 @@
 
 import type {
   AuditEntry,
+  BackstageMessage,
   Choice,
   Poll,
   PollStatus,
   QuestionStatus,
   RoomInfo,
+  RoomKey,
   Screen,
   SessionStatus,
 } from "../../shared/model.js";
@@ -35,6 +37,18 @@ export interface SessionPatch {
   endsAt?: string | null;
 }
 
+/** A programme import as one write: rooms to add, sessions to add (in new or existing rooms), sessions to update. */
+export interface ProgrammeWrite {
+  createdAt: string;
+  /** Each with its pre-moderation (the event's setting for rooms added later). */
+  rooms: NewRoom[];
+  sessions: SessionRecord[];
+  updates: { id: string; speakers: string[]; endsAt: string | null }[];
+}
+
+/** Why a programme write was refused (nothing written). */
+export type ProgrammeRefusal = Missing | "rooms_full" | "sessions_full" | "code_taken" | Conflict;
+
 /** What a session's start or end changed, in one atomic step. */
 export interface SessionMove {
   session: SessionRecord;
@@ -53,7 +67,11 @@ export interface EventRecord {
   autoSessions: boolean;
   /** The pre-moderation setting given to rooms added to the event. */
   premoderation: boolean;
+  /** The event's own blocklist words. */
+  blocklist: string[];
   createdAt: string;
+  /** Days participant ids are kept, null when they are kept until the event is erased. */
+  retentionDays: number | null;
   rooms: RoomRecord[];
 }
 
@@ -97,6 +115,7 @@ export interface EventPatch {
   premoderation?: boolean;
   timeZone?: string;
   autoSessions?: boolean;
+  blocklist?: string[];
 }
 
 export interface RoomSettingsPatch {
@@ -145,6 +164,16 @@ export interface QuestionNotes {
 
 export type Missing = "not_found";
 
+/** A room key as stored: never the key, and the event its room belongs to. */
+export interface RoomKeyRecord extends RoomKey {
+  eventId: string;
+}
+
+/** A new room key: sha256 of the key, hex (the key itself is never stored). */
+export interface NewRoomKey extends RoomKey {
+  keyHash: string;
+}
+
 /** A ballot's text kept as an answer (`open` polls): the service gives its id and time. */
 export interface NewAnswer {
   id: string;
@@ -154,6 +183,40 @@ export interface NewAnswer {
 
 /** Reactions by emoji: counts added in one step, or totals read. */
 export type ReactionTally = Record<string, number>;
+
+/** What one node counted in one room during one minute (the report's timeline), added in one step. */
+export interface ActivityBatch {
+  /** The minute's start, ISO (seconds and milliseconds zero). */
+  minute: string;
+  /** The highest participant count seen in the minute: kept as a maximum, since every node reports it. */
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+  /** Participant ids seen in the minute: each counts once toward its session's distinct total. */
+  seen: string[];
+}
+
+/** One minute of a session's timeline. */
+export interface ActivityPoint {
+  /** The minute's start, ISO. */
+  at: string;
+  participants: number;
+  votes: number;
+  questions: number;
+  reactions: number;
+}
+
+/** What was recorded for one session of a room (sessionId null: while the room had none). */
+export interface SessionActivity {
+  sessionId: string | null;
+  /** Minutes in which something happened, oldest first. */
+  timeline: ActivityPoint[];
+  /** Distinct participants seen (those erased by retention still count). */
+  distinct: number;
+  /** Reaction totals by emoji. */
+  reactions: ReactionTally;
+}
 
 /** Entries kept per room in the audit log: years of hand-made moderation, bounded against a runaway script. */
 export const AUDIT_LIMIT = 10_000;
@@ -170,6 +233,8 @@ export interface Store {
   /** Returns "code_taken" (and writes nothing) when its code or a room code is already an event's or a room's. */
   createEvent(event: NewEvent): Promise<"ok" | "code_taken">;
   getEvent(eventId: string): Promise<EventRecord | null>;
+  /** The event's own blocklist words (none for an unknown event): one light read for each question asked. */
+  eventBlocklist(eventId: string): Promise<string[]>;
   eventIdForKey(keyHash: string): Promise<string | null>;
   /** The event a code names: the event's own code or one of its rooms' codes. */
   eventIdForCode(code: string): Promise<string | null>;
@@ -210,6 +275,17 @@ export interface Store {
     to: SessionStatus,
     at: string,
   ): Promise<SessionMove | Missing | Conflict>;
+  /**
+   * Writes an import all or nothing: refused when the event is gone, when it would pass `maxRooms`
+   * rooms or a room `maxSessions` sessions, when a new room's code is taken, or when a session to
+   * update is gone (conflict).
+   */
+  importProgramme(
+    eventId: string,
+    write: ProgrammeWrite,
+    maxRooms: number,
+    maxSessions: number,
+  ): Promise<"ok" | ProgrammeRefusal>;
   /** Ids of the events whose sessions start and end by themselves (autoSessions on). */
   autoSessionEvents(): Promise<string[]>;
 
@@ -297,14 +373,41 @@ export interface Store {
   /** Sets a question's reply and/or labels, whatever its status (a last write wins). */
   annotateQuestion(questionId: string, notes: QuestionNotes): Promise<QuestionRecord | Missing>;
 
-  // Reactions: counted per room (a session id will join the key), never stored one by one.
-  /** Adds counts to the room's totals; an unknown room is ignored (it was erased meanwhile). */
+  // Reactions: counted per room and session, never stored one by one.
+  /**
+   * Adds counts to the totals of the room's current session (of the room itself while it has
+   * none); an unknown room is ignored (it was erased meanwhile).
+   */
   addReactions(code: string, counts: ReactionTally): Promise<void>;
+  /** The room's totals, all sessions together. */
   reactionTotals(code: string): Promise<ReactionTally>;
+
+  // Report: activity counted in memory and added per minute, never one row per vote.
+  /**
+   * Adds each batch to the room's current session (to the room itself while it has none):
+   * counters are added, `participants` kept as the highest, `seen` ids added to the session's
+   * distinct set. An unknown room is ignored (it was erased meanwhile).
+   */
+  recordActivity(code: string, batches: ActivityBatch[]): Promise<void>;
+  /** Everything recorded for the room, one entry per session that has any, in no particular order. */
+  activity(code: string): Promise<SessionActivity[]>;
 
   // Keys, bans, audit, retention
   /** Replaces the event's moderator key hash: the old key stops opening anything at once. */
   rotateKey(eventId: string, keyHash: string): Promise<"ok" | Missing>;
+  /** Adds a key for one room (its `roomCode`) unless the room already has `max`. */
+  createRoomKey(key: NewRoomKey, max: number): Promise<RoomKeyRecord | Missing | "full">;
+  /** A room's keys, oldest first. */
+  listRoomKeys(code: string): Promise<RoomKeyRecord[]>;
+  getRoomKey(keyId: string): Promise<RoomKeyRecord | null>;
+  /** The room key whose hash this is, or null: what a bearer token opens when it is no event's key. */
+  findRoomKey(keyHash: string): Promise<RoomKeyRecord | null>;
+  /** Removes a room key: from this step on it opens nothing. */
+  deleteRoomKey(keyId: string): Promise<RoomKeyRecord | Missing>;
+  /** Appends a backstage message to the room's, keeping the newest `keep`. */
+  addMessage(code: string, message: BackstageMessage, keep: number): Promise<"ok" | Missing>;
+  /** The room's kept backstage messages, oldest first. */
+  messages(code: string): Promise<BackstageMessage[]>;
   /** Bans (or lifts the ban of) a participant in a room; true when that changed something. */
   setBan(code: string, participantId: string, on: boolean): Promise<boolean | Missing>;
   isBanned(code: string, participantId: string): Promise<boolean>;
@@ -312,11 +415,14 @@ export interface Store {
   appendAudit(code: string, entry: AuditEntry): Promise<void>;
   /** The room's audit log, oldest first. */
   auditLog(code: string): Promise<AuditEntry[]>;
+  /** Sets how long the event keeps participant ids and when they are erased (ISO). */
+  setRetention(eventId: string, retentionDays: number, expiresAt: string): Promise<"ok" | Missing>;
   /** Ids of the events whose `expiresAt` is at or before `now` (ISO). */
   expiredEvents(now: string): Promise<string[]>;
   /**
    * Erases what identifies participants in every room of the event: ballots (tallies and voter
-   * counts stay), upvoters (upvote counts stay), questions' participant and client ids, bans.
+   * counts stay), upvoters (upvote counts stay), questions' participant and client ids, bans,
+   * the report's distinct sets (their counts stay).
    * Idempotent.
    */
   eraseParticipants(eventId: string): Promise<Erasure | Missing>;

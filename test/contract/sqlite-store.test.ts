@@ -219,7 +219,7 @@ describe("SqliteStore specifics", () => {
     check.close();
   });
 
-  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes and sessions come", async () => {
+  it("upgrades a schema 4 file: its open answers and reaction totals stay, event codes, sessions and the report's tables come", async () => {
     const { file, db } = schema4File("schema4.db");
     db.prepare("INSERT INTO answers (id, poll_id, participant_id, text, hidden, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
       "old-answer",
@@ -241,6 +241,83 @@ describe("SqliteStore specifics", () => {
         hidden: true,
       });
       expect(await store.reactionTotals("OLDRM1")).toEqual({ "❤️": 7 });
+      // Schema 7: the report's tables. The old totals are the room's, outside any session; the new
+      // minute goes to the session the upgrade check started.
+      const minute = { minute: "2026-01-10T08:10:00.000Z", participants: 3, votes: 1, questions: 0, reactions: 0 };
+      await store.recordActivity("OLDRM1", [{ ...minute, seen: ["participant-000001"] }]);
+      const activity = await store.activity("OLDRM1");
+      expect(activity.find((a) => a.sessionId === null)?.reactions).toEqual({ "❤️": 7 });
+      expect(activity.find((a) => a.sessionId !== null)).toMatchObject({
+        distinct: 1,
+        timeline: [{ at: minute.minute, votes: 1 }],
+      });
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it("upgrades a schema 6 file: its events get an empty blocklist, which then takes words", async () => {
+    const file = join(dir, "schema6.db");
+    const first = openSqliteStore(file);
+    const eventId = newId();
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "Before blocklists",
+      keyHash: "h6",
+      createdAt: new Date().toISOString(),
+      rooms: [{ id: newId(), code: newRoomCode(), name: "R" }],
+    });
+    await first.close();
+    const db = new Database(file);
+    db.exec("ALTER TABLE events DROP COLUMN blocklist");
+    db.pragma("user_version = 6");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect(await store.eventBlocklist(eventId)).toEqual([]);
+      expect(await store.getEvent(eventId)).toMatchObject({ title: "Before blocklists", blocklist: [] });
+      await store.updateEvent(eventId, { blocklist: ["lobby"] });
+      expect(await store.eventBlocklist(eventId)).toEqual(["lobby"]);
+    } finally {
+      await store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it("upgrades a schema 6 file: its rooms stay, and take room keys and backstage messages too", async () => {
+    const file = join(dir, "schema6-keys.db");
+    const first = openSqliteStore(file);
+    const code = newRoomCode();
+    const eventId = newId();
+    await first.createEvent({
+      id: eventId,
+      code: newRoomCode(),
+      title: "Before keys",
+      keyHash: "event-key-hash",
+      createdAt: "2026-01-10T08:00:00.000Z",
+      rooms: [{ id: newId(), code, name: "Room" }],
+    });
+    await first.close();
+    // Without schema 7's column and two tables, the file is as 6 wrote it.
+    const db = new Database(file);
+    db.exec("ALTER TABLE events DROP COLUMN blocklist; DROP TABLE room_keys; DROP TABLE messages");
+    db.pragma("user_version = 6");
+    db.close();
+    const store = openSqliteStore(file);
+    try {
+      expect((await store.getRoom(code))?.eventId).toBe(eventId);
+      const key = { id: "k1", role: "speaker" as const, roomCode: code, label: "", createdAt: "2026-01-10T09:00:00.000Z" };
+      expect(await store.createRoomKey({ ...key, keyHash: "room-key-hash" }, 5)).toEqual({ ...key, eventId });
+      expect(await store.findRoomKey("room-key-hash")).toEqual({ ...key, eventId });
+      const message = { id: "m1", text: "5 minutes left", at: "2026-01-10T09:30:00.000Z" };
+      expect(await store.addMessage(code, message, 20)).toBe("ok");
+      expect(await store.messages(code)).toEqual([message]);
     } finally {
       await store.close();
     }

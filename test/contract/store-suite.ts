@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tally } from "../../server/core/polls.js";
 import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
-import type { NewEvent, SessionRecord, Store } from "../../server/store/store.js";
+import type { ActivityBatch, NewEvent, SessionActivity, SessionRecord, Store } from "../../server/store/store.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 
@@ -286,6 +286,23 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(await store.updateEvent(newId(), { title: "X" })).toBe("not_found");
       });
 
+      it("keeps an event's own blocklist words, replaced by a patch and erased with the event", async () => {
+        const event = await makeEvent(1);
+        const other = await makeEvent(1);
+        expect(await store.eventBlocklist(event.id)).toEqual([]);
+        expect((await store.getEvent(event.id))?.blocklist).toEqual([]);
+        const patched = must(await store.updateEvent(event.id, { blocklist: ["lobby nucléaire", "Dupont"] }));
+        expect(patched.blocklist).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(await store.eventBlocklist(event.id)).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(must(await store.updateEvent(event.id, { title: "Renamed" })).blocklist).toEqual(["lobby nucléaire", "Dupont"]);
+        expect(await store.eventBlocklist(other.id)).toEqual([]);
+        expect(must(await store.updateEvent(event.id, { blocklist: [] })).blocklist).toEqual([]);
+        must(await store.updateEvent(event.id, { blocklist: ["budget"] }));
+        must(await store.deleteEvent(event.id));
+        expect(await store.eventBlocklist(event.id)).toEqual([]);
+        expect(await store.eventBlocklist(newId())).toEqual([]);
+      });
+
       it("erases an event with its rooms, polls, ballots, questions and upvotes", async () => {
         const event = await makeEvent(2);
         const kept = await makeEvent();
@@ -455,6 +472,83 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect((await store.getQuestion(q.id))!.sessionId).toBeNull();
         expect((await store.getPoll(poll.id))!.sessionId).toBeNull();
         expect(await store.deleteSession(s.id)).toBe("not_found");
+      });
+
+      it("imports a programme in one step: new rooms, their sessions, sessions of existing rooms, updates", async () => {
+        const event = await makeEvent(1);
+        const old = await makeSession(event.rooms[0]!.code);
+        const room = { id: newId(), code: newRoomCode(), name: "Salle Colette", premoderation: true };
+        const inNew = newSession(room.code, { title: "Table ronde", speakers: [] });
+        const inOld = newSession(event.rooms[0]!.code, { title: "Clôture", startsAt: null, endsAt: null });
+        const write = {
+          createdAt: at(),
+          rooms: [room],
+          sessions: [inNew, inOld],
+          updates: [{ id: old.id, speakers: ["Lin"], endsAt: null }],
+        };
+        expect(await store.importProgramme(event.id, write, 50, 200)).toBe("ok");
+        const stored = (await store.getEvent(event.id))!.rooms.map((r) => [r.code, r.name, r.premoderation, r.eventId]);
+        expect(stored).toEqual([
+          [event.rooms[0]!.code, "Room 1", false, event.id],
+          [room.code, "Salle Colette", true, event.id],
+        ]);
+        expect((await store.getRoom(room.code))!.qaOpen).toBe(true);
+        expect(await store.listSessions(room.code)).toEqual([inNew]);
+        expect(await store.listSessions(event.rooms[0]!.code)).toEqual([{ ...old, speakers: ["Lin"], endsAt: null }, inOld]);
+        expect(await store.getSession(inNew.id)).toEqual(inNew);
+        expect(await store.eventIdForCode(room.code)).toBe(event.id);
+      });
+
+      it("refuses a programme write as a whole: nothing of it is written", async () => {
+        const event = await makeEvent(2);
+        const [a, b] = event.rooms.map((r) => r.code) as [string, string];
+        const kept = await makeSession(a);
+        const fresh = () => ({ id: newId(), code: newRoomCode(), name: `New ${newId()}` });
+        const sessions = [newSession(a), newSession(b)];
+        const update = { id: kept.id, speakers: ["Changed"], endsAt: null };
+        const refusals: [unknown, string][] = [
+          [store.importProgramme(newId(), { createdAt: at(), rooms: [], sessions, updates: [] }, 50, 200), "not_found"],
+          [
+            store.importProgramme(event.id, { createdAt: at(), rooms: [fresh()], sessions, updates: [update] }, 2, 200),
+            "rooms_full",
+          ],
+          [
+            store.importProgramme(
+              event.id,
+              { createdAt: at(), rooms: [{ ...fresh(), code: b }], sessions, updates: [] },
+              50,
+              200,
+            ),
+            "code_taken",
+          ],
+          [
+            store.importProgramme(event.id, { createdAt: at(), rooms: [fresh()], sessions, updates: [update] }, 50, 1),
+            "sessions_full",
+          ],
+          [
+            store.importProgramme(
+              event.id,
+              { createdAt: at(), rooms: [fresh()], sessions, updates: [update, { id: newId(), speakers: [], endsAt: null }] },
+              50,
+              200,
+            ),
+            "conflict",
+          ],
+          [
+            store.importProgramme(
+              event.id,
+              { createdAt: at(), rooms: [], sessions: [newSession(newRoomCode())], updates: [] },
+              50,
+              200,
+            ),
+            "not_found",
+          ],
+        ];
+        for (const [reply, expected] of refusals) expect(await reply).toBe(expected);
+        expect((await store.getEvent(event.id))!.rooms.map((r) => r.code)).toEqual([a, b]);
+        expect(await store.listSessions(a)).toEqual([kept]);
+        expect(await store.listSessions(b)).toEqual([]);
+        for (const s of sessions) expect(await store.getSession(s.id)).toBeNull();
       });
 
       it("lists the events with autoSessions on, and forgets an erased one", async () => {
@@ -786,6 +880,107 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
       });
     });
 
+    describe("report activity", () => {
+      const M1 = "2026-06-28T09:00:00.000Z";
+      const M2 = "2026-06-28T09:01:00.000Z";
+      const batch = (minute: string, over: Partial<ActivityBatch> = {}): ActivityBatch => ({
+        minute,
+        participants: 0,
+        votes: 0,
+        questions: 0,
+        reactions: 0,
+        seen: [],
+        ...over,
+      });
+      async function startSession(code: string): Promise<string> {
+        const id = newId();
+        const session: SessionRecord = {
+          ...{ id, roomCode: code, title: "Talk", speakers: [], startsAt: null, endsAt: null },
+          ...{ status: "upcoming", createdAt: at(), statusAt: null },
+        };
+        expect(await store.createSession(session, 200)).toBe("ok");
+        must(await store.setSessionStatus(id, ["upcoming"], "live", at()));
+        return id;
+      }
+      const bySession = (all: SessionActivity[], id: string | null) => all.find((a) => a.sessionId === id);
+
+      it("adds minutes to the room's current session: counters add, participants keep the highest, ids count once", async () => {
+        const code = await makeRoom();
+        expect(await store.activity(code)).toEqual([]);
+        const [a, b, c] = [pid(), pid(), pid()];
+        await Promise.all([
+          store.recordActivity(code, [batch(M1, { participants: 4, votes: 2, seen: [a, b] })]),
+          store.recordActivity(code, [batch(M1, { participants: 3, votes: 1, questions: 1, seen: [b] })]),
+        ]);
+        await store.recordActivity(code, [batch(M2, { participants: 1, reactions: 5, seen: [a] })]);
+        const session = await startSession(code);
+        await store.recordActivity(code, [batch(M2, { participants: 2, votes: 1, seen: [a, c] })]);
+        const all = await store.activity(code);
+        expect(all).toHaveLength(2);
+        expect(bySession(all, null)).toEqual({
+          sessionId: null,
+          timeline: [
+            { at: M1, participants: 4, votes: 3, questions: 1, reactions: 0 },
+            { at: M2, participants: 1, votes: 0, questions: 0, reactions: 5 },
+          ],
+          distinct: 2,
+          reactions: {},
+        });
+        expect(bySession(all, session)).toEqual({
+          sessionId: session,
+          timeline: [{ at: M2, participants: 2, votes: 1, questions: 0, reactions: 0 }],
+          distinct: 2,
+          reactions: {},
+        });
+      });
+
+      it("keeps reaction totals per session; the room's totals add them up", async () => {
+        const code = await makeRoom();
+        await store.addReactions(code, { "👏": 2, "🎉": 1 });
+        const session = await startSession(code);
+        await store.addReactions(code, { "👏": 3 });
+        const all = await store.activity(code);
+        expect(bySession(all, null)?.reactions).toEqual({ "👏": 2, "🎉": 1 });
+        expect(bySession(all, session)?.reactions).toEqual({ "👏": 3 });
+        expect(await store.reactionTotals(code)).toEqual({ "👏": 5, "🎉": 1 });
+      });
+
+      it("ignores an unknown room and erases the activity with its event", async () => {
+        await store.recordActivity("ZZZZZZ", [batch(M1, { votes: 1, seen: [pid()] })]);
+        expect(await store.activity("ZZZZZZ")).toEqual([]);
+        const event = await makeEvent(1);
+        const code = event.rooms[0]!.code;
+        await store.recordActivity(code, [batch(M1, { votes: 1, seen: [pid()] })]);
+        must(await store.deleteEvent(event.id));
+        expect(await store.activity(code)).toEqual([]);
+      });
+
+      it("erasing participants keeps the distinct counts but not the ids; idempotent", async () => {
+        const event = await makeEvent(1);
+        const code = event.rooms[0]!.code;
+        const [a, b] = [pid(), pid()];
+        await store.recordActivity(code, [batch(M1, { participants: 2, seen: [a, b] })]);
+        must(await store.eraseParticipants(event.id));
+        must(await store.eraseParticipants(event.id));
+        expect(bySession(await store.activity(code), null)?.distinct).toBe(2);
+        // An id seen again after the erasure is nobody the store can recognise: it counts anew.
+        await store.recordActivity(code, [batch(M2, { seen: [a] })]);
+        expect(bySession(await store.activity(code), null)?.distinct).toBe(3);
+      });
+
+      it("sets an event's retention: its days are read back and its end is listed once reached", async () => {
+        const event = await makeEvent();
+        expect((await store.getEvent(event.id))?.retentionDays).toBeNull();
+        expect(await store.setRetention(event.id, 7, "2026-07-05T09:00:00.000Z")).toBe("ok");
+        expect((await store.getEvent(event.id))?.retentionDays).toBe(7);
+        expect(await store.expiredEvents("2026-07-05T08:59:59.999Z")).not.toContain(event.id);
+        expect(await store.expiredEvents("2026-07-05T09:00:00.000Z")).toContain(event.id);
+        expect(await store.setRetention(event.id, 90, "2026-09-26T09:00:00.000Z")).toBe("ok");
+        expect(await store.expiredEvents("2026-07-05T09:00:00.000Z")).not.toContain(event.id);
+        expect(await store.setRetention(newId(), 7, "2026-07-05T09:00:00.000Z")).toBe("not_found");
+      });
+    });
+
     describe("questions", () => {
       it("stores a question as asked and finds it by (room, participant, clientId)", async () => {
         const code = await makeRoom();
@@ -978,6 +1173,63 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         // Erasing the event takes the new key with it.
         expect(await store.deleteEvent(event.id)).toEqual([event.rooms[0]!.code]);
         expect(await store.eventIdForKey(next)).toBeNull();
+      });
+
+      it("room keys: created per room up to a bound, found by hash, listed without it, deleted at once", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const hash = () => randomBytes(32).toString("hex");
+        const first = {
+          id: newId(),
+          role: "speaker" as const,
+          roomCode: code,
+          label: "Lectern",
+          createdAt: at(),
+          keyHash: hash(),
+        };
+        const second = { id: newId(), role: "moderator" as const, roomCode: code, label: "", createdAt: at(), keyHash: hash() };
+        const { keyHash: _h, ...shown } = first;
+        expect(await store.createRoomKey(first, 2)).toEqual({ ...shown, eventId: event.id });
+        must(await store.createRoomKey(second, 2));
+        // The bound counts this room's keys only.
+        const third = { ...second, id: newId(), keyHash: hash() };
+        expect(await store.createRoomKey(third, 2)).toBe("full");
+        expect(await store.createRoomKey({ ...third, roomCode: newRoomCode() }, 2)).toBe("not_found");
+        must(await store.createRoomKey({ ...third, roomCode: other }, 2));
+        expect((await store.listRoomKeys(code)).map((k) => k.id)).toEqual([first.id, second.id]);
+        expect(JSON.stringify(await store.listRoomKeys(code))).not.toContain(first.keyHash);
+        expect(await store.findRoomKey(first.keyHash)).toEqual({ ...shown, eventId: event.id });
+        expect(await store.findRoomKey(hash())).toBeNull();
+        expect(await store.getRoomKey(second.id)).toEqual(expect.objectContaining({ id: second.id, role: "moderator" }));
+        // An event's key hash is not a room key, and the other way round.
+        expect(await store.findRoomKey(event.keyHash)).toBeNull();
+        expect(await store.eventIdForKey(first.keyHash)).toBeNull();
+
+        expect(await store.deleteRoomKey(first.id)).toEqual({ ...shown, eventId: event.id });
+        expect(await store.findRoomKey(first.keyHash)).toBeNull();
+        expect(await store.getRoomKey(first.id)).toBeNull();
+        expect(await store.deleteRoomKey(first.id)).toBe("not_found");
+        expect((await store.listRoomKeys(code)).map((k) => k.id)).toEqual([second.id]);
+        // A slot freed: the room takes a key again.
+        must(await store.createRoomKey({ ...third, id: newId(), keyHash: hash() }, 2));
+
+        // Erasing the event takes every key with it.
+        must(await store.deleteEvent(event.id));
+        expect(await store.findRoomKey(second.keyHash)).toBeNull();
+        expect(await store.getRoomKey(third.id)).toBeNull();
+        expect(await store.listRoomKeys(other)).toEqual([]);
+      });
+
+      it("backstage messages: appended per room, the newest kept, erased with the event", async () => {
+        const event = await makeEvent(2);
+        const [code, other] = event.rooms.map((r) => r.code) as [string, string];
+        const sent = Array.from({ length: 5 }, (_, i) => ({ id: newId(), text: `Message ${i}`, at: at() }));
+        for (const message of sent) expect(await store.addMessage(code, message, 3)).toBe("ok");
+        expect(await store.messages(code)).toEqual(sent.slice(2));
+        expect(await store.messages(other)).toEqual([]);
+        expect(await store.addMessage(newRoomCode(), sent[0]!, 3)).toBe("not_found");
+        must(await store.deleteEvent(event.id));
+        expect(await store.messages(code)).toEqual([]);
       });
 
       it("bans and lifts a participant per room; a second ban changes nothing", async () => {

@@ -165,6 +165,8 @@ describe.skipIf(!CHROMIUM)("congress flow in Chromium", { timeout: 60_000 }, () 
     await asker.getByLabel("Your question").fill(XSS);
     await asker.getByRole("button", { name: "Send my question" }).click();
     await asker.locator(".mine li").getByText(XSS, { exact: true }).waitFor();
+    // The moderator is reading (a question is selected): the new one waits behind "1 new question".
+    await moderator.getByRole("button", { name: /^1 new question/ }).click();
     const row = moderator.locator(".q-row", { hasText: XSS });
     await row.getByRole("button", { name: /Approve/ }).click();
     await moderator

@@ -113,16 +113,23 @@ describe.skipIf(!CHROMIUM)("privacy and accessibility pages in Chromium", { time
   it("links both pages from the audience home and the room, in the reader's language", async () => {
     const context = await newContext(browser, { locale: "fr-FR", viewport: PHONE });
     const { page, problems } = await watchedPage(context);
-    for (const path of ["/", `/${code}`]) {
+    for (const [path, privacy] of [
+      ["/", "/confidentialite"],
+      [`/${code}`, `/confidentialite?code=${code}`], // from a room: the notice states its event's retention
+    ]) {
       await page.goto(server.url + path);
       const footer = page.locator("footer.legal-links");
       await footer.getByRole("link", { name: "Données personnelles" }).waitFor();
-      expect(await footer.getByRole("link", { name: "Données personnelles" }).getAttribute("href")).toBe("/confidentialite");
+      expect(await footer.getByRole("link", { name: "Données personnelles" }).getAttribute("href")).toBe(privacy);
       const a11y = footer.getByRole("link", { name: "Accessibilité\u202f: partiellement conforme" });
       expect(await a11y.getAttribute("href")).toBe("/accessibilite");
     }
     await page.getByRole("button", { name: "English" }).click();
-    expect(await page.locator("footer.legal-links").getByRole("link", { name: "Privacy" }).getAttribute("href")).toBe("/privacy");
+    const privacy = page.locator("footer.legal-links").getByRole("link", { name: "Privacy" });
+    expect(await privacy.getAttribute("href")).toBe(`/privacy?code=${code}`);
+    await privacy.click();
+    await page.getByText("This is the length the organizer chose for “Congrès”.").waitFor();
+    await page.getByText(/^30 days after the event was created/).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

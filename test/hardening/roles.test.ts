@@ -1,7 +1,8 @@
 // An audience or screen socket sending moderator events is refused, whatever the payload, and
 // nothing changes; a moderator of another event cannot act here either.
 import { describe, expect, it } from "vitest";
-import { emitAck } from "../helpers/clients.js";
+import { CLIENT_EVENTS, type ClientEventName } from "../../shared/protocol.js";
+import { api, emitAck } from "../helpers/clients.js";
 import { askOk, createPoll, expectAckError, moderationState } from "../helpers/fixtures.js";
 import { useServer } from "../helpers/use-server.js";
 
@@ -64,6 +65,34 @@ describe("audience sockets sending moderator events", () => {
     expectAckError(await emitAck(socket, "question:ban", { questionId: q.id }), "forbidden");
     expectAckError(await emitAck(socket, "question:moderate", { questionId: q.id, action: "reject" }), "forbidden");
     expectAckError(await emitAck(socket, "poll:close", { pollId: poll.id }), "forbidden");
+    expect(await moderationState(server.url, ev.moderatorKey, ev.code)).toEqual(before);
+  });
+});
+
+describe("a speaker's socket", () => {
+  it("is refused every event the table does not open to speakers, whatever the payload; nothing changes", async () => {
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const draft = await createPoll(server.url, ev.moderatorKey, ev.code);
+    const q = await askOk(server.url, ev.code, "Who may do what?");
+    const created = await api(server.url, "POST", `/api/rooms/${ev.code}/keys`, {
+      token: ev.moderatorKey,
+      body: { role: "speaker" },
+    });
+    const { socket } = await server.moderator(ev.code, created.body.key);
+    const before = await moderationState(server.url, ev.moderatorKey, ev.code);
+    const refused = (Object.keys(CLIENT_EVENTS) as ClientEventName[]).filter(
+      (e) => !(CLIENT_EVENTS[e].roles as readonly string[]).includes("speaker"),
+    );
+    expect(refused).toContain("room:message");
+    for (const event of refused) {
+      const payload = { pollId: draft.id, questionId: q.id, text: "x", title: "Injected", kind: "scale", choice: [0] };
+      expectAckError(await emitAck(socket, event, payload), "forbidden");
+    }
+    for (const [event, payload] of moderatorEvents(poll.id, draft.id, q.id)) {
+      const allowed = event === "question:moderate" && (payload as { action: string }).action === "highlight";
+      if (!allowed) expectAckError(await emitAck(socket, event, payload), "forbidden");
+    }
     expect(await moderationState(server.url, ev.moderatorKey, ev.code)).toEqual(before);
   });
 });

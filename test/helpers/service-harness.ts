@@ -48,6 +48,12 @@ export class RecordingOutbox implements Outbox {
   disconnect(...args: Parameters<Outbox["disconnect"]>): void {
     this.calls.push({ method: "disconnect", args });
   }
+  revokeKey(...args: Parameters<Outbox["revokeKey"]>): void {
+    this.calls.push({ method: "revokeKey", args });
+  }
+  message(...args: Parameters<Outbox["message"]>): void {
+    this.calls.push({ method: "message", args });
+  }
   revoke(...args: Parameters<Outbox["revoke"]>): void {
     this.calls.push({ method: "revoke", args });
   }
@@ -114,7 +120,7 @@ export async function serviceHarness(overrides: Partial<Omit<Deps, "outbox" | "d
     outbox,
     dirty,
     async close() {
-      tribune.close();
+      await tribune.close();
       await Promise.all([deps.limiter.close(), deps.presence.close(), dirty.close()]);
       await deps.store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -124,6 +124,8 @@ describe("GET /api/events/:id", () => {
       timeZone: "Europe/Paris",
       autoSessions: false,
       premoderation: false,
+      blocklist: [],
+      retentionDays: 30,
       rooms: ev.rooms.map((r) => ({ id: r.id, name: r.name, code: r.code, participants: 0 })),
     });
     expect(res.body.moderatorKey).toBeUndefined();

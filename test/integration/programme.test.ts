@@ -25,7 +25,14 @@ describe("GET /api/programme/:code", () => {
   it("answers the same programme to anyone, by the event's code (any case) or any of its rooms' codes", async () => {
     const ev = await server.event({ title: "Congrès", rooms: ["Plénière", "Atelier"] });
     const expected = {
-      event: { code: ev.eventCode, title: "Congrès", timeZone: "Europe/Paris" },
+      // The programme's address is made from PUBLIC_URL, what its poster's QR code opens.
+      event: {
+        code: ev.eventCode,
+        title: "Congrès",
+        timeZone: "Europe/Paris",
+        retentionDays: 30,
+        url: expect.stringMatching(new RegExp(`^https?://[^/]+/${ev.eventCode}$`)),
+      },
       rooms: ev.rooms.map((r) => ({ code: r.code, name: r.name, participants: 0, session: null, next: null })),
       sessions: [],
     };

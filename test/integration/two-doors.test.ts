@@ -5,7 +5,7 @@
 import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "../../shared/errors.js";
-import { ROUTES, type RouteKey, type RouteSpecOf } from "../../shared/protocol.js";
+import { KEYED_ROLES, ROUTES, type RouteKey, type RouteSpecOf } from "../../shared/protocol.js";
 import { routeMethod, routeUrl } from "../../shared/route-url.js";
 import { api, connect, emitAck, newParticipantId } from "../helpers/clients.js";
 import { askOk, createOpenPoll, createPoll, patchRoom, pollBody } from "../helpers/fixtures.js";
@@ -197,6 +197,11 @@ const TWINS: Record<TwinRoute, Twin> = {
     conflict: (w) => w.session.upcoming,
     target: (w) => w.session.live,
   },
+  "POST /api/rooms/:code/messages": {
+    body: { text: "5 minutes left" },
+    invalid: { text: "x".repeat(201) },
+    target: (w) => w.code,
+  },
 };
 
 const UNKNOWN = "no-such-id-0123456789";
@@ -273,7 +278,7 @@ async function overSocket(
 describe("both doors give the same answer, in the contract's order", () => {
   for (const route of Object.keys(TWINS) as TwinRoute[]) {
     const twin = TWINS[route];
-    const moderator = ROUTES[route].role === "moderator";
+    const moderator = KEYED_ROLES.includes(ROUTES[route].role);
     it(`${route} ↔ ${ROUTES[route].event}`, async () => {
       const w = await world();
       const own = moderator ? w.keyA : undefined;

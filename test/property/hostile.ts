@@ -11,9 +11,11 @@ import {
   createEventBody,
   eventPatchBody,
   hasForbiddenKey,
+  messageBody,
   moderateBody,
   pollCreateBody,
   pollUpdateBody,
+  roomKeyBody,
   roomPatchBody,
   upvoteBody,
   voteBody,
@@ -166,6 +168,8 @@ export const accepts = {
   ask: (v: unknown) => askBody.safeParse(v ?? {}).success,
   upvote: (v: unknown) => upvoteBody.safeParse(v ?? {}).success,
   moderate: (v: unknown) => moderateBody.safeParse(v ?? {}).success,
+  roomKey: (v: unknown) => roomKeyBody.safeParse(v ?? {}).success,
+  message: (v: unknown) => messageBody.safeParse(v ?? {}).success,
 };
 
 /** True when the server must refuse this body at the body step. */

@@ -38,7 +38,8 @@ async function snapshot() {
   const { moderation, audit } = await expectInvariants(server.url, key, code);
   const event = await api(server.url, "GET", `/api/events/${eventId}`, { token: key });
   const events = (await server.app.store.expiredEvents("2999-01-01T00:00:00.000Z")).length;
-  return { moderation: { ...moderation, participants: 0 }, audit, event: event.body, events };
+  const keys = (await api(server.url, "GET", `/api/rooms/${code}/keys`, { token: key })).body;
+  return { moderation: { ...moderation, participants: 0 }, audit, event: event.body, events, keys };
 }
 
 async function send(method: string, path: string, body: Body | undefined, token?: string): Promise<Reply> {
@@ -92,7 +93,9 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
   "PATCH /api/events/:id": {
     method: "PATCH",
     path: () => `/api/events/${eventId}`,
-    token: () => key,
+    // The organizer's token may send every field; a moderator key sending `retentionDays` is
+    // refused 403 before its body is read (test/integration/retention-edit.test.ts).
+    token: () => ADMIN_TOKEN,
     valid: { title: "Event", premoderation: false },
     accept: accepts.eventPatch,
   },
@@ -148,6 +151,20 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     valid: { action: "approve" },
     accept: accepts.moderate,
   },
+  "POST /api/rooms/:code/keys": {
+    method: "POST",
+    path: () => `/api/rooms/${code}/keys`,
+    token: () => key,
+    valid: { role: "speaker", label: "Lectern" },
+    accept: accepts.roomKey,
+  },
+  "POST /api/rooms/:code/messages": {
+    method: "POST",
+    path: () => `/api/rooms/${code}/messages`,
+    token: () => key,
+    valid: { text: "5 minutes left" },
+    accept: accepts.message,
+  },
 };
 
 const RUNS_PER_BODY_ROUTE = 220;
@@ -196,6 +213,10 @@ const PATH_ROUTES: [string, string, boolean][] = [
   ["POST", "/api/questions/{}/moderate", true],
   ["POST", "/api/questions/{}/ban", true],
   ["DELETE", "/api/questions/{}/ban", true],
+  ["POST", "/api/rooms/{}/keys", true],
+  ["GET", "/api/rooms/{}/keys", true],
+  ["DELETE", "/api/keys/{}", true],
+  ["POST", "/api/rooms/{}/messages", true],
 ];
 
 /** Routes that need a key, and the session route that tells what a key opens. */

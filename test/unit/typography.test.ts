@@ -25,17 +25,14 @@ function frenchCatalogue(file: string): string[] {
   return literals(source.slice(start, end));
 }
 
+/** Each page's strings.ts, and the catalogues of one of its panels (`<panel>-strings.ts`). */
 const catalogues = readdirSync(CLIENT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .map((d) => join(CLIENT, d.name, "strings.ts"))
-  .filter((file) => {
-    try {
-      readFileSync(file);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  .flatMap((d) =>
+    readdirSync(join(CLIENT, d.name))
+      .filter((name) => /^([a-z]+-)?strings\.ts$/.test(name))
+      .map((name) => join(CLIENT, d.name, name)),
+  );
 
 describe("the typography checker", () => {
   it("wants a narrow no-break space before ? ! : ; and inside « »", () => {
@@ -76,14 +73,20 @@ const modules = readdirSync(CLIENT, { recursive: true, encoding: "utf8" })
 
 describe("French strings of the pages", () => {
   it("finds a catalogue per page, and one for the poll kinds", () => {
-    expect(catalogues.map((f) => f.split("/").at(-2)).sort()).toEqual([
+    expect([...new Set(catalogues.map((f) => f.split("/").at(-2)))].sort()).toEqual([
       "api-docs",
       "audience",
+      "legal",
       "moderator",
       "organizer",
       "poll-kinds",
+      "poster",
+      "programme-import",
+      "report",
       "screen",
+      "speaker",
     ]);
+    expect(catalogues.some((f) => f.endsWith("moderator/backstage-strings.ts"))).toBe(true);
   });
 
   for (const file of catalogues) {

@@ -22,5 +22,6 @@ export const ROOM_HANDLERS = {
   },
   "GET /api/rooms/:code/export.json": async (c) => exportJson(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
   "GET /api/rooms/:code/export.csv": async (c) => exportCsv(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
+  "GET /api/rooms/:code/report": async (c) => c.tribune.reports.room(await c.actor(), c.params.code),
   "GET /api/rooms/:code/audit": async (c) => c.tribune.events.audit(await c.actor(), c.params.code),
 } satisfies Partial<HttpHandlers>;
