@@ -21,6 +21,7 @@ describe("bench harness", () => {
       "http",
       "congress",
       "10k",
+      "joinstorm",
       "cluster",
       "page",
       "metrics",
@@ -34,8 +35,8 @@ describe("bench harness", () => {
     const options = parseOptions([
       "--scenario",
       existsSync(join(CLIENT_DIR, "index.html"))
-        ? "http,congress,10k,page,metrics,reactions,quiz"
-        : "http,congress,10k,metrics,reactions,quiz",
+        ? "http,congress,10k,joinstorm,page,metrics,reactions,quiz"
+        : "http,congress,10k,joinstorm,metrics,reactions,quiz",
       "--out",
       out,
       "--server",

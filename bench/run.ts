@@ -17,12 +17,12 @@ import { runPage } from "./page.js";
 import { runQuiz } from "./quiz.js";
 import { runReactions } from "./reactions.js";
 
-export const SCENARIOS = ["http", "congress", "10k", "cluster", "page", "metrics", "reactions", "quiz"] as const;
+export const SCENARIOS = ["http", "congress", "10k", "joinstorm", "cluster", "page", "metrics", "reactions", "quiz"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench -- [options]
   --quick                 every scenario at a reduced size (under 2 minutes)
-  --scenario <list>       http,congress,10k,cluster,page,metrics,reactions,quiz or all (default: all)
+  --scenario <list>       http,congress,10k,joinstorm,cluster,page,metrics,reactions,quiz or all (default: all)
   --out <dir>             where to write the JSON and Markdown (default: bench/results)
   --profile               CPU profile of every server, per phase (bench/results/profiles/)
   --heap                  heap snapshots of the live servers before and after the join, and
@@ -40,7 +40,7 @@ const HELP = `Usage: npm run bench -- [options]
   --reaction-rate <n>     reactions per phone per second (default 5, the contract's limit)
   --storm <s>             seconds of the reaction storm (default 5; --quick 2)
   --voters <n>            phones voting (2 votes/s each) before and during the storm (default 20)
-  --join-rate <n>         phones joining per second (default: 10k 500, congress 200, cluster 300)
+  --join-rate <n>         phones joining per second (default: 10k 500, joinstorm 1000, congress 200, cluster 300)
   --window <s>            seconds within which every phone votes (default 10; --quick 3)
   --burst <s>             seconds within which every phone changes its vote (default 1; 0: none)
   --duration <s>          seconds per HTTP endpoint, and per run of metrics (default 10; --quick 2)
@@ -272,6 +272,12 @@ export async function runBench(
       }
       if (name === "10k")
         return await runLive(live("10k", [{ name: "Plenary", size: options.size }], options.quick ? 1000 : 500));
+      if (name === "joinstorm") {
+        // 10,000 phones scanning the QR code within 10 s: the join alone, at 1,000/s.
+        return await runLive(
+          live("joinstorm", [{ name: "Plenary", size: options.size }], 1000, { joinOnly: true, burstWindowMs: 0 }),
+        );
+      }
       if (name === "cluster") {
         return await runCluster(
           live("cluster", [{ name: "Plenary", size: options.clusterSize }], options.quick ? 600 : 300, { nodes: 3 }),

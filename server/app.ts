@@ -25,9 +25,9 @@ import { ScoreBoard } from "./service/quiz-scores.js";
 import { RetentionSweeper } from "./service/retention.js";
 import { SESSION_CLOCK_MS, SessionClock } from "./service/session-clock.js";
 import { RoomIndexes } from "./service/similar-questions.js";
-import { StateCache } from "./service/state-cache.js";
 import { StateInvalidatingOutbox } from "./service/state-invalidating-outbox.js";
 import { Tribune } from "./service/tribune.js";
+import { publicStateCache } from "./service/views.js";
 import { openRedisStore } from "./store/redis-store.js";
 import { openSqliteStore } from "./store/sqlite-store.js";
 import type { Store } from "./store/store.js";
@@ -73,6 +73,13 @@ export interface App {
   store: Store;
   close(): Promise<void>;
 }
+
+/**
+ * Connections waiting to be accepted: when a plenary scans the QR code at once, phones queue in
+ * the kernel until the node takes them, instead of having their SYN dropped past Node's default
+ * of 511 and retrying after 1, 3, 7 s. The kernel caps it at net.core.somaxconn (4096 by default).
+ */
+export const LISTEN_BACKLOG = 4096;
 
 /** The repository's top, whether this file runs from server/ (tsx) or dist/server/ (built). */
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -124,13 +131,17 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const similar = new RoomIndexes();
   const scores = new ScoreBoard();
   const now = () => new Date();
+  const states = publicStateCache();
+  // On one node the joining phones share the cached public view; with several, a change made on
+  // another node reaches this cache only through the dirty polls or its expiry, and a phone that
+  // joined meanwhile would never hear of it: each socket then reads its own.
+  const joinStates = cluster ? null : states;
   const sockets = new SocketOutbox(
     io,
-    socketState({ store, presence, publicUrl, similar, scores }),
+    socketState({ store, presence, publicUrl, similar, scores }, joinStates),
     cluster !== null,
     fastify.log,
   );
-  const states = new StateCache();
   const deps: Deps = {
     store: timedStore(store, metrics),
     outbox: new StateInvalidatingOutbox(sockets, states),

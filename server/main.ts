@@ -1,7 +1,7 @@
 // The only file that reads the environment, listens and exits.
 import { networkInterfaces } from "node:os";
 import { ensureAdminToken } from "./admin-token.js";
-import { type App, buildApp } from "./app.js";
+import { type App, buildApp, LISTEN_BACKLOG } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureDataDir } from "./data-dir.js";
 import { ensureDemo } from "./demo.js";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  await app.fastify.listen({ port: config.port, host: config.host });
+  await app.fastify.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   const base = config.publicUrl;
   const lines = ["", `Tribune is serving on ${base} (store: ${app.store.kind})`, ...publicUrlLines(config, interfaces)];
   lines.push(`  Organizer page: ${base}/organizer`);

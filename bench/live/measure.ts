@@ -51,9 +51,10 @@ export async function measure(target: Target, options: LiveOptions, tag: string)
     const join = await joinPhones(target, options, pool, samplers, profile, total);
     const memIdle = await idleMemory(target, options, memBefore, join.joins);
     const joinPart = joinFigures(target, total, join);
-    if (options.heapDir) {
+    if (options.heapDir || options.joinOnly) {
       // A heap snapshot blocks the server for seconds, after which its heartbeat timers fire
-      // before the pongs are read and drop connections: with --heap, memory is all this run measures.
+      // before the pongs are read and drop connections: with --heap, memory is all this run
+      // measures. The join storm measures the join alone.
       return { ...joinPart, memIdle, phases: [], lost: [], votesLost: 0, questionsAsked: 0, questionsStored: 0 };
     }
 

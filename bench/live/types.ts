@@ -29,6 +29,8 @@ export interface LiveOptions {
   profileDir?: string | undefined;
   /** Directory for heap snapshots before and after the join (what an idle phone costs), or undefined. */
   heapDir?: string | undefined;
+  /** Stop after the join and its memory (the join storm): no poll opened, no vote. */
+  joinOnly?: boolean;
   /** The poll: four options, or a word cloud of `words` distinct answers (0: every phone its own). */
   kind: "single" | "wordcloud";
   words: number;

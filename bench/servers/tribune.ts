@@ -8,7 +8,7 @@ import type * as AppModule from "../../server/app.js";
 import { serveIpc } from "./ipc.js";
 
 const appUrl = process.env.BENCH_APP || new URL("../../server/app.ts", import.meta.url).href;
-const { buildApp } = (await import(appUrl)) as typeof AppModule;
+const { buildApp, LISTEN_BACKLOG } = (await import(appUrl)) as typeof AppModule;
 
 const app = await buildApp({
   port: 0,
@@ -21,7 +21,7 @@ const app = await buildApp({
   logLevel: process.env.LOG_LEVEL ?? "warn",
   clientDir: "",
 });
-await app.fastify.listen({ port: 0, host: "127.0.0.1" });
+await app.fastify.listen({ port: 0, host: "127.0.0.1", backlog: LISTEN_BACKLOG });
 serveIpc(
   app.fastify.server,
   () => app.close(),

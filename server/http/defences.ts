@@ -4,7 +4,6 @@
 import type { FastifyInstance } from "fastify";
 import { addressReader } from "../edge/client-address.js";
 import type { SocketGuard } from "../edge/socket-guard.js";
-import { callerContext } from "../service/caller.js";
 import { ConnectionGauge, DEFAULT_MAX_CONNECTIONS, refuseWhenFull } from "./connection-limits.js";
 import { registerSecurity } from "./security.js";
 
@@ -20,8 +19,5 @@ export async function registerDefences(app: FastifyInstance, config: DefenceConf
   const gauge = new ConnectionGauge(app.server, config.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   refuseWhenFull(app, gauge);
   await registerSecurity(app, config);
-  // Every handler runs knowing its caller's address (service/caller.ts): the per-address
-  // ceiling reads it there. `done` runs the handler inside the context.
-  app.addHook("preHandler", (req, _reply, done) => callerContext.run({ address: req.ip }, done));
   return { full: () => gauge.full(), addressOf: addressReader(config.trustProxy) };
 }

@@ -75,7 +75,7 @@ export async function registerPages(app: FastifyInstance, clientDir: string): Pr
     },
   });
 
-  // The app's security headers (helmet) win where they are set; a page is never sent without them.
+  // The app's security headers (security-headers.ts) win where they are set; a page is never sent without them.
   const send = (req: FastifyRequest, reply: FastifyReply, file: string) => {
     if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", pageCsp(req.headers.host));
     if (!reply.hasHeader("referrer-policy")) reply.header("referrer-policy", "no-referrer");

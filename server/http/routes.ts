@@ -53,7 +53,17 @@ export function registerRoutes(app: FastifyInstance, context: AppContext): void 
         const params = { ...(req.params as Record<string, string>) };
         if (params.code !== undefined) params.code = normalizeCode(params.code);
         reply.code("status" in spec ? spec.status : 200);
-        const answer = await handler({ ...context, params, body: req.body, query: req.query, actor: actorOf, reply } as never);
+        // The call inherits the app's context rather than copying it: spreading that object cost
+        // microseconds per request (a slow path of object spread), a tenth of a cached GET.
+        const call = Object.assign(Object.create(context) as AppContext, {
+          params,
+          body: req.body,
+          query: req.query,
+          actor: actorOf,
+          caller: { address: req.ip },
+          reply,
+        });
+        const answer = await handler(call as never);
         if (reply.statusCode === 204) return reply.send();
         if (answer instanceof Serialised) return reply.type("application/json; charset=utf-8").send(answer.json);
         return reply.send(answer);

@@ -7,7 +7,6 @@ import type { Ack, AppError } from "../../shared/errors.js";
 import { CLIENT_EVENTS, type ClientEventName } from "../../shared/protocol.js";
 import { type Bucket, RATE_RULES, takeToken } from "../core/rate-limits.js";
 import { type Logger, toErrorBody } from "../edge/error-body.js";
-import { callerContext } from "../service/caller.js";
 import type { Tribune } from "../service/tribune.js";
 import { EVENT_HANDLERS } from "./event-handlers.js";
 import type { IoSocket } from "./socket-data.js";
@@ -74,9 +73,7 @@ export function dispatchEvents(
     if (denied) return ack({ ok: false, error: denied.body(lang) });
     try {
       const handler = EVENT_HANDLERS[event as ClientEventName] as (call: unknown, payload: unknown) => Promise<unknown>;
-      const data = await callerContext.run({ address: addresses.get(socket) }, () =>
-        handler({ tribune, ...socket.data }, payload),
-      );
+      const data = await handler({ tribune, caller: { address: addresses.get(socket) }, ...socket.data }, payload);
       ack({ ok: true, data });
     } catch (error) {
       ack({ ok: false, error: toErrorBody(error, lang, log) });

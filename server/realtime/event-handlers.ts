@@ -4,11 +4,14 @@
 // parses after the resource and role checks, in the contract's order, as over HTTP.
 import { ERR } from "../../shared/error-catalogue.js";
 import type { ClientEventName, EventAnswer } from "../../shared/protocol.js";
+import type { Caller } from "../service/caller.js";
 import type { Tribune } from "../service/tribune.js";
 import type { SocketData } from "./socket-data.js";
 
 export interface SocketCall extends SocketData {
   tribune: Tribune;
+  /** Who is calling: the address the per-address ceiling counts. */
+  caller: Caller;
 }
 
 type EventHandlers = { [E in ClientEventName]: (call: SocketCall, payload: unknown) => Promise<EventAnswer<E>> };
@@ -42,20 +45,20 @@ function answerBody(payload: unknown): Record<string, unknown> {
 const asParticipant = (call: SocketCall, payload: Record<string, unknown>) => ({ ...payload, participantId: call.participantId });
 
 export const EVENT_HANDLERS: EventHandlers = {
-  vote: (c, p) => c.tribune.polls.vote(ref(p, "pollId"), asParticipant(c, body(p, "pollId")), c.code),
-  ask: async (c, p) => (await c.tribune.questions.ask(c.code, asParticipant(c, fields(p)))).question,
+  vote: (c, p) => c.tribune.polls.vote(ref(p, "pollId"), asParticipant(c, body(p, "pollId")), c.code, c.caller),
+  ask: async (c, p) => (await c.tribune.questions.ask(c.code, asParticipant(c, fields(p)), c.caller)).question,
   upvote: (c, p) => {
     const id = ref(p, "questionId");
     const { on, ...rest } = body(p, "questionId");
     if (typeof on !== "boolean") throw ERR.invalidField("on", "must be true or false");
-    return c.tribune.questions.upvote(id, asParticipant(c, rest), on, c.code);
+    return c.tribune.questions.upvote(id, asParticipant(c, rest), on, c.code, c.caller);
   },
   react: async (c, p) => {
     await c.tribune.reactions.react(c.code, asParticipant(c, fields(p)), true);
     return null;
   },
   clock: async (c, p) => c.tribune.quiz.clock(p),
-  nickname: (c, p) => c.tribune.quiz.nickname(c.code, asParticipant(c, fields(p)), true),
+  nickname: (c, p) => c.tribune.quiz.nickname(c.code, asParticipant(c, fields(p)), true, c.caller),
   "answer:hide": (c, p) => c.tribune.polls.setAnswerHidden(c.actor, ref(p, "pollId"), ref(p, "answerId"), true, answerBody(p)),
   "answer:show": (c, p) => c.tribune.polls.setAnswerHidden(c.actor, ref(p, "pollId"), ref(p, "answerId"), false, answerBody(p)),
   "poll:create": (c, p) => c.tribune.polls.create(c.actor, c.code, p),

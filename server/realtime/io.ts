@@ -5,8 +5,9 @@ import { Server } from "socket.io";
 import type { Logger } from "../edge/error-body.js";
 import { originAllowed } from "../edge/origins.js";
 import type { SocketGuard } from "../edge/socket-guard.js";
+import type { StateCache } from "../service/state-cache.js";
 import type { Tribune } from "../service/tribune.js";
-import { roomState, type ViewDeps } from "../service/views.js";
+import { type PublicView, publicView, roomState, type ViewDeps, withMe } from "../service/views.js";
 import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
 import { handshake } from "./handshake.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
@@ -33,11 +34,19 @@ export function createIoServer(http: HttpServer, allowedOrigins: readonly string
   return io;
 }
 
-/** The state each socket gets: the moderation view for moderators (and the speaker's), the public one (with `me`) for others. */
+/**
+ * The state each socket gets: the moderation view for moderators (and the speaker's), the public
+ * one (with `me`) for others. With `shared`, the public view is the one HTTP answers share: a join
+ * storm reads the room once, and each phone only its own ballots and upvotes.
+ */
 export const socketState =
-  (deps: ViewDeps): StateFor =>
-  (data) =>
-    roomState(deps, data.code, data.role === "moderator" || data.role === "speaker" ? data.role : "public", data.participantId);
+  (deps: ViewDeps, shared: StateCache<PublicView> | null): StateFor =>
+  async (data) => {
+    if (data.role === "moderator" || data.role === "speaker") return roomState(deps, data.code, data.role);
+    if (!shared) return roomState(deps, data.code, "public", data.participantId);
+    const view = await shared.view(data.code, () => publicView(deps, data.code));
+    return data.participantId ? withMe(deps, view, data.participantId) : view.state;
+  };
 
 export function attachRealtime(
   io: IoServer,

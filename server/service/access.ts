@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { ERR } from "../../shared/error-catalogue.js";
 import type { AppError } from "../../shared/errors.js";
-import { ceilingAddress } from "./caller.js";
+import { type Caller, ceilingAddress } from "./caller.js";
 import type { Deps } from "./deps.js";
 
 /** A room key's reach: the room it opens and the key's id (its sockets are revoked by it). */
@@ -129,10 +129,10 @@ export const SPEAKER_ACTIONS: readonly string[] = ["answer", "highlight", "unhig
  * Spends one token of the participant's limit for this action, then one of the coarse
  * per-address ceiling (see core/rate-limits.ts); either refusal is a 429 with its wait.
  */
-export async function spend(deps: Deps, name: "ask" | "vote" | "upvote", participantId: string): Promise<void> {
+export async function spend(deps: Deps, name: "ask" | "vote" | "upvote", participantId: string, caller: Caller): Promise<void> {
   const wait = await deps.limiter.take(name, participantId);
   if (wait > 0) throw ERR.tooManyRequests(wait);
-  const address = ceilingAddress();
+  const address = ceilingAddress(caller);
   if (address === null) return;
   const ceiling = await deps.limiter.take("ip", address);
   if (ceiling > 0) throw ERR.networkBusy(ceiling);

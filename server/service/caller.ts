@@ -1,15 +1,13 @@
-// Where the current request or socket event comes from, without threading it through every
-// use case: each door runs its handler inside `callerContext.run({address}, …)`, and the rules
-// that need the address (the per-address ceiling) read it here. The address is used for rate
-// limits only: it is never stored, logged or sent anywhere.
-import { AsyncLocalStorage } from "node:async_hooks";
+// Where the current request or socket event comes from: each door hands it to the use cases that
+// spend the per-address ceiling (vote, ask, upvote). It is passed, not carried by an
+// AsyncLocalStorage: one of those turns on async hooks for every promise of the process, a few
+// per cent of every request and event. The address is used for rate limits only: it is never
+// stored, logged or sent anywhere.
 
 export interface Caller {
   /** The client's address (after TRUST_PROXY), or undefined when unknown. */
   address?: string | undefined;
 }
-
-export const callerContext = new AsyncLocalStorage<Caller>();
 
 /** Addresses of this host: a reverse proxy on the same machine without TRUST_PROXY would otherwise put the whole audience under one ceiling. */
 export function isLoopback(address: string): boolean {
@@ -17,7 +15,7 @@ export function isLoopback(address: string): boolean {
 }
 
 /** The address the per-address ceiling applies to, or null (unknown, or this host). */
-export function ceilingAddress(): string | null {
-  const address = callerContext.getStore()?.address;
+export function ceilingAddress(caller: Caller): string | null {
+  const address = caller.address;
   return address && !isLoopback(address) ? address : null;
 }

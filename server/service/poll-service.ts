@@ -20,6 +20,7 @@ import type { PollPatch, RoomRecord } from "../store/store.js";
 import { type Actor, mayModerate, type Owned, refuseBanned, requireKey, spend, staffCheck } from "./access.js";
 import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
+import type { Caller } from "./caller.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
 import type { QuizService } from "./quiz-service.js";
@@ -170,7 +171,7 @@ export class PollService {
   }
 
   /** A participant's ballot; over a socket, `onlyRoom` keeps it to the socket's room. */
-  async vote(pollId: string, body: unknown, onlyRoom?: string): Promise<Results> {
+  async vote(pollId: string, body: unknown, onlyRoom?: string, caller: Caller = {}): Promise<Results> {
     const poll = await this.deps.store.getPoll(pollId);
     if (!poll || !isPublicPoll(poll) || (onlyRoom && poll.roomCode !== onlyRoom)) throw ERR.unknownPoll();
     const input = parse(voteBody, body);
@@ -178,7 +179,7 @@ export class PollService {
     await refuseBanned(this.deps, poll.roomCode, input.participantId);
     if (poll.status !== "open") throw ERR.pollNotOpen();
     if (poll.closesAt !== undefined && isoNow(this.deps) > poll.closesAt) throw ERR.quizTimeUp();
-    await spend(this.deps, "vote", input.participantId);
+    await spend(this.deps, "vote", input.participantId, caller);
     // A kind that keeps answers (open) gives its text a fresh id; the store keeps the old one for the same text.
     const answer = keepsAnswers(poll.kind) ? { id: newId(), text: String(choice), createdAt: isoNow(this.deps) } : undefined;
     // A quiz ballot is final and timed by the server's clock as it is stored: its points count from there.

@@ -10,6 +10,7 @@ import type { QuestionNotes, RoomRecord } from "../store/store.js";
 import { type Actor, refuseBanned, SPEAKER_ACTIONS, spend, staffCheck } from "./access.js";
 import type { ActivityRecorder } from "./activity-recorder.js";
 import { record } from "./audit.js";
+import type { Caller } from "./caller.js";
 import { type Deps, isoNow } from "./deps.js";
 import { loadRoom } from "./views.js";
 
@@ -23,7 +24,7 @@ export class QuestionService {
   ) {}
 
   /** Asks a question; a retry with the same clientId answers the first one (created: false). */
-  async ask(code: string, body: unknown): Promise<{ question: Question; created: boolean }> {
+  async ask(code: string, body: unknown, caller: Caller = {}): Promise<{ question: Question; created: boolean }> {
     const room = await this.deps.store.getRoom(code);
     if (!room) throw ERR.unknownRoom();
     const input = parse(askBody, body);
@@ -34,7 +35,7 @@ export class QuestionService {
     }
     await refuseBanned(this.deps, room.code, input.participantId);
     if (!room.qaOpen) throw ERR.qaClosed();
-    await spend(this.deps, "ask", input.participantId);
+    await spend(this.deps, "ask", input.participantId, caller);
     const author = input.author ?? "";
     // A blocklisted word (built-in or the event's own) holds the question for a moderator even
     // without pre-moderation.
@@ -83,13 +84,13 @@ export class QuestionService {
   }
 
   /** Over a socket, `onlyRoom` keeps it to the socket's room. */
-  async upvote(questionId: string, body: unknown, on: boolean, onlyRoom?: string): Promise<Upvotes> {
+  async upvote(questionId: string, body: unknown, on: boolean, onlyRoom?: string, caller: Caller = {}): Promise<Upvotes> {
     const question = await this.deps.store.getQuestion(questionId);
     if (!question || (onlyRoom && question.roomCode !== onlyRoom)) throw ERR.unknownQuestion();
     const { participantId } = parse(upvoteBody, body);
     await refuseBanned(this.deps, question.roomCode, participantId);
     if (!canUpvote(question.status, on)) throw cannotUpvote(on);
-    await spend(this.deps, "upvote", participantId);
+    await spend(this.deps, "upvote", participantId, caller);
     const allowed = on ? (["live"] as const) : (["live", "answered"] as const);
     const updated = await this.deps.store.setUpvote(questionId, participantId, on, [...allowed]);
     if (updated === "not_found") throw ERR.unknownQuestion();

@@ -1,10 +1,12 @@
 // Use cases of quizzes besides ballots: nicknames, the leaderboard, and what follows a quiz's
 // closing, whoever closed it (a moderator, the opening of another poll, the quiz clock).
+
 import { ERR } from "../../shared/error-catalogue.js";
 import type { Leaderboard, Nickname, Poll, ServerClock } from "../../shared/model.js";
 import { nicknameBody, noBody, parse } from "../../shared/schemas.js";
 import { foldNickname, isTimed, suggestNickname, topEntries } from "../core/quiz.js";
 import { refuseBanned, spend } from "./access.js";
+import type { Caller } from "./caller.js";
 import { type Deps, isoNow } from "./deps.js";
 import { loadRoom, roomScores } from "./views.js";
 
@@ -19,11 +21,11 @@ export class QuizService {
    * Sets a participant's nickname in a room. Over a socket the room is the socket's, checked at
    * its handshake (`knownRoom`); over HTTP the code is looked up first (404).
    */
-  async nickname(code: string, body: unknown, knownRoom = false): Promise<Nickname> {
+  async nickname(code: string, body: unknown, knownRoom = false, caller: Caller = {}): Promise<Nickname> {
     if (!knownRoom && !(await this.deps.store.getRoom(code))) throw ERR.unknownRoom();
     const { participantId, nickname } = parse(nicknameBody, body);
     await refuseBanned(this.deps, code, participantId);
-    await spend(this.deps, "vote", participantId);
+    await spend(this.deps, "vote", participantId, caller);
     const result = await this.deps.store.setNickname(code, participantId, nickname, foldNickname(nickname));
     if (result === "not_found") throw ERR.unknownRoom();
     if (result === "taken") {

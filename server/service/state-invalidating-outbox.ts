@@ -8,7 +8,7 @@ import type { StateCache } from "./state-cache.js";
 export class StateInvalidatingOutbox implements Outbox {
   constructor(
     private readonly inner: Outbox,
-    private readonly states: StateCache,
+    private readonly states: Pick<StateCache, "invalidate">,
   ) {}
 
   poll(...args: Parameters<Outbox["poll"]>): void {

@@ -22,7 +22,7 @@ import { ResultsCoalescer } from "./results-coalescer.js";
 import type { ClockLogger } from "./session-clock.js";
 import { SessionService } from "./session-service.js";
 import type { StateCache } from "./state-cache.js";
-import { loadRoom, roomState } from "./views.js";
+import { loadRoom, type PublicView, publicView, roomState } from "./views.js";
 
 /** Participant counts change with every phone that locks; moderators need them once a second at most. */
 const COUNT_INTERVAL_MS = 1000;
@@ -54,7 +54,7 @@ export class Tribune {
    */
   constructor(
     private readonly deps: Deps,
-    private readonly states: StateCache,
+    private readonly states: StateCache<PublicView>,
     clock: { quizSweepMs: number; log: ClockLogger },
   ) {
     this.sweeper = setInterval(() => {
@@ -109,9 +109,9 @@ export class Tribune {
     return roomState(this.deps, code, "public", participantId);
   }
 
-  /** The public state without `me`, serialised, from the cache when it is fresh. */
-  publicStateJson(code: string): Promise<string> {
-    return this.states.get(code, () => roomState(this.deps, code, "public"));
+  /** The public state without `me`, serialised (JSON bytes), from the cache when it is fresh. */
+  publicStateJson(code: string): Promise<Buffer> {
+    return this.states.get(code, () => publicView(this.deps, code));
   }
 
   async export(actor: Actor, code: string): Promise<RoomExport> {

@@ -9,6 +9,7 @@ import { inScope, type Scope, toSession } from "../core/sessions.js";
 import type { RoomData, RoomRecord, Store } from "../store/store.js";
 import type { Deps } from "./deps.js";
 import { countedQuizzes } from "./quiz-scores.js";
+import { StateCache } from "./state-cache.js";
 
 /** The room's current session, read from the store. */
 export async function currentSession(store: Store, room: RoomRecord): Promise<Session | null> {
@@ -54,6 +55,30 @@ export async function loadRoom(deps: Pick<Deps, "store">, code: string): Promise
   return data;
 }
 
+/** What the public sees of a room (`state`), with what a participant's own `me` is drawn from. */
+export interface PublicView {
+  data: RoomData;
+  snap: RoomSnapshot;
+  state: RoomState;
+}
+
+/** The cache of public views shared by HTTP answers (their `state`, as JSON) and joining sockets. */
+export const publicStateCache = (): StateCache<PublicView> =>
+  new StateCache<PublicView>(undefined, undefined, (view) => view.state);
+
+/** The public's view of a room: its current session's items, without `me`. */
+export async function publicView(deps: ViewDeps, code: string): Promise<PublicView> {
+  const data = await loadRoom(deps, code);
+  const participants = await deps.presence.count(code);
+  const snap = snapshot(deps, data, publicScope(data.room));
+  return { data, snap, state: viewRoom(snap, "public", participants) };
+}
+
+/** A participant's state: the public view and its own ballots, upvotes and questions. */
+export async function withMe(deps: ViewDeps, view: PublicView, participantId: string): Promise<RoomState> {
+  return { ...view.state, me: await meOf(deps, view.snap, view.data, participantId) };
+}
+
 /**
  * A room's state for an audience: the public always sees the current session's items; a
  * moderator sees `scope` (every session's when absent), a speaker `scope` (the current session's
@@ -66,14 +91,14 @@ export async function roomState(
   participantId?: string,
   scope?: Scope,
 ): Promise<RoomState> {
+  if (audience === "public") {
+    const view = await publicView(deps, code);
+    return participantId ? withMe(deps, view, participantId) : view.state;
+  }
   const data = await loadRoom(deps, code);
   const participants = await deps.presence.count(code);
-  const seen =
-    audience === "public" ? publicScope(data.room) : (scope ?? (audience === "speaker" ? publicScope(data.room) : { all: true }));
-  const snap = snapshot(deps, data, seen);
-  const me = participantId ? await meOf(deps, snap, data, participantId) : undefined;
-  const state = viewRoom(snap, audience, participants, me);
-  if (audience === "public") return state;
+  const snap = snapshot(deps, data, scope ?? (audience === "speaker" ? publicScope(data.room) : { all: true }));
+  const state = viewRoom(snap, audience, participants);
   const words = await deps.store.eventBlocklist(data.room.eventId);
   state.questions = withModerationHints(deps, data, state.questions, words);
   state.messages = await deps.store.messages(code);

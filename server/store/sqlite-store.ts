@@ -55,6 +55,9 @@ import {
 
 const bit = (b: boolean): number => (b ? 1 : 0);
 
+/** Entries of each read cache before it starts over (a bound on memory, not a tuning). */
+const READ_CACHE_MAX = 50_000;
+
 /** Thrown inside a transaction to roll it back and answer why. */
 class Refusal extends Error {
   constructor(readonly reason: ProgrammeRefusal) {
@@ -68,7 +71,22 @@ export class SqliteStore implements Store {
   private readonly q: ReturnType<typeof prepareAll>;
   private readonly tx: ReturnType<SqliteStore["transactions"]>;
   private readonly act: ReturnType<typeof activityCommands>;
-  private pending: { command: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  private pending: {
+    command: () => unknown;
+    /** The command changes no poll and no ban: the hot reads below stay valid. */
+    keepsReads: boolean;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  /**
+   * The reads every vote makes (its poll, the voter's ban) and every handshake (its room), kept
+   * until a command that may change a poll, a ban or a room commits. This process is the file's only writer and a read never
+   * waits, so an entry is always the committed state: forgetting them all after any other
+   * write keeps that true without tracking which command touches what.
+   */
+  private polls = new Map<string, Poll | null>();
+  private bans = new Map<string, boolean>();
+  private rooms = new Map<string, RoomRecord | null>();
 
   constructor(file: string) {
     this.db = openDatabase(file);
@@ -104,9 +122,9 @@ export class SqliteStore implements Store {
    * sharing it lets a vote storm be acknowledged in thousands per second, and each promise
    * still resolves only after the commit that holds its write.
    */
-  private write<T>(command: () => T): Promise<T> {
+  private write<T>(command: () => T, keepsReads = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ command, resolve: resolve as (value: unknown) => void, reject });
+      this.pending.push({ command, keepsReads, resolve: resolve as (value: unknown) => void, reject });
       if (this.pending.length === 1) setImmediate(() => this.commitBatch());
     });
   }
@@ -116,6 +134,7 @@ export class SqliteStore implements Store {
     this.pending = [];
     if (batch.length === 0) return;
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    if (batch.some((op) => !op.keepsReads)) this.forgetReads();
     try {
       this.db.transaction(() => {
         for (const op of batch) {
@@ -127,6 +146,7 @@ export class SqliteStore implements Store {
         }
       })();
     } catch (error) {
+      this.forgetReads();
       for (const op of batch) op.reject(error); // the commit itself failed: nothing was written
       return;
     }
@@ -135,6 +155,12 @@ export class SqliteStore implements Store {
       if (outcome.ok) op.resolve(outcome.value);
       else op.reject(outcome.value);
     });
+  }
+
+  private forgetReads(): void {
+    this.polls.clear();
+    this.bans.clear();
+    this.rooms.clear();
   }
 
   private snapshot(pollId: string, voters: number, seq: number): TallySnapshot {
@@ -537,7 +563,12 @@ export class SqliteStore implements Store {
   }
 
   async getRoom(code: string): Promise<RoomRecord | null> {
-    return this.room(code);
+    const known = this.rooms.get(code);
+    if (known !== undefined) return known === null ? null : { ...known };
+    const room = this.room(code);
+    if (this.rooms.size >= READ_CACHE_MAX) this.rooms.clear();
+    this.rooms.set(code, room);
+    return room === null ? null : { ...room };
   }
 
   async updateRoom(code: string, patch: RoomSettingsPatch): Promise<RoomRecord | Missing> {
@@ -607,8 +638,13 @@ export class SqliteStore implements Store {
   }
 
   async getPoll(pollId: string): Promise<Poll | null> {
+    const known = this.polls.get(pollId);
+    if (known !== undefined) return known === null ? null : { ...known };
     const row = this.q.getPoll.get(pollId);
-    return row ? toPoll(row) : null;
+    const poll = row ? toPoll(row) : null;
+    if (this.polls.size >= READ_CACHE_MAX) this.polls.clear();
+    this.polls.set(pollId, poll);
+    return poll === null ? null : { ...poll };
   }
 
   async updatePoll(pollId: string, patch: PollPatch, draftOnly: boolean): Promise<Poll | Missing | Conflict> {
@@ -631,7 +667,7 @@ export class SqliteStore implements Store {
     answer?: NewAnswer,
     timed?: TimedBallot,
   ) {
-    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys, answer, timed));
+    return this.write(() => this.tx.castBallot(pollId, participantId, choice, keys, answer, timed), true);
   }
 
   async timedBallots(pollId: string): Promise<TimedBallotRecord[]> {
@@ -662,7 +698,7 @@ export class SqliteStore implements Store {
   }
 
   async addReactions(code: string, counts: ReactionTally): Promise<void> {
-    await this.write(() => this.tx.addReactions(code, counts));
+    await this.write(() => this.tx.addReactions(code, counts), true);
   }
 
   async reactionTotals(code: string): Promise<ReactionTally> {
@@ -684,7 +720,7 @@ export class SqliteStore implements Store {
   }
 
   async ask(question: QuestionRecord, requireQaOpen: boolean) {
-    return this.write(() => this.tx.ask(question, requireQaOpen));
+    return this.write(() => this.tx.ask(question, requireQaOpen), true);
   }
 
   async getQuestion(questionId: string): Promise<QuestionRecord | null> {
@@ -692,7 +728,7 @@ export class SqliteStore implements Store {
   }
 
   async setUpvote(questionId: string, participantId: string, on: boolean, allowed: QuestionStatus[]) {
-    return this.write(() => this.tx.setUpvote(questionId, participantId, on, allowed));
+    return this.write(() => this.tx.setUpvote(questionId, participantId, on, allowed), true);
   }
 
   async updateQuestion(questionId: string, expected: QuestionState, next: QuestionState) {
@@ -765,11 +801,17 @@ export class SqliteStore implements Store {
   }
 
   async isBanned(code: string, participantId: string): Promise<boolean> {
-    return this.q.isBanned.get(code, participantId) !== undefined;
+    const key = `${code} ${participantId}`;
+    const known = this.bans.get(key);
+    if (known !== undefined) return known;
+    const banned = this.q.isBanned.get(code, participantId) !== undefined;
+    if (this.bans.size >= READ_CACHE_MAX) this.bans.clear();
+    this.bans.set(key, banned);
+    return banned;
   }
 
   async appendAudit(code: string, entry: AuditEntry): Promise<void> {
-    await this.write(() => this.tx.appendAudit(code, entry));
+    await this.write(() => this.tx.appendAudit(code, entry), true);
   }
 
   async auditLog(code: string): Promise<AuditEntry[]> {

@@ -10,9 +10,9 @@ import { LocalDirtyBus, LocalPresence, LocalRateLimiter } from "../../server/ser
 import type { DirtyBus, Outbox } from "../../server/service/ports.js";
 import { ScoreBoard } from "../../server/service/quiz-scores.js";
 import { RoomIndexes } from "../../server/service/similar-questions.js";
-import { StateCache } from "../../server/service/state-cache.js";
 import { StateInvalidatingOutbox } from "../../server/service/state-invalidating-outbox.js";
 import { Tribune } from "../../server/service/tribune.js";
+import { publicStateCache } from "../../server/service/views.js";
 import { openSqliteStore } from "../../server/store/sqlite-store.js";
 import { ADMIN_TOKEN } from "./server.js";
 
@@ -117,7 +117,7 @@ export async function serviceHarness(overrides: Partial<Omit<Deps, "outbox" | "d
     scores: new ScoreBoard(),
     ...overrides,
   };
-  const states = new StateCache();
+  const states = publicStateCache();
   const silent = { info: () => {}, error: () => {} };
   const tribune = new Tribune({ ...deps, outbox: new StateInvalidatingOutbox(outbox, states) }, states, {
     quizSweepMs: 0,

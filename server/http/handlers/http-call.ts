@@ -3,6 +3,7 @@ import type { FastifyReply } from "fastify";
 import type { Readiness, SiteInfo } from "../../../shared/model.js";
 import type { RouteAnswer, RouteKey, RouteParams } from "../../../shared/protocol.js";
 import type { Actor } from "../../service/access.js";
+import type { Caller } from "../../service/caller.js";
 import type { Tribune } from "../../service/tribune.js";
 
 export interface HttpCall<K extends RouteKey> extends AppContext {
@@ -14,6 +15,8 @@ export interface HttpCall<K extends RouteKey> extends AppContext {
   query: unknown;
   /** The caller, from the bearer token (already checked on moderator and organizer routes). */
   actor(): Promise<Actor>;
+  /** Who is calling: the address the per-address ceiling counts. */
+  caller: Caller;
   reply: FastifyReply;
 }
 
@@ -28,9 +31,9 @@ export interface AppContext {
   metricsToken: string | undefined;
 }
 
-/** An answer already serialised (a cached room state): sent as it is, as JSON. */
+/** An answer already serialised (a cached room state, as bytes): sent as it is, as JSON. */
 export class Serialised {
-  constructor(readonly json: string) {}
+  constructor(readonly json: string | Buffer) {}
 }
 
 export type HttpHandler<K extends RouteKey> = (call: HttpCall<K>) => Promise<RouteAnswer<K> | Serialised>;

@@ -10,7 +10,7 @@ export const POLL_HANDLERS = {
   "POST /api/polls/:id/open": async (c) => c.tribune.polls.move(await c.actor(), c.params.id, "open", c.body),
   "POST /api/polls/:id/close": async (c) => c.tribune.polls.move(await c.actor(), c.params.id, "close", c.body),
   "POST /api/polls/:id/reset": async (c) => c.tribune.polls.reset(await c.actor(), c.params.id, c.body),
-  "POST /api/polls/:id/votes": async (c) => c.tribune.polls.vote(c.params.id, c.body),
+  "POST /api/polls/:id/votes": async (c) => c.tribune.polls.vote(c.params.id, c.body, undefined, c.caller),
   "POST /api/polls/:id/answers/:answerId/hide": async (c) =>
     c.tribune.polls.setAnswerHidden(await c.actor(), c.params.id, c.params.answerId, true, c.body),
   "POST /api/polls/:id/answers/:answerId/show": async (c) =>

@@ -11,7 +11,7 @@ export const ROOM_HANDLERS = {
   },
   "POST /api/rooms/:code/polls": async (c) => c.tribune.polls.create(await c.actor(), c.params.code, c.body),
   "POST /api/rooms/:code/questions": async (c) => {
-    const { question, created } = await c.tribune.questions.ask(c.params.code, c.body);
+    const { question, created } = await c.tribune.questions.ask(c.params.code, c.body, c.caller);
     if (!created) c.reply.code(200); // a retried ask answers the original question
     return question;
   },
@@ -20,7 +20,7 @@ export const ROOM_HANDLERS = {
     await c.tribune.reactions.react(c.params.code, c.body);
     return { ok: true } as const;
   },
-  "POST /api/rooms/:code/nickname": async (c) => c.tribune.quiz.nickname(c.params.code, c.body),
+  "POST /api/rooms/:code/nickname": async (c) => c.tribune.quiz.nickname(c.params.code, c.body, false, c.caller),
   "GET /api/rooms/:code/leaderboard": async (c) => c.tribune.quiz.leaderboard(c.params.code),
   "GET /api/rooms/:code/export.json": async (c) => exportJson(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
   "GET /api/rooms/:code/export.csv": async (c) => exportCsv(c.reply, await c.tribune.export(await c.actor(), c.params.code)),
