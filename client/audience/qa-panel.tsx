@@ -12,8 +12,11 @@ type Order = "popular" | "recent";
 
 export function QaPanel({ state, outbox, session }: { state: RoomState; outbox: readonly Action[]; session: AudienceSession }) {
   const [order, setOrder] = useState<Order>("popular");
-  const queuedAsks = outbox.filter((a): a is Extract<Action, { kind: "ask" }> => a.kind === "ask");
   const mine = state.me?.questions ?? [];
+  // The server may tell the asker of its pending question before the ask's acknowledgement
+  // arrives: a queued ask whose text is already among the person's questions is that one.
+  const asked = new Set(mine.map((q) => q.text));
+  const queuedAsks = outbox.filter((a): a is Extract<Action, { kind: "ask" }> => a.kind === "ask" && !asked.has(a.text.trim()));
   const listed = state.questions.filter((q) => q.status === "live" || q.status === "answered");
   // Answered questions go after the open ones, whatever the order.
   const sorted = listed
