@@ -3,14 +3,14 @@
 // reactions and those the others share), so every screen, whatever its node, is sent every
 // acknowledged reaction once and at most one message per 250 ms tick; the store's totals hold
 // each reaction once; phones get none.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REACTION_TICK_MS } from "../../server/service/reaction-coalescer.js";
 import { emitAck, record } from "../helpers/clients.js";
-import { closeSockets, createEvent, moderatorSocket, participantSocket, screenSocket, sleep } from "../helpers/fixtures.js";
+import { createEvent, moderatorSocket, participantSocket, screenSocket, sleep } from "../helpers/fixtures.js";
 import { added, type Counts, sum, totalsReach } from "../helpers/reactions.js";
-import { type RedisServer, redisBinary, startRedis } from "../helpers/redis-server.js";
-import type { TestServer } from "../helpers/server.js";
-import { closeNodes, startNodes, waitUntil } from "./cluster-helpers.js";
+import { redisBinary } from "../helpers/redis-server.js";
+import { waitUntil } from "./cluster-helpers.js";
+import { useNodes } from "./use-nodes.js";
 
 const available = redisBinary() !== null;
 const EMOJIS = ["👏", "❤️", "😂", "😮", "👍", "🎉"];
@@ -18,21 +18,11 @@ const PHONES = 200;
 const ROUNDS = 8; // one reaction per phone every 250 ms: 2 s at 4 a second
 
 describe.skipIf(!available)("reactions on three nodes", { timeout: 60_000 }, () => {
-  let redis: RedisServer;
-  let nodes: TestServer[];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    nodes = await startNodes(3, redis.url);
-  });
-  afterEach(() => closeSockets());
-  afterAll(async () => {
-    await closeNodes(nodes ?? []);
-    await redis?.destroy();
-  });
+  const cluster = useNodes(3);
 
   it("200 phones over three nodes: every screen sees each acknowledged reaction once, coalesced per tick; the totals count each once", async () => {
-    const urls = nodes.map((n) => n.url);
+    const nodes = cluster.nodes();
+    const urls = cluster.urls();
     const ev = await createEvent(urls[0]!);
     // Two screens per node and a console on the last.
     const watchers = [
