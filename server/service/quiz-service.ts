@@ -72,7 +72,7 @@ export class QuizService {
   async closed(code: string, polls: Poll[], opts: { toPublic?: boolean; resync?: boolean } = {}): Promise<Poll[]> {
     const shown: Poll[] = [];
     for (const poll of polls) shown.push(await this.reveal(poll));
-    for (const poll of shown) this.deps.outbox.poll(code, poll, opts.toPublic);
+    for (const poll of shown) this.deps.outbox.poll(code, poll, opts.toPublic ?? true);
     const quizClosed = shown.some((p) => isTimed(p) && p.status === "closed");
     if (quizClosed) this.deps.outbox.leaderboard(code, await this.leaderboard(code));
     if (quizClosed || opts.resync) this.deps.outbox.resync(code);
