@@ -315,6 +315,12 @@ export interface SessionReport {
   questions: { asked: number; answered: number; merged: number; top: Question[] };
   /** Reaction totals by emoji. */
   reactions: Record<string, number>;
+  /**
+   * The session's quiz leaderboard over its closed quizzes (null when it had none): the top 10
+   * by nickname. Nicknames are erased with the participant ids at the end of the retention, and
+   * the board is then empty (`entries: []`, `players: 0`).
+   */
+  leaderboard: Leaderboard | null;
 }
 
 /** GET /api/rooms/:code/report: a room's minutes, session by session. No participant id, ever. */

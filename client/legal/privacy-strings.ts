@@ -12,7 +12,7 @@ const en = {
   keptBallots: "Your answers to polls, one per poll (a new answer replaces the previous one), linked to that identifier.",
   keptQuestions: "The questions you ask, and the name you type with them if you choose to give one (it is optional).",
   keptUpvotes: "The questions you support.",
-  keptNickname: "The nickname you choose if you take part in a quiz.",
+  keptNickname: "The nickname you choose if you take part in a quiz, shown in the leaderboard and in the event’s report.",
   keptBan: "If a moderator stops the author of a question from taking part: that identifier, in that room.",
   notKeptTitle: "What Tribune does not keep",
   notKeptAccount: "No account, no e-mail address, no phone number.",
@@ -26,7 +26,7 @@ const en = {
     "To run the polls and the questions of the event: counting one answer per person per poll, showing you what you did when you come back, and stopping abuse. Taking part is voluntary.",
   howLongTitle: "For how long",
   howLongDays:
-    "{days} days after the event was created, Tribune erases what links your answers to your phone: the identifier, who answered what, who supported which question. Only the totals remain, and the questions with the name given with them.",
+    "{days} days after the event was created, Tribune erases what links your answers to your phone: the identifier, who answered what, who supported which question, your quiz nickname (the report’s leaderboards are then empty). Only the totals remain, and the questions with the name given with them.",
   howLongChoice:
     "This is the default: the organizer may choose another length for the event, from 1 to 365 days. Ask them for this event’s.",
   howLongEvent: "This is the length the organizer chose for “{title}”.",
@@ -58,7 +58,8 @@ const fr: typeof en = {
   keptQuestions:
     "Les questions que vous posez, et le nom que vous saisissez avec elles si vous choisissez d’en donner un (c’est facultatif).",
   keptUpvotes: "Les questions que vous soutenez.",
-  keptNickname: "Le pseudonyme que vous choisissez si vous participez à un quiz.",
+  keptNickname:
+    "Le pseudonyme que vous choisissez si vous participez à un quiz, affiché dans le classement et dans le compte rendu de l’événement.",
   keptBan: "Si un modérateur empêche l’auteur d’une question de participer : cet identifiant, dans cette salle.",
   notKeptTitle: "Ce que Tribune ne garde pas",
   notKeptAccount: "Ni compte, ni adresse électronique, ni numéro de téléphone.",
@@ -72,7 +73,7 @@ const fr: typeof en = {
     "Pour faire fonctionner les sondages et les questions de l’événement : compter une réponse par personne et par sondage, vous montrer ce que vous avez fait quand vous revenez, et empêcher les abus. Participer est libre.",
   howLongTitle: "Combien de temps",
   howLongDays:
-    "{days} jours après la création de l’événement, Tribune efface ce qui relie vos réponses à votre téléphone : l’identifiant, qui a répondu quoi, qui a soutenu quelle question. Il ne reste que les totaux, et les questions avec le nom donné avec elles.",
+    "{days} jours après la création de l’événement, Tribune efface ce qui relie vos réponses à votre téléphone : l’identifiant, qui a répondu quoi, qui a soutenu quelle question, votre pseudonyme de quiz (les classements du compte rendu sont alors vides). Il ne reste que les totaux, et les questions avec le nom donné avec elles.",
   howLongChoice:
     "C’est la durée par défaut : l’organisateur peut en choisir une autre pour l’événement, de 1 à 365 jours. Demandez-lui celle de cet événement.",
   howLongEvent: "C’est la durée que l’organisateur a choisie pour « {title} ».",

@@ -1,9 +1,10 @@
 // One session of a room in the report: its key figures, its timeline, each poll's chart and
-// table, and the most upvoted questions with their replies.
+// table, its quiz leaderboard, and the most upvoted questions with their replies.
 import type { SessionReport } from "../../shared/model";
 import { fmt } from "../lib/i18n";
 import { CLIENT_KINDS } from "../poll-kinds";
 import { REPORT_CHARTS } from "./charts";
+import { QuizLeaderboard } from "./leaderboard";
 import { t, tn } from "./strings";
 import { Timeline } from "./timeline";
 import { clock, dayAndClock } from "./when";
@@ -138,6 +139,12 @@ export function SessionSection({ report, id, timeZone }: { report: SessionReport
       )}
       <h4>{t("polls")}</h4>
       <Polls report={report} />
+      {report.leaderboard && (
+        <>
+          <h4>{t("leaderboard")}</h4>
+          <QuizLeaderboard board={report.leaderboard} />
+        </>
+      )}
       <h4>{t("topQuestions")}</h4>
       <TopQuestions report={report} />
     </section>

@@ -50,6 +50,13 @@ const en = {
   reactionTable: "Reactions by emoji",
   emoji: "Emoji",
   speakers: "Speakers: {names}",
+  leaderboard: "Quiz leaderboard",
+  noLeaderboard: "No nickname kept: the leaderboard was erased with the participants’ data, or nobody with a nickname answered.",
+  players_one: "{n} ranked player",
+  players_other: "{n} ranked players",
+  rank: "Rank",
+  nickname: "Nickname",
+  score: "Score",
 };
 
 const fr: typeof en = {
@@ -101,6 +108,14 @@ const fr: typeof en = {
   reactionTable: "Réactions par emoji",
   emoji: "Emoji",
   speakers: "Intervenants\u202f: {names}",
+  leaderboard: "Classement du quiz",
+  noLeaderboard:
+    "Aucun pseudonyme gardé\u202f: le classement a été effacé avec les données des participants, ou personne n’a répondu avec un pseudonyme.",
+  players_one: "{n} joueur classé",
+  players_other: "{n} joueurs classés",
+  rank: "Rang",
+  nickname: "Pseudonyme",
+  score: "Score",
 };
 
 export const { t, tn } = translator({ en, fr });

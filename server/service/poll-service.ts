@@ -130,7 +130,7 @@ export class PollService {
       throw move === "open" ? ERR.cannotOpenPoll() : ERR.cannotClosePoll();
     }
     if (result === "other_session") throw ERR.pollOfOtherSession();
-    const shown = await this.closed(result.poll.roomCode, [...result.closed, result.poll]);
+    const shown = await this.quiz.closed(result.poll.roomCode, [...result.closed, result.poll]);
     if (timing) this.opened(result.poll);
     await record(this.deps, result.poll.roomCode, actor, `poll:${move}`, pollId);
     return shown.at(-1) ?? result.poll;
@@ -143,20 +143,8 @@ export class PollService {
   async autoClose(pollId: string): Promise<boolean> {
     const result = await this.deps.store.setPollStatus(pollId, ["open"], "closed");
     if (typeof result !== "object") return false;
-    await this.closed(result.poll.roomCode, [result.poll]);
+    await this.quiz.closed(result.poll.roomCode, [result.poll]);
     return true;
-  }
-
-  /**
-   * Tells the room of polls that changed status in one move; closed quizzes are revealed first
-   * and, once their `poll` is out, announced (leaderboard). Answers the polls as sent.
-   */
-  private async closed(code: string, polls: Poll[]): Promise<Poll[]> {
-    const shown: Poll[] = [];
-    for (const poll of polls) shown.push(await this.quiz.reveal(poll));
-    for (const poll of shown) this.deps.outbox.poll(code, poll);
-    if (shown.some((p) => isTimed(p) && p.status === "closed")) await this.quiz.announce(code);
-    return shown;
   }
 
   async reset(actor: Actor, pollId: string, body: unknown): Promise<Results> {

@@ -32,7 +32,7 @@ export class ScoreBoard {
     const key = quizzes.map((p) => p.id).join(",");
     const entry = this.entries.get(code);
     if (entry && entry.key === key && this.now() - entry.at < this.ttlMs) return entry.scores;
-    const scores = compute(store, code, quizzes);
+    const scores = computeScores(store, code, quizzes);
     this.entries.set(code, { key, at: this.now(), scores });
     // A failed read is not kept: the next caller tries again.
     scores.catch(() => {
@@ -53,7 +53,12 @@ export class ScoreBoard {
   }
 }
 
-async function compute(store: Pick<Store, "timedBallots" | "nicknames">, code: string, quizzes: Poll[]): Promise<QuizScores> {
+/** The scores over `quizzes` read from the store now, without the cache (the report). */
+export async function computeScores(
+  store: Pick<Store, "timedBallots" | "nicknames">,
+  code: string,
+  quizzes: Poll[],
+): Promise<QuizScores> {
   const nicknames = quizzes.length > 0 ? await store.nicknames(code) : {};
   const ballots: Record<string, TimedBallotRecord[]> = {};
   for (const poll of quizzes) ballots[poll.id] = await store.timedBallots(poll.id);

@@ -1,5 +1,5 @@
 // Use cases of quizzes besides ballots: nicknames, the leaderboard, and what follows a quiz's
-// closing, whoever closed it (a moderator, the opening of another poll, the quiz clock).
+// closing, whoever closed it (a moderator, the opening of another poll, the quiz clock, a session start).
 
 import { ERR } from "../../shared/error-catalogue.js";
 import type { Leaderboard, Nickname, Poll, ServerClock } from "../../shared/model.js";
@@ -62,11 +62,20 @@ export class QuizService {
   }
 
   /**
-   * After quizzes closed in a room: the leaderboard to the room, and each phone a fresh state
-   * with its points, total and rank. Called once per closing, by the node whose move won.
+   * What follows polls changing status in one move, whoever moved them (a moderator, the opening
+   * of another poll, the quiz clock, the start of a session): each closed quiz's results revealed,
+   * every poll to the room, then, when a quiz closed, the leaderboard and each phone a fresh state
+   * with its points, total and rank. Called once per move, by the node whose move won. `resync`
+   * asks for the fresh states even when no quiz closed (a session start changes every state).
+   * Answers the polls as sent.
    */
-  async announce(code: string): Promise<void> {
-    this.deps.outbox.leaderboard(code, await this.leaderboard(code));
-    this.deps.outbox.resync(code);
+  async closed(code: string, polls: Poll[], opts: { toPublic?: boolean; resync?: boolean } = {}): Promise<Poll[]> {
+    const shown: Poll[] = [];
+    for (const poll of polls) shown.push(await this.reveal(poll));
+    for (const poll of shown) this.deps.outbox.poll(code, poll, opts.toPublic ?? true);
+    const quizClosed = shown.some((p) => isTimed(p) && p.status === "closed");
+    if (quizClosed) this.deps.outbox.leaderboard(code, await this.leaderboard(code));
+    if (quizClosed || opts.resync) this.deps.outbox.resync(code);
+    return shown;
   }
 }

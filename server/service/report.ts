@@ -2,7 +2,7 @@
 // every poll with its results and what the Q&A amounted to. Pure: built from the room's data and
 // the activity recorded as the day went (service/activity-recorder.ts). Nothing in it names a
 // participant: questions go through toPublicQuestion, results through publicResults.
-import type { Question, RoomReport, SessionReport } from "../../shared/model.js";
+import type { Leaderboard, Question, RoomReport, SessionReport } from "../../shared/model.js";
 import { compareQuestions } from "../../shared/question-order.js";
 import { isPublicStatus } from "../../shared/visibility.js";
 import { buildResults, publicResults } from "../core/polls.js";
@@ -17,9 +17,15 @@ const EMPTY: SessionActivity = { sessionId: null, timeline: [], distinct: 0, rea
 
 /**
  * One entry per session of the room that has anything (programme order), and one for the items
- * of no session when there are any, first.
+ * of no session when there are any, first. `boards`: the quiz leaderboard of each session that
+ * closed quizzes, by session id ("" for none).
  */
-export function buildRoomReport(data: RoomData, activity: SessionActivity[], generatedAt: string): RoomReport {
+export function buildRoomReport(
+  data: RoomData,
+  activity: SessionActivity[],
+  generatedAt: string,
+  boards: Map<string, Leaderboard> = new Map(),
+): RoomReport {
   const byId = byKnownSession(data, activity);
   const ids: (string | null)[] = [null, ...data.sessions.map((s) => s.id)];
   const sessions: SessionReport[] = [];
@@ -44,6 +50,7 @@ export function buildRoomReport(data: RoomData, activity: SessionActivity[], gen
       }),
       questions: questionFigures(questions),
       reactions: recorded.reactions,
+      leaderboard: boards.get(id ?? "") ?? null,
     });
   }
   const { code, name, eventTitle } = data.room;

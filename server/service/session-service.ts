@@ -12,6 +12,7 @@ import { record } from "./audit.js";
 import { type Deps, isoNow } from "./deps.js";
 import type { EventService } from "./event-service.js";
 import { exportRoom } from "./export.js";
+import type { QuizService } from "./quiz-service.js";
 import type { ReportService } from "./report-service.js";
 import { loadRoom, roomInfo } from "./views.js";
 
@@ -20,6 +21,7 @@ export class SessionService {
     private readonly deps: Deps,
     private readonly events: EventService,
     private readonly reports: ReportService,
+    private readonly quiz: QuizService,
   ) {}
 
   async create(actor: Actor, code: string, body: unknown): Promise<Session> {
@@ -112,9 +114,10 @@ export class SessionService {
     if (typeof result === "string") return result;
     if (move === "start") {
       this.deps.similar.invalidate(room.code);
-      for (const poll of result.closed) this.deps.outbox.poll(room.code, poll, false);
-      // A new current session: every client's state changes, not one item.
-      this.deps.outbox.resync(room.code);
+      // The room's open polls left behind are closed as any close is (a quiz revealed, the
+      // leaderboard); they are no longer the public's, and a new current session changes every
+      // client's state, not one item.
+      await this.quiz.closed(room.code, result.closed, { toPublic: false, resync: true });
     } else {
       this.tellRoom(room, result.session);
     }

@@ -74,7 +74,7 @@ export class Tribune {
     this.polls = new PollService(deps, this.events, dirty, this.quiz, (poll) => this.quizClock.schedule(poll), this.activity);
     this.questions = new QuestionService(deps, this.activity);
     this.reports = new ReportService(deps, this.events, this.activity);
-    this.sessions = new SessionService(deps, this.events, this.reports);
+    this.sessions = new SessionService(deps, this.events, this.reports, this.quiz);
     this.programmeImport = new ProgrammeImportService(deps);
     this.reactionCoalescer = new ReactionCoalescer((code, what) => this.flushReactions(code, what));
     this.reactions = new ReactionService(deps, this.reactionCoalescer, this.activity);

@@ -8,9 +8,10 @@ import { closeNodes, startNodes } from "./cluster-helpers.js";
 
 /**
  * `count` in-process nodes on a fresh redis-server for a describe block: started before its
- * tests, closed after them (with the sockets each test opened). `urls()` inside tests and hooks.
+ * tests, closed after them (with the sockets each test opened). `urls()` and `nodes()` (their
+ * stores, for what a test reads behind the doors) inside tests and hooks.
  */
-export function useNodes(count: number): { urls: () => string[] } {
+export function useNodes(count: number): { urls: () => string[]; nodes: () => TestServer[] } {
   let redis: RedisServer | undefined;
   let nodes: TestServer[] = [];
   beforeAll(async () => {
@@ -22,5 +23,5 @@ export function useNodes(count: number): { urls: () => string[] } {
     await closeNodes(nodes);
     await redis?.destroy();
   });
-  return { urls: () => nodes.map((n) => n.url) };
+  return { urls: () => nodes.map((n) => n.url), nodes: () => nodes };
 }

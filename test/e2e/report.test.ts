@@ -38,6 +38,9 @@ const POLLS = [
   { room: 1, title: "Vos idées en une phrase", kind: "open", votes: ["Plus de trains le soir", "Des abris vélo"] },
 ] as const;
 
+/** A quiz in the first room, answered by two nicknamed phones: the session's leaderboard. */
+const QUIZ = { title: "Quiz : la ville en chiffres", options: ["12 %", "30 %"], correct: [1], players: ["Camille", "Dominique"] };
+
 describe.skipIf(!CHROMIUM)("report pages in Chromium", { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
@@ -65,6 +68,17 @@ describe.skipIf(!CHROMIUM)("report pages in Chromium", { timeout: 90_000 }, () =
         });
       await api(server.url, "POST", `/api/polls/${poll.body.id}/close`, { token: key });
     }
+    const quiz = await api(server.url, "POST", `/api/rooms/${codes[0]}/polls`, {
+      token: key,
+      body: { title: QUIZ.title, kind: "quiz", options: QUIZ.options, correct: QUIZ.correct, timeLimit: 60 },
+    });
+    await api(server.url, "POST", `/api/polls/${quiz.body.id}/open`, { token: key });
+    for (const [i, nickname] of QUIZ.players.entries()) {
+      const participantId = `e2e_report_player_${i}`;
+      await api(server.url, "POST", `/api/rooms/${codes[0]}/nickname`, { body: { participantId, nickname } });
+      await api(server.url, "POST", `/api/polls/${quiz.body.id}/votes`, { body: { participantId, choice: [i] } });
+    }
+    await api(server.url, "POST", `/api/polls/${quiz.body.id}/close`, { token: key });
     const q = await api(server.url, "POST", `/api/rooms/${codes[0]}/questions`, {
       body: { participantId: "e2e_report_asker_0001", text: "Le compte rendu sera-t-il publié ?" },
     });
@@ -76,9 +90,9 @@ describe.skipIf(!CHROMIUM)("report pages in Chromium", { timeout: 90_000 }, () =
     await server?.close();
   });
 
-  for (const [lang, locale, h1] of [
-    ["fr", "fr-FR", "Compte rendu de l’événement"],
-    ["en", "en-GB", "Event report"],
+  for (const [lang, locale, h1, board] of [
+    ["fr", "fr-FR", "Compte rendu de l’événement", "Classement du quiz"],
+    ["en", "en-GB", "Event report", "Quiz leaderboard"],
   ] as const) {
     for (const viewport of [PHONE, DESKTOP]) {
       it(`renders every chart with its table, axe clean (${lang}, ${viewport.width}×${viewport.height})`, async () => {
@@ -96,6 +110,13 @@ describe.skipIf(!CHROMIUM)("report pages in Chromium", { timeout: 90_000 }, () =
         expect(await page.locator(".chart-pair table caption").count()).toBe(await charts.count());
         await page.getByText("Plus de trains le soir").waitFor(); // the open answers, listed
         await page.getByText("Oui, sur le site.").waitFor(); // a reply under its question
+        // The quiz's podium and its table: the right answer first, the wrong one second with 0.
+        await page.getByRole("heading", { level: 4, name: board }).waitFor();
+        const ranks = page.locator(`table:has(caption:has-text("${board}")) tbody tr`);
+        expect(await ranks.allInnerTexts()).toEqual([
+          expect.stringMatching(/^1\s+Dominique\s+[\d\s,\u202f]{3,5}$/),
+          expect.stringMatching(/^2\s+Camille\s+0$/),
+        ]);
         expect(await axeViolations(page)).toEqual([]);
         expect(watched.problems).toEqual([]);
         await context.close();

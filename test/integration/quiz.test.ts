@@ -169,6 +169,34 @@ describe("quiz polls", () => {
     expect(board.entries[0]).toMatchObject({ rank: 1, nickname: "Zoé" });
     expectError(await vote(server.url, poll.id, [1], newParticipantId()), 409, "conflict");
   });
+
+  it("closed by a session's start are revealed and announced as any close: results public, the leaderboard to the room", async () => {
+    const ev = await server.event();
+    const { socket: screen } = await server.screen(ev.code);
+    const { socket: mod } = await server.moderator(ev.code, ev.moderatorKey);
+    const boards = record(screen, "leaderboard");
+    const modPolls = record(mod, "poll");
+    const pid = newParticipantId();
+    await nickname(ev.code, pid, "Zoé");
+    const poll = await server.openPoll(ev, quizBody({ timeLimit: 60 }));
+    expect((await vote(server.url, poll.id, [1], pid)).status).toBe(200);
+    const hidden = await api(server.url, "GET", `/api/polls/${poll.id}/results`);
+    expect(hidden.body.counts).toBeUndefined(); // a running quiz keeps its distribution
+    const session = await api(server.url, "POST", `/api/rooms/${ev.code}/sessions`, {
+      token: ev.moderatorKey,
+      body: { title: "After the quiz" },
+    });
+    expect((await api(server.url, "POST", `/api/sessions/${session.body.id}/start`, { token: ev.moderatorKey })).status).toBe(
+      200,
+    );
+    const closed = await until(modPolls, (p) => p.id === poll.id && p.status === "closed");
+    expect(closed).toMatchObject({ resultsVisible: true, correct: [1] });
+    const board = await until(boards, () => true);
+    // The board of the room's current session, as the route answers it: the new session has no closed quiz yet.
+    expect(board).toEqual(await leaderboard(ev.code));
+    const results = await api(server.url, "GET", `/api/polls/${poll.id}/results`);
+    expect(results.body).toMatchObject({ voters: 1, counts: [0, 1, 0, 0] });
+  });
 });
 
 describe("nicknames", () => {

@@ -3,26 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { api, emitAck, newParticipantId, record } from "../helpers/clients.js";
 import { expectAckError, expectAckOk, expectError, sleep } from "../helpers/fixtures.js";
+import { added, totalsReach as reachStored } from "../helpers/reactions.js";
 import { useServer } from "../helpers/use-server.js";
 
 const server = useServer();
 
-/** What the screens were sent, added up. */
-function added(messages: { counts: Record<string, number> }[]): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const m of messages) for (const [emoji, n] of Object.entries(m.counts)) total[emoji] = (total[emoji] ?? 0) + n;
-  return total;
-}
-
-/** Waits until the room's totals in the store reach `expected` reactions (they are written once per tick). */
-async function totalsReach(code: string, expected: number): Promise<Record<string, number>> {
-  for (let i = 0; i < 100; i++) {
-    const totals = await server.app.store.reactionTotals(code);
-    if (Object.values(totals).reduce((a, b) => a + b, 0) >= expected) return totals;
-    await sleep(50);
-  }
-  return server.app.store.reactionTotals(code);
-}
+const totalsReach = (code: string, expected: number) => reachStored(server.app.store, code, expected);
 
 const react = (code: string, body: unknown) => api(server.url, "POST", `/api/rooms/${code}/reactions`, { body });
 

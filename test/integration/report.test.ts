@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoomReport, SessionReport } from "../../shared/model.js";
 import { api, newParticipantId } from "../helpers/clients.js";
-import { askOk, createOpenPoll, expectError, moderateOk, pollBody, sleep, upvote, vote } from "../helpers/fixtures.js";
+import { askOk, closePoll, createOpenPoll, expectError, moderateOk, pollBody, sleep, upvote, vote } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { useServer } from "../helpers/use-server.js";
 
@@ -147,6 +147,51 @@ describe("report", () => {
     expect(after[0]?.participants.distinct).toBe(2);
     const text = JSON.stringify(after);
     for (const pid of pids) expect(text).not.toContain(pid);
+  });
+
+  it("shows each session's quiz leaderboard; once retention erased the participants, no nickname and no participant id", async () => {
+    const ev = await server.event();
+    const key = ev.moderatorKey;
+    const [ann, bob, cid] = [newParticipantId(), newParticipantId(), newParticipantId()];
+    for (const [pid, name] of [
+      [ann, "Annabelle"],
+      [bob, "Bartholomew"],
+    ] as const) {
+      const res = await api(server.url, "POST", `/api/rooms/${ev.code}/nickname`, {
+        body: { participantId: pid, nickname: name },
+      });
+      expect(res.status).toBe(200);
+    }
+    const quiz = pollBody("quiz", { title: "Which one is phishing?", options: ["A", "B"], correct: [0], timeLimit: 60 });
+    const poll = await createOpenPoll(server.url, key, ev.code, quiz);
+    expect((await vote(server.url, poll.id, [0], ann)).status).toBe(200);
+    expect((await vote(server.url, poll.id, [1], bob)).status).toBe(200);
+    expect((await vote(server.url, poll.id, [0], cid)).status).toBe(200); // no nickname: not ranked
+    await closePoll(server.url, key, poll.id);
+    await createOpenPoll(server.url, key, ev.code, pollBody("single", { title: "Not a quiz" }));
+
+    const before = (await report(ev.code, key)).body.sessions;
+    expect(before).toHaveLength(1);
+    const board = before[0]?.leaderboard;
+    expect(board?.players).toBe(2);
+    expect(board?.entries.map((e) => [e.rank, e.nickname])).toEqual([
+      [1, "Annabelle"],
+      [2, "Bartholomew"],
+    ]);
+    expect(board?.entries[1]?.score).toBe(0);
+    expect(board?.entries[0]?.score).toBeGreaterThanOrEqual(500);
+    // The leaderboard as the room saw it at the close.
+    expect(board).toEqual((await api(server.url, "GET", `/api/rooms/${ev.code}/leaderboard`)).body);
+
+    expect(await server.app.store.eraseParticipants(ev.eventId)).not.toBe("not_found");
+    const after = (await report(ev.code, key)).body.sessions;
+    expect(after[0]?.leaderboard).toEqual({ entries: [], players: 0 });
+    expect(after[0]?.polls.map((p) => p.results.voters)).toEqual([3, 0]); // the figures stay
+    const exported = await api(server.url, "GET", `/api/rooms/${ev.code}/export.json`, { token: key });
+    for (const text of [JSON.stringify(after), JSON.stringify(exported.body)]) {
+      for (const name of ["Annabelle", "Bartholomew"]) expect(text).not.toContain(name);
+      for (const pid of [ann, bob, cid]) expect(text).not.toContain(pid);
+    }
   });
 });
 

@@ -27,7 +27,7 @@ describe("poll use cases", () => {
     h.outbox.clear();
     const opened = await h.tribune.polls.move(moderator, draft.id, "open", undefined);
     expect(opened.status).toBe("open");
-    expect(h.outbox.calls).toContainEqual({ method: "poll", args: [code, opened] });
+    expect(h.outbox.calls).toContainEqual({ method: "poll", args: [code, opened, true] });
   });
 
   it("a vote marks the poll dirty, and the coalesced flush sends its results to both audiences", async () => {

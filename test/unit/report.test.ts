@@ -104,7 +104,27 @@ describe("buildRoomReport", () => {
         polls: [],
         questions: { asked: 0, answered: 0, merged: 0, top: [] },
         reactions: {},
+        leaderboard: null,
       },
+    ]);
+  });
+
+  it("gives each session the quiz leaderboard computed for it, and none to the others", () => {
+    const data: RoomData = {
+      room,
+      polls: [],
+      tallies: {},
+      questions: [],
+      sessions: [
+        { ...session, status: "ended", createdAt: AT, statusAt: AT },
+        { ...session, id: "s2", title: "Closing", status: "upcoming", createdAt: AT, statusAt: null },
+      ],
+    };
+    const board = { entries: [{ rank: 1, nickname: "Ann", score: 900 }], players: 1 };
+    const report = buildRoomReport(data, [], AT, new Map([["s1", board]]));
+    expect(report.sessions.map((s) => [s.session?.id, s.leaderboard])).toEqual([
+      ["s1", board],
+      ["s2", null],
     ]);
   });
 });
