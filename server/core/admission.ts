@@ -1,21 +1,28 @@
-// How many participant and screen joins a node works on at once, from the handshake to the
-// first `state` sent. A join storm beyond it is told to come back later (a connect_error
-// `unavailable` with `retryAfter`) rather than piling up in the event loop, where every phone
-// would wait longer and the slowest would time out. Pure: the clock is a parameter.
+// How many participant and screen joins a node works on at once, from the moment the phone's
+// connection opens to its first `state`. A join storm beyond it is told to come back later (a
+// connect_error `unavailable` with `retryAfter`) rather than piling up on the node, where every
+// phone would wait longer and the slowest would time out. Pure: the clock is a parameter.
 
-/** A join's slot; giving it back twice is harmless. */
+/** A join in progress; ending it twice is harmless. */
 export interface AdmissionTicket {
   release(): void;
 }
 
+/**
+ * Default of `admissionMax` (ADMISSION_MAX): joins in progress at once on a node. A join is a
+ * few milliseconds of server work once its handshake arrives; with 256 open at once, the node
+ * has work queued for well over a hundred milliseconds and no phone waits seconds unseen.
+ */
+export const DEFAULT_ADMISSION_MAX = 256;
+
 /** The longest wait a refused phone is told (seconds): a storm is over within tens of seconds. */
 export const MAX_RETRY_AFTER_S = 15;
 
-/** A slot never given back (a bug, a socket lost mid-join) frees itself after this (ms). */
+/** A join never ended (a bug, a connection lost mid-join) stops counting after this (ms). */
 export const ADMISSION_HOLD_MS = 10_000;
 
 export class AdmissionWindow {
-  private readonly inProgress = new Map<number, number>(); // ticket id → taken at (ms)
+  private readonly inProgress = new Map<number, number>(); // ticket id → opened at (ms)
   private nextId = 0;
   private refusedSecond = -1;
   private refusedInSecond = 0;
@@ -34,13 +41,20 @@ export class AdmissionWindow {
     return this.inProgress.size;
   }
 
-  /** A slot, or the seconds to wait before trying again. */
-  enter(): AdmissionTicket | { retryAfter: number } {
+  /** A join begins (its connection is open): it counts until released. */
+  open(): AdmissionTicket {
     this.expire();
-    if (this.inProgress.size >= this.max) return { retryAfter: this.refuse() };
     const id = this.nextId++;
     this.inProgress.set(id, this.now());
     return { release: () => this.inProgress.delete(id) };
+  }
+
+  /**
+   * Asked by a join that holds a ticket, before any work is done for it: 0 when the joins in
+   * progress (itself included) are within the window, else the seconds to wait before trying again.
+   */
+  wait(): number {
+    return this.size <= this.max ? 0 : this.refuse();
   }
 
   /**
@@ -58,7 +72,7 @@ export class AdmissionWindow {
     return Math.min(MAX_RETRY_AFTER_S, 1 + Math.floor(this.refusedInSecond / this.max));
   }
 
-  /** Slots are kept in the order taken: the oldest are first. */
+  /** Tickets are kept in the order opened: the oldest are first. */
   private expire(): void {
     const limit = this.now() - this.holdMs;
     for (const [id, at] of this.inProgress) {
@@ -67,5 +81,3 @@ export class AdmissionWindow {
     }
   }
 }
-
-export const isTicket = (x: AdmissionTicket | { retryAfter: number }): x is AdmissionTicket => "release" in x;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMISSION_HOLD_MS, AdmissionWindow, isTicket, MAX_RETRY_AFTER_S } from "../../server/core/admission.js";
+import { ADMISSION_HOLD_MS, AdmissionWindow, MAX_RETRY_AFTER_S } from "../../server/core/admission.js";
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -7,49 +7,52 @@ function clock(start = 1_000_000) {
 }
 
 describe("admission window", () => {
-  it("admits up to max joins at once, then answers a wait", () => {
-    const c = clock();
-    const w = new AdmissionWindow(2, c.now);
-    expect(isTicket(w.enter())).toBe(true);
-    expect(isTicket(w.enter())).toBe(true);
-    const third = w.enter();
-    expect(isTicket(third)).toBe(false);
-    expect(third).toEqual({ retryAfter: 1 });
-    expect(w.size).toBe(2);
+  it("lets joins through while those in progress are within max, then answers a wait", () => {
+    const w = new AdmissionWindow(2, clock().now);
+    w.open();
+    expect(w.wait()).toBe(0);
+    w.open();
+    expect(w.wait()).toBe(0);
+    w.open();
+    expect(w.wait()).toBe(1);
+    expect(w.size).toBe(3);
   });
 
-  it("frees a slot when a join ends, once however often it is released", () => {
+  it("counts a join until it ends, once however often it is released", () => {
     const w = new AdmissionWindow(1, clock().now);
-    const first = w.enter();
-    if (!isTicket(first)) throw new Error("first join refused");
+    const first = w.open();
+    const second = w.open();
+    expect(w.wait()).toBeGreaterThan(0);
     first.release();
     first.release();
-    const second = w.enter();
-    expect(isTicket(second)).toBe(true);
-    expect(isTicket(w.enter())).toBe(false); // the double release did not free a second slot
+    expect(w.size).toBe(1);
+    expect(w.wait()).toBe(0);
+    second.release();
+    expect(w.size).toBe(0);
   });
 
   it("spreads a crowd: the wait grows with the phones refused in the same second, up to a ceiling", () => {
     const c = clock();
     const w = new AdmissionWindow(2, c.now);
-    w.enter();
-    w.enter();
-    const waits = Array.from({ length: 6 }, () => (w.enter() as { retryAfter: number }).retryAfter);
+    for (let i = 0; i < 3; i++) w.open();
+    const waits = Array.from({ length: 6 }, () => w.wait());
     expect(waits).toEqual([1, 2, 2, 3, 3, 4]);
-    for (let i = 0; i < 100; i++) w.enter();
-    expect(w.enter()).toEqual({ retryAfter: MAX_RETRY_AFTER_S });
+    for (let i = 0; i < 100; i++) w.wait();
+    expect(w.wait()).toBe(MAX_RETRY_AFTER_S);
     c.advance(1000); // a new second starts a new count
-    expect(w.enter()).toEqual({ retryAfter: 1 });
+    expect(w.wait()).toBe(1);
   });
 
-  it("takes back a slot never released after the hold time", () => {
+  it("stops counting a join never released after the hold time", () => {
     const c = clock();
     const w = new AdmissionWindow(1, c.now);
-    w.enter(); // lost: never released
-    c.advance(ADMISSION_HOLD_MS - 1);
-    expect(isTicket(w.enter())).toBe(false);
-    c.advance(1);
-    expect(isTicket(w.enter())).toBe(true);
+    w.open(); // lost: never released
+    c.advance(ADMISSION_HOLD_MS / 2);
+    w.open();
+    expect(w.wait()).toBeGreaterThan(0);
+    c.advance(ADMISSION_HOLD_MS / 2);
+    expect(w.size).toBe(1);
+    expect(w.wait()).toBe(0);
   });
 
   it("refuses a limit that admits nobody", () => {
