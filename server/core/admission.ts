@@ -26,6 +26,10 @@ export class AdmissionWindow {
   private nextId = 0;
   private refusedSecond = -1;
   private refusedInSecond = 0;
+  /** Joins that ended, per second: this second's and the last one's (the node's pace). */
+  private endedSecond = -1;
+  private endedInSecond = 0;
+  private endedLastSecond = 0;
 
   constructor(
     readonly max: number,
@@ -46,7 +50,11 @@ export class AdmissionWindow {
     this.expire();
     const id = this.nextId++;
     this.inProgress.set(id, this.now());
-    return { release: () => this.inProgress.delete(id) };
+    return {
+      release: () => {
+        if (this.inProgress.delete(id)) this.ended();
+      },
+    };
   }
 
   /**
@@ -58,9 +66,10 @@ export class AdmissionWindow {
   }
 
   /**
-   * The wait grows with the phones refused this second, one second per `max` of them: the
-   * first round retries soon, a crowd behind it is spread over the following seconds instead
-   * of coming back all at once.
+   * The wait grows with the phones refused this second, one second per batch the node gets
+   * through in a second (the joins it ended last second, or `max` if more): the first batch
+   * retries soon, a crowd behind it is spread over the following seconds instead of coming
+   * back all at once, and a fast node calls its crowd back sooner than a slow one.
    */
   private refuse(): number {
     const second = Math.floor(this.now() / 1000);
@@ -69,7 +78,24 @@ export class AdmissionWindow {
       this.refusedInSecond = 0;
     }
     this.refusedInSecond++;
-    return Math.min(MAX_RETRY_AFTER_S, 1 + Math.floor(this.refusedInSecond / this.max));
+    const pace = Math.max(this.max, this.pace(second));
+    return Math.min(MAX_RETRY_AFTER_S, 1 + Math.floor(this.refusedInSecond / pace));
+  }
+
+  private ended(): void {
+    const second = Math.floor(this.now() / 1000);
+    this.endedLastSecond = this.pace(second);
+    if (second !== this.endedSecond) {
+      this.endedSecond = second;
+      this.endedInSecond = 0;
+    }
+    this.endedInSecond++;
+  }
+
+  /** Joins ended in the second before `second`. */
+  private pace(second: number): number {
+    if (second === this.endedSecond) return this.endedLastSecond;
+    return second === this.endedSecond + 1 ? this.endedInSecond : 0;
   }
 
   /** Tickets are kept in the order opened: the oldest are first. */

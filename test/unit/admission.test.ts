@@ -43,6 +43,18 @@ describe("admission window", () => {
     expect(w.wait()).toBe(1);
   });
 
+  it("calls a crowd back sooner when the node ended more joins than max last second", () => {
+    const c = clock(1_000_000);
+    const w = new AdmissionWindow(2, c.now);
+    for (let i = 0; i < 6; i++) w.open().release(); // the node's pace: 6 joins a second
+    c.advance(1000);
+    for (let i = 0; i < 3; i++) w.open();
+    const waits = Array.from({ length: 13 }, () => w.wait());
+    expect(waits).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3]);
+    c.advance(2000); // nothing ended the second before: back to max per second
+    expect([w.wait(), w.wait()]).toEqual([1, 2]);
+  });
+
   it("stops counting a join never released after the hold time", () => {
     const c = clock();
     const w = new AdmissionWindow(1, c.now);
