@@ -95,8 +95,8 @@ export class LeanSocket {
         } else if (kind === SIO_CONNECT) {
           this.connected = true;
         } else if (kind === SIO_CONNECT_ERROR) {
-          const body = JSON.parse(data.toString("utf8", 2)) as { message?: string };
-          fail(new Error(`connect_error: ${body.message ?? "refused"}`));
+          const body = JSON.parse(data.toString("utf8", 2)) as { message?: string; data?: { retryAfter?: number } };
+          fail(Object.assign(new Error(`connect_error: ${body.message ?? "refused"}`), { retryAfter: body.data?.retryAfter }));
           this.close();
         }
       });

@@ -50,6 +50,8 @@ export interface JoinReport {
   worker: number;
   joined: number;
   failed: number;
+  /** Phones refused at first (`unavailable` with `retryAfter`: admission control) that joined on a later try. */
+  refusedThenJoined: number;
   errors: Record<string, number>;
   firstStart: number;
   lastDone: number;

@@ -72,6 +72,50 @@ function leanPhone(spec: PhoneSpec): Phone {
   };
 }
 
+/** The wait a refusal asks for (admission control's `retryAfter`), from either client's error. */
+const retryAfterOf = (err: unknown): number => {
+  const e = err as { retryAfter?: unknown; data?: { retryAfter?: unknown } };
+  const wait = e.retryAfter ?? e.data?.retryAfter;
+  return typeof wait === "number" && wait > 0 ? wait : 0;
+};
+
+/**
+ * A phone as the audience page behaves: a refusal carrying `retryAfter` is waited out (plus up
+ * to a quarter more at random) and tried again on a new connection; any other failure is final.
+ */
+function patientPhone(spec: PhoneSpec, make: (spec: PhoneSpec) => Phone): Phone & { refused: boolean } {
+  let current = make(spec);
+  let refused = false;
+  const ready = (async () => {
+    for (;;) {
+      try {
+        return await current.ready;
+      } catch (err) {
+        const wait = retryAfterOf(err);
+        if (!wait) throw err;
+        refused = true;
+        current.close();
+        await new Promise((r) => setTimeout(r, wait * 1000 * (1 + Math.random() * 0.25)));
+        current = make(spec);
+      }
+    }
+  })();
+  ready.catch(() => {});
+  return {
+    spec,
+    get traffic() {
+      return current.traffic;
+    },
+    joined: false,
+    get refused() {
+      return refused;
+    },
+    ready,
+    emit: (event: string, payload: unknown) => current.emit(event, payload),
+    close: () => current.close(),
+  };
+}
+
 function sioPhone(spec: PhoneSpec): Phone {
   const traffic = new Traffic(spec.sampled);
   const socket: Socket = io(init.urls[spec.node]!, {
@@ -133,6 +177,7 @@ async function join(rate: number): Promise<void> {
   const errors: Record<string, number> = {};
   let joined = 0;
   let failed = 0;
+  let refusedThenJoined = 0;
   const firstStart = now();
   let lastDone = firstStart;
   const progress = setInterval(() => send({ type: "progress", worker: init.worker, joined, failed }), 1000);
@@ -148,12 +193,13 @@ async function join(rate: number): Promise<void> {
       while (started < due) {
         const spec = specs[started++]!;
         const begun = now();
-        const phone = spec.sampled || init.client === "sio" ? sioPhone(spec) : leanPhone(spec);
+        const phone = patientPhone(spec, spec.sampled || init.client === "sio" ? sioPhone : leanPhone);
         phones.push(phone);
         phone.ready.then(
           () => {
             phone.joined = true;
             joined++;
+            if (phone.refused) refusedThenJoined++;
             joinMs.push(now() - begun);
             settle();
           },
@@ -169,7 +215,7 @@ async function join(rate: number): Promise<void> {
     tick();
   });
   clearInterval(progress);
-  send({ type: "joined", worker: init.worker, joined, failed, errors, firstStart, lastDone, joinMs });
+  send({ type: "joined", worker: init.worker, joined, failed, refusedThenJoined, errors, firstStart, lastDone, joinMs });
 }
 
 const questionIds = new Map<string, string[]>();

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Readiness, SiteInfo } from "../shared/model.js";
 import { type ClusterOptions, RedisCluster } from "./cluster/redis-cluster.js";
+import { AdmissionWindow, DEFAULT_ADMISSION_MAX } from "./core/admission.js";
 import { RETENTION } from "./core/retention.js";
 import { clientErrorHandler, serverTimeouts, type TimeoutOptions } from "./http/connection-limits.js";
 import { registerDefences } from "./http/defences.js";
@@ -49,6 +50,8 @@ export interface AppConfig {
   cluster?: ClusterOptions;
   /** Open client connections this node accepts before refusing with 503 / connect_error (MAX_CONNECTIONS, 20000). */
   maxConnections?: number;
+  /** Participant and screen joins in progress at once before a handshake is told to retry later (ADMISSION_MAX, 256). */
+  admissionMax?: number;
   /** Node HTTP server timeouts in ms (headers 10 s, request 30 s, keep-alive 72 s); tests shorten them. */
   timeouts?: TimeoutOptions;
   /** How often the retention sweeper runs, in ms (1 h; 0: only at start). */
@@ -127,7 +130,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   // states, the service, and last the realtime door, which needs the service.
   const presence = cluster?.presence ?? new LocalPresence();
   const publicUrl = config.publicUrl.replace(/\/+$/, "");
-  const io = createIoServer(fastify.server, config.allowedOrigins, guard);
+  const admission = new AdmissionWindow(config.admissionMax ?? DEFAULT_ADMISSION_MAX);
+  const io = createIoServer(fastify.server, config.allowedOrigins, guard, admission);
   const similar = new RoomIndexes();
   const scores = new ScoreBoard();
   const now = () => new Date();
@@ -157,7 +161,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   };
   const tribune = new Tribune(deps, states, { quizSweepMs: config.quizSweepMs ?? QUIZ_SWEEP_MS, log: fastify.log });
   sockets.receiveReactions((code, counts) => tribune.reactions.fromPeers(code, counts));
-  attachRealtime(io, tribune, sockets, guard, fastify.log, (event, outcome, seconds) =>
+  attachRealtime(io, tribune, sockets, guard, admission, fastify.log, (event, outcome, seconds) =>
     metrics.answered(event, outcome, seconds),
   );
   metrics.watchSockets(io);

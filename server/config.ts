@@ -1,6 +1,7 @@
 // Configuration from the environment, validated at start: a bad value stops the start
 // with one line naming the variable.
 import { z } from "zod";
+import { DEFAULT_ADMISSION_MAX } from "./core/admission.js";
 import { defaultPublicUrl, type Interfaces } from "./lan-address.js";
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   demoLang: "fr" | "en";
   /** Open client connections this node accepts before refusing (503 / connect_error). */
   maxConnections: number;
+  /** Participant and screen joins in progress at once before a handshake is told to retry later (ADMISSION_MAX). */
+  admissionMax: number;
   /** Who runs the event, named on the privacy and accessibility pages (ORGANIZATION_NAME). */
   organizationName: string | undefined;
   /** Where participants exercise their rights: an e-mail address or an http(s) address (PRIVACY_CONTACT). */
@@ -66,6 +69,12 @@ const schema = z.object({
     .min(1, { message: "must be at least 1" })
     .max(1_000_000, { message: "must be at most 1000000" })
     .default(20_000),
+  ADMISSION_MAX: z.coerce
+    .number({ message: "must be a whole number" })
+    .int({ message: "must be a whole number" })
+    .min(1, { message: "must be at least 1" })
+    .max(100_000, { message: "must be at most 100000" })
+    .default(DEFAULT_ADMISSION_MAX),
   ORGANIZATION_NAME: line(200).optional(),
   PRIVACY_CONTACT: line(200)
     .refine((v) => EMAIL.test(v) || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
@@ -113,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], interfac
     demo: e.DEMO === "1" || e.DEMO === "true" || argv.includes("--demo"),
     demoLang: e.DEMO_LANG,
     maxConnections: e.MAX_CONNECTIONS,
+    admissionMax: e.ADMISSION_MAX,
     organizationName: e.ORGANIZATION_NAME,
     privacyContact: e.PRIVACY_CONTACT,
     metricsToken: e.METRICS_TOKEN,

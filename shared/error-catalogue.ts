@@ -331,6 +331,14 @@ export const ERR = {
       "Ce serveur a atteint son nombre maximal de connexions. Réessayez dans un instant.",
       5,
     ),
+  /** A join storm beyond what the node takes at once: the phone waits and tries again by itself. */
+  joinQueue: (wait: number) =>
+    error(
+      "unavailable",
+      `Many people are joining at once: trying again in ${wait} s.`,
+      `Beaucoup de monde se connecte en même temps : nouvel essai dans ${wait} s.`,
+      wait,
+    ),
   noFreeCode: () =>
     error("unavailable", "Could not draw a free room code. Try again.", "Impossible de tirer un code de salle libre. Réessayez."),
 } as const;

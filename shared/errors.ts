@@ -22,7 +22,7 @@ export interface Message {
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
-  /** Seconds to wait before retrying, for rate_limited. */
+  /** Seconds to wait before retrying, for rate_limited and a busy node's unavailable. */
   retryAfter?: number;
   /** What is wrong where, for a file refused as a whole (a programme import): its lines. */
   details?: ErrorDetail[];

@@ -56,6 +56,7 @@ export function figuresOf(options: LiveOptions, t: LiveMeasurement, b: LiveMeasu
     b?.joinFailed,
     scenario === "joinstorm" ? { op: "<=", value: 0 } : undefined,
   );
+  add("joins refused, then joined after retryAfter", "phones", t.refusedThenJoined, b?.refusedThenJoined);
   add("heap per idle participant", "KB", t.memIdle.heapPerPhone / 1024, b ? b.memIdle.heapPerPhone / 1024 : null, {
     op: "<=",
     value: 8,

@@ -70,6 +70,7 @@ export function joinFigures(target: Target, total: number, j: JoinOutcome) {
     phones: total,
     joined: j.joined,
     joinFailed: j.joinFailed,
+    refusedThenJoined: j.joins.reduce((s, r) => s + r.refusedThenJoined, 0),
     joinErrors: merge(j.joins.map((r) => r.errors)),
     joinRate: j.joined / Math.max(0.001, j.joinSpan),
     joinMs: distribution(j.joins.flatMap((r) => r.joinMs)),

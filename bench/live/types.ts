@@ -78,6 +78,8 @@ export interface LiveMeasurement {
   phones: number;
   joined: number;
   joinFailed: number;
+  /** Phones refused at first by admission control that joined on a later try. */
+  refusedThenJoined: number;
   joinErrors: Record<string, number>;
   joinRate: number;
   joinMs: Distribution;

@@ -20,6 +20,8 @@ const app = await buildApp({
   allowedOrigins: ["http://127.0.0.1"],
   logLevel: process.env.LOG_LEVEL ?? "warn",
   clientDir: "",
+  // The admission window, as ADMISSION_MAX sets it for server/main.ts (a large value measures the node without it).
+  ...(process.env.ADMISSION_MAX ? { admissionMax: Number(process.env.ADMISSION_MAX) } : {}),
 });
 await app.fastify.listen({ port: 0, host: "127.0.0.1", backlog: LISTEN_BACKLOG });
 serveIpc(

@@ -56,7 +56,7 @@ export function RoomPage({ code }: { code: string }) {
         </div>
         <LangSwitch />
       </header>
-      {view && <ConnectionBanner link={view.link} outbox={view.outbox.length} started={!!state} />}
+      {view && <ConnectionBanner link={view.link} outbox={view.outbox.length} started={!!state} busy={view.busy} />}
       {view && session && view.notices.length > 0 && (
         <div class="notices" role="alert">
           {view.notices.map((n) => (

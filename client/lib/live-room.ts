@@ -11,13 +11,15 @@ export interface Snapshot {
   link: Link;
   /** The refusal of the handshake (unknown code, wrong key), in the server's words. */
   refused: string | null;
+  /** Seconds a busy server asked to wait before the next try (a join storm), null otherwise. */
+  busy: number | null;
   /** Milliseconds to add to this device's clock to read the server's (quiz countdowns). */
   offsetMs: number;
   /** The last quiz leaderboard the room was sent, null until a quiz closes. */
   leaderboard: Leaderboard | null;
 }
 
-const EMPTY: Snapshot = { state: null, link: "connecting", refused: null, offsetMs: 0, leaderboard: null };
+const EMPTY: Snapshot = { state: null, link: "connecting", refused: null, busy: null, offsetMs: 0, leaderboard: null };
 
 export class LiveRoom {
   readonly socket: Socket;
@@ -45,12 +47,13 @@ export class LiveRoom {
     this.stopLang = onLangChange((lang) => {
       socket.auth.lang = lang;
     });
-    socket.on("connect", () => this.set({ link: "online", refused: null }));
+    socket.on("connect", () => this.set({ link: "online", refused: null, busy: null }));
     socket.on("disconnect", () => this.set({ link: navigator.onLine && socket.active ? "connecting" : "offline" }));
-    socket.on("connect_error", (err) => {
-      // A refused handshake is final; a network failure retries by itself.
-      if (!socket.active) this.set({ link: "offline", refused: err.message || "refused" });
-      else this.set({ link: navigator.onLine ? "connecting" : "offline" });
+    socket.on("connect_error", (err: Error & { retryAfter?: number }) => {
+      // A refused handshake is final, unless the server said when to come back (a join storm):
+      // the wire tries again then by itself, as after a network failure.
+      if (!socket.active) this.set({ link: "offline", refused: err.message || "refused", busy: null });
+      else this.set({ link: navigator.onLine ? "connecting" : "offline", busy: err.retryAfter ?? null });
     });
     socket.on("state", (state) => {
       this.set({ state });

@@ -14,7 +14,8 @@ type Listener = (arg: never) => void;
 export type WireEvents = ServerToClient & {
   connect: () => void;
   disconnect: (reason: DisconnectReason) => void;
-  connect_error: (err: Error) => void;
+  /** `retryAfter`: seconds the server asked to wait; the wire tries again then by itself. */
+  connect_error: (err: Error & { retryAfter?: number }) => void;
 };
 
 /** A packet this client cannot read (binary, malformed) is ignored; the connection stays. */
@@ -168,9 +169,15 @@ export class Wire {
       this.attempts = 0;
       this.fire("connect");
     } else if (kind === "4") {
-      this.active = false;
+      const refusal = (body ?? {}) as { message?: string; data?: { retryAfter?: unknown } };
+      const retryAfter =
+        typeof refusal.data?.retryAfter === "number" && refusal.data.retryAfter > 0 ? refusal.data.retryAfter : 0;
+      // A refusal that says when to come back (a busy node, a crowded network) is not final: try
+      // again then, a little later at random, so that a crowd refused together does not return together.
+      if (!retryAfter) this.active = false;
       this.drop("io server disconnect", true);
-      this.fire("connect_error", new Error((body as { message?: string } | undefined)?.message ?? "refused"));
+      if (retryAfter) this.retry(retryAfter * 1000 * (1 + Math.random() * 0.25));
+      this.fire("connect_error", Object.assign(new Error(refusal.message ?? "refused"), retryAfter ? { retryAfter } : {}));
     } else if (kind === "1") {
       // The server let go (a restart, a redeploy, an erased event): try again; if the room is
       // gone, the next handshake is refused and that refusal is final.
@@ -196,13 +203,13 @@ export class Wire {
     const was = this.connected;
     this.connected = false;
     if (was && !quiet) this.fire("disconnect", reason);
-    else if (!was && this.active && reason !== "io client disconnect") this.fire("connect_error", new Error(reason));
+    else if (!was && !quiet && this.active && reason !== "io client disconnect") this.fire("connect_error", new Error(reason));
     if (this.active) this.retry();
   }
 
-  private retry(): void {
+  /** The next try, after `delay` ms (the server's word) or else a growing backoff with jitter. */
+  private retry(delay = Math.min(500 * 2 ** this.attempts++, 8_000) * (0.75 + Math.random() * 0.5)): void {
     clearTimeout(this.retryTimer);
-    const delay = Math.min(500 * 2 ** this.attempts++, 8_000) * (0.75 + Math.random() * 0.5);
     this.retryTimer = setTimeout(() => {
       if (this.active && !this.ws) this.open();
     }, delay);

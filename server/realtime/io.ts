@@ -2,6 +2,7 @@
 // the handshake, rooms per role, the event dispatcher and `state` on connect.
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
+import type { AdmissionWindow } from "../core/admission.js";
 import type { Logger } from "../edge/error-body.js";
 import { originAllowed } from "../edge/origins.js";
 import type { SocketGuard } from "../edge/socket-guard.js";
@@ -10,15 +11,27 @@ import type { Tribune } from "../service/tribune.js";
 import { type PublicView, publicView, roomState, type ViewDeps, withMe } from "../service/views.js";
 import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
 import { handshake } from "./handshake.js";
+import { joinOpened, joinOver, releasingOnRefusal } from "./join-admission.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
 import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomKeyRoom, screenRoom, speakerRoom } from "./rooms.js";
-import type { IoServer } from "./socket-data.js";
+import type { IoServer, IoSocket } from "./socket-data.js";
 import { gate, rememberConnection } from "./socket-gate.js";
+
+type EngineConnection = {
+  request: IncomingMessage | null;
+  remoteAddress: string;
+  once(event: "close", listener: () => void): unknown;
+};
 
 /** Large enough for the biggest message of the contract (a poll of 12 options of 120 characters). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
-export function createIoServer(http: HttpServer, allowedOrigins: readonly string[], guard: SocketGuard): IoServer {
+export function createIoServer(
+  http: HttpServer,
+  allowedOrigins: readonly string[],
+  guard: SocketGuard,
+  admission: AdmissionWindow,
+): IoServer {
   const io: IoServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
@@ -27,8 +40,9 @@ export function createIoServer(http: HttpServer, allowedOrigins: readonly string
     allowRequest: (req, callback) => callback(null, originAllowed(req, allowedOrigins)),
   });
   // Keep no reference to each connection's first HTTP request: it weighs kilobytes per socket.
-  io.engine.on("connection", (raw: { request: IncomingMessage | null; remoteAddress: string }) => {
+  io.engine.on("connection", (raw: EngineConnection) => {
     rememberConnection(raw, guard); // the client's address, for per-address limits, before dropping the request
+    joinOpened(raw, admission);
     raw.request = null;
   });
   return io;
@@ -53,30 +67,47 @@ export function attachRealtime(
   tribune: Tribune,
   outbox: SocketOutbox,
   guard: SocketGuard,
+  admission: AdmissionWindow,
   log: Logger,
   observe?: AnswerObserver,
 ): void {
-  io.use(gate(tribune, guard));
-  io.use(handshake(tribune));
+  io.use(releasingOnRefusal(gate(tribune, guard, admission)));
+  io.use(releasingOnRefusal(handshake(tribune)));
   io.on("connection", async (socket) => {
-    const { code, role, actor, participantId } = socket.data;
-    dispatchEvents(socket, tribune, log, observe);
-    // A room key's sockets are named by the key, so that revoking it disconnects them on every node.
-    if ((actor.role === "moderator" || actor.role === "speaker") && actor.room) socket.join(roomKeyRoom(actor.room.keyId));
-    if (role === "moderator") {
-      socket.join(moderatorRoom(code));
-      if (actor.role === "moderator" && !actor.room) socket.join(keyRoom(actor.eventId));
-    } else if (role === "speaker") {
-      // The public room brings the current session's questions as the public sees them: never pending ones.
-      socket.join([publicRoom(code), speakerRoom(code)]);
-    } else if (role === "participant" && participantId) {
-      socket.join([publicRoom(code), participantRoom(code, participantId)]);
-      socket.on("disconnect", () => tribune.left(code, participantId, socket.id));
-      await tribune.joined(code, participantId, socket.id);
-      if (socket.disconnected) await tribune.left(code, participantId, socket.id); // left while joining
-    } else {
-      socket.join([publicRoom(code), screenRoom(code)]);
+    try {
+      await welcome(socket, tribune, outbox, log, observe);
+    } finally {
+      // The join is over once its state is sent (or failed): the slot goes to the next phone.
+      joinOver(socket.conn);
     }
-    outbox.sendState(socket);
   });
+}
+
+/** Rooms per role, the event dispatcher and presence, then the first `state`. */
+async function welcome(
+  socket: IoSocket,
+  tribune: Tribune,
+  outbox: SocketOutbox,
+  log: Logger,
+  observe?: AnswerObserver,
+): Promise<void> {
+  const { code, role, actor, participantId } = socket.data;
+  dispatchEvents(socket, tribune, log, observe);
+  // A room key's sockets are named by the key, so that revoking it disconnects them on every node.
+  if ((actor.role === "moderator" || actor.role === "speaker") && actor.room) socket.join(roomKeyRoom(actor.room.keyId));
+  if (role === "moderator") {
+    socket.join(moderatorRoom(code));
+    if (actor.role === "moderator" && !actor.room) socket.join(keyRoom(actor.eventId));
+  } else if (role === "speaker") {
+    // The public room brings the current session's questions as the public sees them: never pending ones.
+    socket.join([publicRoom(code), speakerRoom(code)]);
+  } else if (role === "participant" && participantId) {
+    socket.join([publicRoom(code), participantRoom(code, participantId)]);
+    socket.on("disconnect", () => tribune.left(code, participantId, socket.id));
+    await tribune.joined(code, participantId, socket.id);
+    if (socket.disconnected) await tribune.left(code, participantId, socket.id); // left while joining
+  } else {
+    socket.join([publicRoom(code), screenRoom(code)]);
+  }
+  await outbox.sendState(socket);
 }

@@ -109,10 +109,15 @@ export class SocketOutbox implements Outbox {
     this.io.to([speakerRoom(code), moderatorRoom(code)]).emit("message", message);
   }
 
-  /** Sends a socket its state (on connect, and whenever it may have missed something). */
-  sendState(socket: IoSocket): void {
-    this.stateFor(socket.data).then(
-      (state) => socket.emit("state", state),
+  /**
+   * Sends a socket its state (on connect, and whenever it may have missed something); settles
+   * once it is sent, or could not be built (logged).
+   */
+  sendState(socket: IoSocket): Promise<void> {
+    return this.stateFor(socket.data).then(
+      (state) => {
+        socket.emit("state", state);
+      },
       (err: unknown) => this.log.error({ err }, "could not send state"),
     );
   }
@@ -123,7 +128,7 @@ export class SocketOutbox implements Outbox {
     for (const room of [publicRoom(code), moderatorRoom(code)]) {
       for (const id of this.io.of("/").adapter.rooms.get(room) ?? []) {
         const socket = sockets.get(id);
-        if (socket) this.sendState(socket);
+        if (socket) void this.sendState(socket);
       }
     }
   }

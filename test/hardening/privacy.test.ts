@@ -89,6 +89,14 @@ describe("MAX_CONNECTIONS", () => {
   });
 });
 
+describe("ADMISSION_MAX", () => {
+  it("is read from the environment, 256 by default, and a bad value names the variable", () => {
+    expect(loadConfig({}).admissionMax).toBe(256);
+    expect(loadConfig({ ADMISSION_MAX: "40" }).admissionMax).toBe(40);
+    for (const bad of ["0", "-3", "lots", "1.5"]) expect(() => loadConfig({ ADMISSION_MAX: bad })).toThrow(/ADMISSION_MAX/);
+  });
+});
+
 function expectOk(ack: any) {
   expect(ack.ok).toBe(true);
   return ack.data;
