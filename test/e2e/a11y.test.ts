@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
-import { type AxeViolation, axeViolations, CHROMIUM, DESKTOP, launchBrowser, PHONE, startPageServer } from "./browser.js";
+import { axeViolations, CHROMIUM, DESKTOP, launchBrowser, PHONE, startPageServer } from "./browser.js";
+import { describeViolations } from "./patience.js";
 
 interface Fixture {
   code: string;
@@ -144,9 +145,6 @@ const COMBOS = [
   { lang: "fr", locale: "fr-FR", size: "desktop", viewport: DESKTOP },
   { lang: "en", locale: "en-GB", size: "desktop", viewport: DESKTOP },
 ] as const;
-
-const describeViolations = (vs: AxeViolation[]) =>
-  vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join("\n    ")}`).join("\n");
 
 describe.skipIf(!CHROMIUM)("accessibility: axe-core, WCAG 2.1 A and AA", { timeout: 60_000 }, () => {
   let server: TestServer;

@@ -19,8 +19,7 @@ import {
   type Watched,
   watchedPage,
 } from "./browser.js";
-
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+import { eventually } from "./patience.js";
 
 describe.skipIf(!CHROMIUM)("the congress day in Chromium", { timeout: 90_000 }, () => {
   let server: TestServer;

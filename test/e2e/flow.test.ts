@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
 import { CHROMIUM, DESKTOP, launchBrowser, newContext, PHONE, startPageServer, type Watched, watchedPage } from "./browser.js";
-
-/** `expect.poll` with a patience fit for a browser (the default is one second). */
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+import { eventually } from "./patience.js";
 
 /** Waits until the locator's text (trimmed) is `text`. */
 const hasText = (locator: Locator, text: string) =>

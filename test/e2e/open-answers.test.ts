@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, newParticipantId } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
 import { axeViolations, CHROMIUM, launchBrowser, type newContext, openPage, PHONE, startPageServer } from "./browser.js";
+import { eventually } from "./patience.js";
 
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 // The wall as the test saw it, for a person to look at; docs/screenshots keeps the reviewed one.
 const SHOTS = process.env.SCREENSHOTS_DIR ?? tmpdir();
 

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
 import { axeViolations, CHROMIUM, launchBrowser, type newContext, openPage, PHONE, startPageServer } from "./browser.js";
-
-const eventually = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
+import { eventually } from "./patience.js";
 
 describe.skipIf(!CHROMIUM)("a quiz in Chromium", { timeout: 90_000 }, () => {
   let server: TestServer;

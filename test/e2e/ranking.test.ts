@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
 import {
-  type AxeViolation,
   axeViolations,
   CHROMIUM,
   DESKTOP,
@@ -18,14 +17,9 @@ import {
   type Watched,
   watchedPage,
 } from "./browser.js";
-
-/** `expect.poll` with a patience fit for a browser (the default is one second). */
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+import { describeViolations, eventually } from "./patience.js";
 
 const texts = (locator: Locator) => locator.evaluateAll((els) => els.map((el) => (el.textContent ?? "").trim()));
-
-const describeViolations = (vs: AxeViolation[]) =>
-  vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join("\n    ")}`).join("\n");
 
 const TITLE = "Comment venir au congrès ?";
 

@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
 import { CHROMIUM, DESKTOP, launchBrowser, newContext, startPageServer, type Watched, watchedPage } from "./browser.js";
-
-/** `expect.poll` with a patience fit for a browser (the default is one second). */
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+import { eventually } from "./patience.js";
 
 describe.skipIf(!CHROMIUM)("sessions in Chromium", { timeout: 60_000 }, () => {
   let server: TestServer;

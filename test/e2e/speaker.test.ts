@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers/clients.js";
 import type { TestServer } from "../helpers/server.js";
 import {
-  type AxeViolation,
   axeViolations,
   CHROMIUM,
   DESKTOP,
@@ -18,10 +17,7 @@ import {
   type Watched,
   watchedPage,
 } from "./browser.js";
-
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
-const describeViolations = (vs: AxeViolation[]) =>
-  vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join("\n    ")}`).join("\n");
+import { describeViolations, eventually } from "./patience.js";
 
 const TABLETS = [
   { width: 1024, height: 768 },

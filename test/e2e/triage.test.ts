@@ -8,9 +8,8 @@ import { api } from "../helpers/clients.js";
 import { askOk, moderationState, patchRoom } from "../helpers/fixtures.js";
 import type { TestServer } from "../helpers/server.js";
 import { axeViolations, CHROMIUM, DESKTOP, launchBrowser, newContext, PHONE, startPageServer, watchedPage } from "./browser.js";
+import { eventually } from "./patience.js";
 import { LABEL, PENDING, PUBLISHED } from "./triage-fixture.js";
-
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 
 describe.skipIf(!CHROMIUM)("triage in Chromium", { timeout: 120_000 }, () => {
   let server: TestServer;
