@@ -5,7 +5,7 @@
 import type { Message } from "../../shared/errors.js";
 import { codePoints, LIMITS } from "../../shared/limits.js";
 import { parseProgrammeTime } from "../../shared/local-time.js";
-import type { ProgrammeImportLine } from "../../shared/model.js";
+import type { ProgrammeImportLine, Session } from "../../shared/model.js";
 import { frenchTypography } from "../../shared/typography.js";
 import { parseCsv } from "./csv.js";
 import { fold } from "./text-fold.js";
@@ -270,14 +270,8 @@ function frabTalk(line: number, room: string, talk: unknown, timeZone: string, s
 
 // ---- Planning ----
 
-export interface ExistingSession {
-  id: string;
-  roomCode: string;
-  title: string;
-  speakers: string[];
-  startsAt: string | null;
-  endsAt: string | null;
-}
+/** A session already in the store, as the plan compares it: its status plays no part. */
+export type ExistingSession = Omit<Session, "status">;
 
 export type ImportLine = ProgrammeImportLine;
 
