@@ -183,8 +183,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const clock = new SessionClock(deps, tribune.sessions, config.sessionClockMs ?? SESSION_CLOCK_MS, fastify.log);
   fastify.addHook("onReady", async () => clock.start());
   fastify.addHook("preClose", async () => clock.stop());
+  // Stopped by tribune.close() (onClose below), as the service harness stops it too.
   fastify.addHook("onReady", async () => tribune.quizClock.start());
-  fastify.addHook("preClose", async () => tribune.quizClock.stop());
 
   const readiness = (): Readiness => {
     const ready = store.ready() && (cluster?.ready() ?? true);
