@@ -3,6 +3,7 @@
 // interleaving to guard against inside one process, and the transaction makes each
 // command all-or-nothing on disk.
 import type Database from "better-sqlite3";
+import { LIMITS } from "../../shared/limits.js";
 import type { BackstageMessage, Choice, Poll, PollStatus, QuestionStatus, SessionStatus } from "../../shared/model.js";
 import type { StoredAnswer, Tally, TallySnapshot } from "../core/polls.js";
 import type { QuestionRecord } from "../core/questions.js";
@@ -87,6 +88,13 @@ export class SqliteStore implements Store {
   private polls = new Map<string, Poll | null>();
   private bans = new Map<string, boolean>();
   private rooms = new Map<string, RoomRecord | null>();
+  /**
+   * Whole tallies of polls voted on (those of at most LIMITS.topWords keys, with no answers),
+   * as committed, kept up to date by each ballot: a vote's acknowledgement then copies its poll's
+   * tally instead of reading it back. Forgotten with the reads above, and after any command of a
+   * group commit that may change a poll (a reset, a hidden answer, an erasure).
+   */
+  private tallies = new Map<string, Tally>();
 
   constructor(file: string) {
     this.db = openDatabase(file);
@@ -143,6 +151,7 @@ export class SqliteStore implements Store {
           } catch (error) {
             outcomes.push({ ok: false, value: error });
           }
+          if (!op.keepsReads) this.tallies.clear();
         }
       })();
     } catch (error) {
@@ -161,6 +170,38 @@ export class SqliteStore implements Store {
     this.polls.clear();
     this.bans.clear();
     this.rooms.clear();
+    this.tallies.clear();
+  }
+
+  /**
+   * A ballot's snapshot once it is written: its poll's kept tally moved from the previous keys to
+   * the new ones and copied, or, when the poll has none kept (or outgrew what the snapshot
+   * shows), read from the file.
+   */
+  private ballotSnapshot(
+    pollId: string,
+    from: readonly string[],
+    to: readonly string[],
+    voters: number,
+    seq: number,
+  ): TallySnapshot {
+    const kept = this.tallies.get(pollId);
+    if (kept) {
+      for (const key of from) {
+        const count = (kept[key] ?? 0) - 1;
+        if (count > 0) kept[key] = count;
+        else delete kept[key];
+      }
+      for (const key of to) kept[key] = (kept[key] ?? 0) + 1;
+      if (Object.keys(kept).length <= LIMITS.topWords) return { tally: { ...kept }, voters, seq };
+      this.tallies.delete(pollId);
+    }
+    const snap = this.snapshot(pollId, voters, seq);
+    if (!snap.answers && Object.keys(snap.tally).length < LIMITS.topWords) {
+      if (this.tallies.size >= READ_CACHE_MAX) this.tallies.clear();
+      this.tallies.set(pollId, { ...snap.tally });
+    }
+    return snap;
   }
 
   private snapshot(pollId: string, voters: number, seq: number): TallySnapshot {
@@ -289,11 +330,10 @@ export class SqliteStore implements Store {
               ? this.snapshot(pollId, poll.voters, poll.seq)
               : ("conflict" as const);
           }
-          if (previous) {
-            for (const key of JSON.parse(previous.keys) as string[]) {
-              q.decrement.run(pollId, key);
-              q.dropEmpty.run(pollId, key);
-            }
+          const before = previous ? (JSON.parse(previous.keys) as string[]) : [];
+          for (const key of before) {
+            q.decrement.run(pollId, key);
+            q.dropEmpty.run(pollId, key);
           }
           q.putBallot.run(pollId, participantId, JSON.stringify(choice), JSON.stringify(keys), timed?.at ?? null);
           for (const key of keys) q.increment.run(pollId, key);
@@ -306,7 +346,8 @@ export class SqliteStore implements Store {
           }
           const voters = poll.voters + (previous ? 0 : 1);
           q.setPollCounters.run(voters, poll.seq + 1, pollId);
-          return this.snapshot(pollId, voters, poll.seq + 1);
+          if (answer) return this.snapshot(pollId, voters, poll.seq + 1);
+          return this.ballotSnapshot(pollId, before, keys, voters, poll.seq + 1);
         },
       ),
       setNickname: db.transaction((code: string, participantId: string, nickname: string, folded: string) => {
@@ -681,7 +722,7 @@ export class SqliteStore implements Store {
   }
 
   async setNickname(code: string, participantId: string, nickname: string, folded: string) {
-    return this.write(() => this.tx.setNickname(code, participantId, nickname, folded));
+    return this.write(() => this.tx.setNickname(code, participantId, nickname, folded), true);
   }
 
   async nicknames(code: string): Promise<Record<string, string>> {
@@ -832,7 +873,9 @@ export class SqliteStore implements Store {
   }
 
   async recordActivity(code: string, batches: ActivityBatch[]): Promise<void> {
-    if (batches.length > 0) await this.write(() => this.act.record(code, batches));
+    // Flushed every few seconds during a plenary: forgetting the reads here would send the next
+    // thousands of votes back to the file for their poll and their voter's ban.
+    if (batches.length > 0) await this.write(() => this.act.record(code, batches), true);
   }
 
   async activity(code: string): Promise<SessionActivity[]> {

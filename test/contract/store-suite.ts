@@ -7,6 +7,7 @@ import type { Tally } from "../../server/core/polls.js";
 import type { QuestionRecord } from "../../server/core/questions.js";
 import { newId, newRoomCode } from "../../server/core/rooms.js";
 import type { ActivityBatch, NewEvent, SessionActivity, SessionRecord, Store } from "../../server/store/store.js";
+import { LIMITS } from "../../shared/limits.js";
 import type { Choice, Poll, PollKind, PollStatus, QuestionStatus } from "../../shared/model.js";
 import { POLL_KINDS } from "../../shared/poll-kinds/index.js";
 
@@ -753,6 +754,41 @@ export function storeContractSuite(name: string, open: () => Promise<Store>, cle
         expect(counted(again.tally)).toEqual({ "1": 1 });
         expect(again.seq).toBeGreaterThan(reset.seq);
         expect(await store.resetPoll(newId())).toBe("not_found");
+      });
+
+      it("answers each ballot of one turn with the tally of its own write, a reset among them included", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "single", "open");
+        const [ann, bob, cyd] = [pid(), pid(), pid()];
+        must(await vote(poll.id, ann, [3], ["3"])); // the poll's tally is known before the turn
+        // Sent together, without waiting: one group commit on the embedded store.
+        const sent = [
+          vote(poll.id, ann, [0], ["0"]),
+          vote(poll.id, bob, [1], ["1"]),
+          store.resetPoll(poll.id),
+          vote(poll.id, cyd, [2], ["2"]),
+          vote(poll.id, ann, [1], ["1"]),
+        ];
+        const [s1, s2, reset, s3, s4] = (await Promise.all(sent)).map(must);
+        expect(counted(s1!.tally)).toEqual({ "0": 1 });
+        expect(counted(s2!.tally)).toEqual({ "0": 1, "1": 1 });
+        expect(counted(reset!.tally)).toEqual({});
+        expect(counted(s3!.tally)).toEqual({ "2": 1 });
+        expect([s3!.voters, s4!.voters]).toEqual([1, 2]);
+        expect(counted(s4!.tally)).toEqual({ "1": 1, "2": 1 });
+        expect(counted((await store.tally(poll.id))?.tally)).toEqual({ "1": 1, "2": 1 });
+      });
+
+      it("answers a word cloud's most frequent words once it has more than a snapshot shows", async () => {
+        const code = await makeRoom();
+        const poll = await makePoll(code, "wordcloud", "open");
+        must(await vote(poll.id, pid(), "commun", ["commun"]));
+        for (let i = 0; i < LIMITS.topWords + 4; i++) must(await vote(poll.id, pid(), `mot${i}`, [`mot${i}`]));
+        const last = must(await vote(poll.id, pid(), "commun", ["commun"]));
+        expect(Object.keys(last.tally).length).toBeGreaterThanOrEqual(LIMITS.topWords);
+        expect(last.tally.commun).toBe(2);
+        expect(last.voters).toBe(LIMITS.topWords + 6);
+        expect(counted((await store.tally(poll.id))?.tally)).toEqual(counted(last.tally));
       });
 
       it("keeps exact tallies under 200 concurrent ballots", async () => {
