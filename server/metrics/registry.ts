@@ -1,10 +1,11 @@
 // What an operator watches during a congress, in Prometheus' text format (GET /metrics).
 // One registry per app: tests build several apps in one process. The process_ and nodejs_
 // metrics describe the process, not an app, so they live in one registry per process.
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Server } from "socket.io";
 import type { SocketRole } from "../../shared/protocol.js";
 import type { ServiceMetrics } from "../service/ports.js";
+import { FastHistogram } from "./fast-histogram.js";
 
 let processRegistry: Registry | null = null;
 
@@ -33,8 +34,8 @@ export class Metrics implements ServiceMetrics {
   readonly contentType = this.registry.contentType;
   private io: Server | null = null;
   /** Label children kept per label value: the hot path looks a label up once, not per answer. */
-  private readonly storeChildren = new Map<string, Histogram.Internal<"command">>();
-  private readonly ackChildren = new Map<string, Histogram.Internal<"event">>();
+  private readonly storeObservers = new Map<string, (seconds: number) => void>();
+  private readonly ackObservers = new Map<string, (seconds: number) => void>();
   private readonly outcomeChildren = new Map<string, Counter.Internal>();
   private readonly sockets: Gauge<"role"> = new Gauge({
     name: "tribune_sockets",
@@ -53,32 +54,33 @@ export class Metrics implements ServiceMetrics {
     help: "Questions stored (a resent ask is not counted again), both doors, on this node.",
     registers: [this.registry],
   });
-  private readonly ackSeconds = new Histogram({
-    name: "tribune_ack_seconds",
-    help: "Time from a request or socket event to its answer, by socket event or HTTP route.",
-    labelNames: ["event"] as const,
-    buckets: ACK_BUCKETS,
-    registers: [this.registry],
-  });
+  private readonly ackSeconds = new FastHistogram(
+    "tribune_ack_seconds",
+    "Time from a request or socket event to its answer, by socket event or HTTP route.",
+    "event",
+    ACK_BUCKETS,
+    this.registry,
+  );
   private readonly acks = new Counter({
     name: "tribune_acks_total",
     help: "Answers by socket event or HTTP route and outcome (ok or the error code).",
     labelNames: ["event", "outcome"] as const,
     registers: [this.registry],
   });
-  private readonly flushSeconds = new Histogram({
-    name: "tribune_results_flush_seconds",
-    help: "Time to read a dirty poll's tally and send its results to this node's sockets (_count: flushes).",
-    buckets: ACK_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly storeSeconds = new Histogram({
-    name: "tribune_store_seconds",
-    help: "Time of each Store command, commit included, by command.",
-    labelNames: ["command"] as const,
-    buckets: STORE_BUCKETS,
-    registers: [this.registry],
-  });
+  private readonly flushSeconds = new FastHistogram(
+    "tribune_results_flush_seconds",
+    "Time to read a dirty poll's tally and send its results to this node's sockets (_count: flushes).",
+    null,
+    ACK_BUCKETS,
+    this.registry,
+  ).observer();
+  private readonly storeSeconds = new FastHistogram(
+    "tribune_store_seconds",
+    "Time of each Store command, commit included, by command.",
+    "command",
+    STORE_BUCKETS,
+    this.registry,
+  );
   private readonly httpChildren: (Counter.Internal | undefined)[] = [];
   private readonly http = new Counter({
     name: "tribune_http_requests_total",
@@ -119,12 +121,12 @@ export class Metrics implements ServiceMetrics {
   }
 
   answered(event: string, outcome: Outcome, seconds: number): void {
-    let timing = this.ackChildren.get(event);
-    if (!timing) {
-      timing = this.ackSeconds.labels({ event });
-      this.ackChildren.set(event, timing);
+    let observe = this.ackObservers.get(event);
+    if (!observe) {
+      observe = this.ackSeconds.observer(event);
+      this.ackObservers.set(event, observe);
     }
-    timing.observe(seconds);
+    observe(seconds);
     const key = `${event}\n${outcome}`;
     let count = this.outcomeChildren.get(key);
     if (!count) {
@@ -146,7 +148,7 @@ export class Metrics implements ServiceMetrics {
   }
 
   resultsFlushed(seconds: number): void {
-    this.flushSeconds.observe(seconds);
+    this.flushSeconds(seconds);
   }
 
   voted(): void {
@@ -159,13 +161,13 @@ export class Metrics implements ServiceMetrics {
 
   /** Starts timing one Store command; the returned function stops it. */
   storeTimer(command: string): () => void {
-    let child = this.storeChildren.get(command);
-    if (!child) {
-      child = this.storeSeconds.labels({ command });
-      this.storeChildren.set(command, child);
+    let observe = this.storeObservers.get(command);
+    if (!observe) {
+      observe = this.storeSeconds.observer(command);
+      this.storeObservers.set(command, observe);
     }
-    const end = child.startTimer();
-    return () => void end();
+    const started = performance.now();
+    return () => observe((performance.now() - started) / 1000);
   }
 
   /** This app's metrics, then the process'. */
