@@ -2,9 +2,9 @@
 // - CORS follows ALLOWED_ORIGINS, like the Socket.IO handshake (edge/origins.ts);
 // - a state-changing request (POST, PATCH, PUT, DELETE) sent by a page of another origin is
 //   refused (403) before anything else: a foreign site cannot make its visitors' browsers vote;
-// - security headers with a strict Content-Security-Policy, HSTS only when PUBLIC_URL is https,
-//   built once per Host (security-headers.ts) and set on the raw response, before any hook that
-//   may answer early: errors carry them too.
+// - security headers with a strict Content-Security-Policy (the API's loads nothing), HSTS only
+//   when PUBLIC_URL is https, built once (security-headers.ts) and set on the raw response,
+//   before any hook that may answer early: errors carry them too.
 import fastifyCors from "@fastify/cors";
 import type { FastifyInstance } from "fastify";
 import { ERR } from "../../shared/error-catalogue.js";
@@ -22,7 +22,7 @@ export async function registerSecurity(
   const headersFor = securityHeaders(options.publicUrl.startsWith("https:"));
   app.addHook("onRequest", (req, reply, done) => {
     const res = reply.raw;
-    for (const [name, value] of headersFor(req.headers.host)) res.setHeader(name, value);
+    for (const [name, value] of headersFor(req.url, req.headers.host)) res.setHeader(name, value);
     done();
   });
   await app.register(fastifyCors, {

@@ -108,8 +108,22 @@ describe("HTTP CORS follows ALLOWED_ORIGINS", () => {
 });
 
 describe("security headers", () => {
-  it("sends a strict CSP and the usual headers on API answers, errors included; no HSTS over http", async () => {
-    for (const path of ["/healthz", "/api/rooms/ZZZZZZ", "/nothing-here"]) {
+  it("sends the API's answers, errors included, a policy that loads nothing and no page headers", async () => {
+    const { code } = await server.event();
+    for (const path of [`/api/rooms/${code}`, "/api/rooms/ZZZZZZ", "/api/nothing-here"]) {
+      const res = await fetch(server.url + path);
+      expect(res.headers.get("content-security-policy"), path).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+      expect(res.headers.get("cross-origin-opener-policy")).toBeNull();
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    }
+  });
+
+  it("sends a strict CSP and the usual headers on other answers, errors included; no HSTS over http", async () => {
+    for (const path of ["/healthz", "/nothing-here"]) {
       const res = await fetch(server.url + path);
       const csp = res.headers.get("content-security-policy") ?? "";
       for (const directive of [
@@ -151,8 +165,10 @@ describe("security headers", () => {
   it("sends HSTS only when PUBLIC_URL is https", async () => {
     const https = await startServer({ publicUrl: "https://tribune.example", allowedOrigins: ["https://tribune.example"] });
     try {
-      const res = await fetch(`${https.url}/healthz`);
-      expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000");
+      for (const path of ["/healthz", "/api/rooms/ZZZZZZ"]) {
+        const res = await fetch(https.url + path);
+        expect(res.headers.get("strict-transport-security"), path).toBe("max-age=31536000");
+      }
     } finally {
       await https.close();
     }
