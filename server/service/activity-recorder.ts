@@ -19,7 +19,14 @@ interface Minute {
 
 type Counter = "votes" | "questions" | "reactions";
 
-const minuteOf = (at: Date): string => new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
+/** The last minute asked for and its ISO text: a vote storm asks for the same minute thousands of times. */
+let lastMinute = { number: Number.NaN, iso: "" };
+
+function minuteOf(at: Date): string {
+  const number = Math.floor(at.getTime() / 60_000);
+  if (number !== lastMinute.number) lastMinute = { number, iso: new Date(number * 60_000).toISOString() };
+  return lastMinute.iso;
+}
 
 export class ActivityRecorder {
   /** Unflushed minutes, by room code then minute (ISO). */
