@@ -5,7 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Server } from "socket.io";
 import type { SocketRole } from "../../shared/protocol.js";
 import type { ServiceMetrics } from "../service/ports.js";
-import { FastHistogram } from "./fast-histogram.js";
+import { FastCounter, FastHistogram } from "./fast-metrics.js";
 
 let processRegistry: Registry | null = null;
 
@@ -28,15 +28,20 @@ const STORE_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02
 /** The outcome label of an answer: `ok`, or the contract's error code. */
 export type Outcome = "ok" | string;
 
+/** One socket event's or HTTP route's answers: their times, and their count by outcome. */
+export interface AnswerSeries {
+  observe(seconds: number): void;
+  count(outcome: Outcome): void;
+}
+
 export class Metrics implements ServiceMetrics {
   readonly registry = new Registry();
 
   readonly contentType = this.registry.contentType;
   private io: Server | null = null;
-  /** Label children kept per label value: the hot path looks a label up once, not per answer. */
+  /** Series kept per label value: the hot path looks a label up once, not per answer. */
   private readonly storeObservers = new Map<string, (seconds: number) => void>();
-  private readonly ackObservers = new Map<string, (seconds: number) => void>();
-  private readonly outcomeChildren = new Map<string, Counter.Internal>();
+  private readonly answerSeries = new Map<string, AnswerSeries>();
   private readonly sockets: Gauge<"role"> = new Gauge({
     name: "tribune_sockets",
     help: "Open Socket.IO connections on this node, by role.",
@@ -61,12 +66,11 @@ export class Metrics implements ServiceMetrics {
     ACK_BUCKETS,
     this.registry,
   );
-  private readonly acks = new Counter({
-    name: "tribune_acks_total",
-    help: "Answers by socket event or HTTP route and outcome (ok or the error code).",
-    labelNames: ["event", "outcome"] as const,
-    registers: [this.registry],
-  });
+  private readonly acks = new FastCounter<"event" | "outcome">(
+    "tribune_acks_total",
+    "Answers by socket event or HTTP route and outcome (ok or the error code).",
+    this.registry,
+  );
   private readonly flushSeconds = new FastHistogram(
     "tribune_results_flush_seconds",
     "Time to read a dirty poll's tally and send its results to this node's sockets (_count: flushes).",
@@ -81,13 +85,12 @@ export class Metrics implements ServiceMetrics {
     STORE_BUCKETS,
     this.registry,
   );
-  private readonly httpChildren: (Counter.Internal | undefined)[] = [];
-  private readonly http = new Counter({
-    name: "tribune_http_requests_total",
-    help: "HTTP answers by status class (2xx, 3xx, 4xx, 5xx).",
-    labelNames: ["class"] as const,
-    registers: [this.registry],
-  });
+  private readonly httpClasses: (() => void)[] = [];
+  private readonly http = new FastCounter<"class">(
+    "tribune_http_requests_total",
+    "HTTP answers by status class (2xx, 3xx, 4xx, 5xx).",
+    this.registry,
+  );
 
   constructor() {
     processMetrics(); // the event-loop delay is measured from the start, not from the first scrape
@@ -120,31 +123,43 @@ export class Metrics implements ServiceMetrics {
     });
   }
 
+  /** The timing and the outcome counts of one socket event or HTTP route: keep it, and answers skip the lookup. */
+  answers(event: string): AnswerSeries {
+    let series = this.answerSeries.get(event);
+    if (!series) {
+      const observe = this.ackSeconds.observer(event);
+      const counts = new Map<Outcome, () => void>();
+      series = {
+        observe,
+        count: (outcome) => {
+          let inc = counts.get(outcome);
+          if (!inc) {
+            inc = this.acks.incrementer({ event, outcome });
+            counts.set(outcome, inc);
+          }
+          inc();
+        },
+      };
+      this.answerSeries.set(event, series);
+    }
+    return series;
+  }
+
   answered(event: string, outcome: Outcome, seconds: number): void {
-    let observe = this.ackObservers.get(event);
-    if (!observe) {
-      observe = this.ackSeconds.observer(event);
-      this.ackObservers.set(event, observe);
-    }
-    observe(seconds);
-    const key = `${event}\n${outcome}`;
-    let count = this.outcomeChildren.get(key);
-    if (!count) {
-      count = this.acks.labels({ event, outcome });
-      this.outcomeChildren.set(key, count);
-    }
-    count.inc();
+    const series = this.answers(event);
+    series.observe(seconds);
+    series.count(outcome);
   }
 
   httpAnswered(status: number): void {
-    // One child per status class, looked up by index: labelling by object costs a hash per answer.
+    // One incrementer per status class, looked up by index.
     const index = Math.min(5, Math.max(1, Math.floor(status / 100)));
-    let child = this.httpChildren[index];
-    if (!child) {
-      child = this.http.labels({ class: `${index}xx` });
-      this.httpChildren[index] = child;
+    let inc = this.httpClasses[index];
+    if (!inc) {
+      inc = this.http.incrementer({ class: `${index}xx` });
+      this.httpClasses[index] = inc;
     }
-    child.inc();
+    inc();
   }
 
   resultsFlushed(seconds: number): void {

@@ -7,7 +7,7 @@ import { ERR } from "../../shared/error-catalogue.js";
 import { ERROR_STATUS } from "../../shared/errors.js";
 import { bearer } from "../http/auth.js";
 import { sameSecret } from "../service/access.js";
-import type { Metrics, Outcome } from "./registry.js";
+import type { AnswerSeries, Metrics, Outcome } from "./registry.js";
 
 const CODE_OF_STATUS = new Map<number, string>(Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]));
 
@@ -39,11 +39,30 @@ export function requireMetricsAccess(req: FastifyRequest, token: string | undefi
 export function observeHttpAnswers(app: FastifyInstance, metrics: Metrics): void {
   // One counter bump and one histogram observation per answer: labels are route patterns
   // (`POST /api/polls/:id/votes`), never a room code or an id.
+  // Each route's series looked up by its pattern then its method: no label text is built per answer.
+  const series = new Map<string, Map<string, AnswerSeries>>();
+  const seriesOf = (route: string, method: string): AnswerSeries => {
+    let byMethod = series.get(route);
+    if (!byMethod) {
+      byMethod = new Map();
+      series.set(route, byMethod);
+    }
+    let found = byMethod.get(method);
+    if (!found) {
+      found = metrics.answers(`${method} ${route}`);
+      byMethod.set(method, found);
+    }
+    return found;
+  };
   app.addHook("onResponse", (req, reply, done) => {
-    metrics.httpAnswered(reply.statusCode);
+    const status = reply.statusCode;
+    metrics.httpAnswered(status);
     const route = req.routeOptions.url;
-    if (route?.startsWith("/api/"))
-      metrics.answered(`${req.method} ${route}`, outcomeOf(reply.statusCode), reply.elapsedTime / 1000);
+    if (route?.startsWith("/api/")) {
+      const answers = seriesOf(route, req.method);
+      answers.observe(reply.elapsedTime / 1000);
+      answers.count(outcomeOf(status));
+    }
     done();
   });
 }

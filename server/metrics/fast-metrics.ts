@@ -1,8 +1,9 @@
-// A histogram for the hot path. prom-client's `observe` validates and hashes its labels on every
-// call, even on a child: in a burst of 10,000 votes, the two observations of each vote (its
-// acknowledgement and its store command) cost more than the vote's own service code. Here an
-// observation is a bucket search and three additions on a series kept by the caller. The
-// registry reads it like any of its metrics, in the same text format.
+// A histogram and a counter for the hot path. prom-client's `observe` and `inc` validate and hash
+// their labels on every call, even on a child: in a burst of 10,000 votes, the observations of
+// each vote (its acknowledgement and its store command) cost more than the vote's own service
+// code. Here an observation is a bucket search and three additions on a series the caller keeps,
+// an increment one addition. prom-client's registry reads them like its own metrics, in the same
+// text format.
 import type { Registry } from "prom-client";
 
 interface Series {
@@ -11,6 +12,8 @@ interface Series {
   sum: number;
   count: number;
 }
+
+type Registered = Parameters<Registry["registerMetric"]>[0];
 
 interface MetricValue {
   value: number;
@@ -33,7 +36,7 @@ export class FastHistogram {
     registry: Registry,
   ) {
     // The registry only calls `get` (and reads name, help, type), which this class answers.
-    registry.registerMetric(this as unknown as Parameters<Registry["registerMetric"]>[0]);
+    registry.registerMetric(this as unknown as Registered);
   }
 
   /** The observer of one label value: keep it, and each observation skips the lookup too. */
@@ -67,6 +70,34 @@ export class FastHistogram {
       values.push({ value: s.sum, metricName: `${this.name}_sum`, labels: {}, sharedLabels: shared });
       values.push({ value: s.count, metricName: `${this.name}_count`, labels: {}, sharedLabels: shared });
     }
+    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+  }
+}
+
+export class FastCounter<L extends string> {
+  readonly type = "counter";
+  readonly aggregator = "sum";
+  private readonly series: { labels: Record<L, string>; value: number }[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    registry: Registry,
+  ) {
+    registry.registerMetric(this as unknown as Registered);
+  }
+
+  /** The incrementer of one set of label values: keep it, a series is made at each call. */
+  incrementer(labels: Record<L, string>): () => void {
+    const series = { labels, value: 0 };
+    this.series.push(series);
+    return () => {
+      series.value++;
+    };
+  }
+
+  async get(): Promise<{ name: string; help: string; type: string; aggregator: string; values: MetricValue[] }> {
+    const values = this.series.map(({ labels, value }) => ({ value, metricName: this.name, labels, sharedLabels: {} }));
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
   }
 }

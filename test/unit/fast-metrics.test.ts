@@ -1,8 +1,8 @@
 // The hot-path histogram must read exactly as prom-client's would: dashboards and alerts
 // written against one keep working with the other.
-import { Histogram, Registry } from "prom-client";
+import { Counter, Histogram, Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
-import { FastHistogram } from "../../server/metrics/fast-histogram.js";
+import { FastCounter, FastHistogram } from "../../server/metrics/fast-metrics.js";
 
 const BUCKETS = [0.001, 0.01, 0.1, 1];
 const OBSERVED: [string, number][] = [
@@ -46,5 +46,28 @@ describe("FastHistogram", () => {
     expect(text).toContain('u_seconds_bucket{le="1"} 2');
     expect(text).toContain("u_seconds_count 2");
     expect(text).toMatch(/u_seconds_sum 0\.52\b/);
+  });
+});
+
+describe("FastCounter", () => {
+  it("writes the same exposition text as prom-client's Counter for the same increments", async () => {
+    const reference = new Registry();
+    const slow = new Counter({ name: "t_total", help: "Answers.", labelNames: ["event", "outcome"], registers: [reference] });
+    const registry = new Registry();
+    const fast = new FastCounter<"event" | "outcome">("t_total", "Answers.", registry);
+    const ok = fast.incrementer({ event: "vote", outcome: "ok" });
+    const late = fast.incrementer({ event: "vote", outcome: "quiz_time_up" });
+    for (const [inc, outcome] of [
+      [ok, "ok"],
+      [ok, "ok"],
+      [late, "quiz_time_up"],
+      [ok, "ok"],
+    ] as const) {
+      inc();
+      slow.labels({ event: "vote", outcome }).inc();
+    }
+    const text = await registry.metrics();
+    expect(text).toBe(await reference.metrics());
+    expect(text).toContain('t_total{event="vote",outcome="ok"} 3');
   });
 });
