@@ -1,6 +1,6 @@
 // The Socket.IO door: the server (origin check, message cap), then, once the service exists,
 // the handshake, rooms per role, the event dispatcher and `state` on connect.
-import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { type Server as HttpServer, type IncomingMessage, ServerResponse } from "node:http";
 import { Server } from "socket.io";
 import type { AdmissionWindow } from "../core/admission.js";
 import type { Logger } from "../edge/error-body.js";
@@ -45,7 +45,34 @@ export function createIoServer(
     joinOpened(raw, admission);
     raw.request = null;
   });
+  freeUpgradeRequests(io);
   return io;
+}
+
+/** What engine.io 6.6 hands its middlewares for a WebSocket upgrade instead of a ServerResponse. */
+type UpgradeResponse = { req: IncomingMessage | null };
+
+/**
+ * engine.io 6.6 answers each WebSocket upgrade (a new connection or a polling one upgrading) with
+ * a `WebSocketResponse` holding the upgrade request (`res.req`, for its middlewares' `setHeader`)
+ * and kept alive, for the TCP connection's whole life, by the `close` listener it puts on the TCP
+ * socket: 1.6 KB per phone, although io.ts drops `conn.request`. The middlewares are done when ws
+ * asks for the 101's headers, so the request is let go then; the response and its listener stay,
+ * so its `close` event still fires. Only that reference goes: once engine.io stops keeping it,
+ * this has nothing left to do (a polling request gets a real ServerResponse and is left alone).
+ */
+function freeUpgradeRequests(io: IoServer): void {
+  const upgrades = new WeakMap<IncomingMessage, UpgradeResponse>();
+  io.engine.use((req: IncomingMessage, res: ServerResponse | UpgradeResponse, next: () => void) => {
+    if (!(res instanceof ServerResponse) && res.req === req) upgrades.set(req, res);
+    next();
+  });
+  io.engine.on("headers", (_headers: unknown, req: IncomingMessage) => {
+    const res = upgrades.get(req);
+    if (!res) return;
+    upgrades.delete(req);
+    res.req = null;
+  });
 }
 
 /**
