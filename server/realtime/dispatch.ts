@@ -36,21 +36,33 @@ function refusal(socket: IoSocket, event: string): AppError | null {
   return roles.includes(socket.data.role) ? null : ERR.roleForbidden();
 }
 
+/** A socket's rate limit: its bucket and its refusals in a row, from its first event on. */
+interface Limit {
+  bucket: Bucket | undefined;
+  refused: number;
+}
+
+/** Kept beside the socket, not in a closure per socket: an idle phone has none. */
+const limits = new WeakMap<object, Limit>();
+
+/** What `onAny` calls with the socket as `this`. */
+export type Dispatcher = (this: IoSocket, event: string, ...args: unknown[]) => Promise<void>;
+
 /**
- * Every event spends a token of the connection's bucket (RATE_RULES.socket), kept in the socket's
- * own memory: a socket lives on one node. Past the limit the event is answered `rate_limited` and
- * dropped; a socket still flooding after FLOOD_DISCONNECT refusals in a row is disconnected.
+ * The one listener of every socket's events, made once per server: it reads who the socket is
+ * from `socket.data` (and its address and rate limit from the maps above), so that a socket costs
+ * no closure of its own. Every event spends a token of the connection's bucket (RATE_RULES.socket),
+ * kept in this node's memory: a socket lives on one node. Past the limit the event is answered
+ * `rate_limited` and dropped; a socket still flooding after FLOOD_DISCONNECT refusals in a row is
+ * disconnected.
  */
-export function dispatchEvents(
-  socket: IoSocket,
+export function eventDispatcher(
   tribune: Tribune,
   log: Logger,
   observe: AnswerObserver = () => {},
   now: () => number = Date.now,
-): void {
-  let bucket: Bucket | undefined;
-  let refused = 0;
-  socket.onAny(async (event: string, ...args: unknown[]) => {
+): Dispatcher {
+  return async function dispatch(this: IoSocket, event: string, ...args: unknown[]) {
     // `socket.emit(event, ack)` sends no payload: the acknowledgement comes first.
     const started = performance.now();
     const last = args.at(-1);
@@ -60,23 +72,25 @@ export function dispatchEvents(
       observe(event, answer.ok ? "ok" : answer.error.code, (performance.now() - started) / 1000);
     };
     const payload = typeof args[0] === "function" ? undefined : args[0];
-    const lang = socket.data.lang;
-    const taken = takeToken(bucket, RATE_RULES.socket, now());
-    bucket = taken.bucket;
+    const lang = this.data.lang;
+    let limit = limits.get(this);
+    if (!limit) limits.set(this, (limit = { bucket: undefined, refused: 0 }));
+    const taken = takeToken(limit.bucket, RATE_RULES.socket, now());
+    limit.bucket = taken.bucket;
     if (taken.retryAfter > 0) {
       ack({ ok: false, error: ERR.socketTooFast(taken.retryAfter).body(lang) });
-      if (++refused >= FLOOD_DISCONNECT) socket.disconnect(true);
+      if (++limit.refused >= FLOOD_DISCONNECT) this.disconnect(true);
       return;
     }
-    refused = 0;
-    const denied = refusal(socket, event);
+    limit.refused = 0;
+    const denied = refusal(this, event);
     if (denied) return ack({ ok: false, error: denied.body(lang) });
     try {
       const handler = EVENT_HANDLERS[event as ClientEventName] as (call: unknown, payload: unknown) => Promise<unknown>;
-      const data = await handler({ tribune, caller: { address: addresses.get(socket) }, ...socket.data }, payload);
+      const data = await handler({ tribune, caller: { address: addresses.get(this) }, ...this.data }, payload);
       ack({ ok: true, data });
     } catch (error) {
       ack({ ok: false, error: toErrorBody(error, lang, log) });
     }
-  });
+  };
 }

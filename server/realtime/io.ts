@@ -9,7 +9,7 @@ import type { SocketGuard } from "../edge/socket-guard.js";
 import type { StateCache } from "../service/state-cache.js";
 import type { Tribune } from "../service/tribune.js";
 import { type PublicView, publicView, roomState, type ViewDeps, withMe } from "../service/views.js";
-import { type AnswerObserver, dispatchEvents } from "./dispatch.js";
+import { type AnswerObserver, type Dispatcher, eventDispatcher } from "./dispatch.js";
 import { handshake } from "./handshake.js";
 import { joinOpened, joinOver, releasingOnRefusal } from "./join-admission.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
@@ -100,9 +100,11 @@ export function attachRealtime(
 ): void {
   io.use(releasingOnRefusal(gate(tribune, guard, admission)));
   io.use(releasingOnRefusal(handshake(tribune)));
+  // Made once: every socket shares these listeners, which read who it is from `this.data`.
+  const shared: Shared = { tribune, outbox, dispatch: eventDispatcher(tribune, log, observe), left: leftListener(tribune) };
   io.on("connection", async (socket) => {
     try {
-      await welcome(socket, tribune, outbox, log, observe);
+      await welcome(socket, shared);
     } finally {
       // The join is over once its state is sent (or failed): the slot goes to the next phone.
       joinOver(socket.conn);
@@ -110,16 +112,24 @@ export function attachRealtime(
   });
 }
 
+interface Shared {
+  tribune: Tribune;
+  outbox: SocketOutbox;
+  dispatch: Dispatcher;
+  /** A participant's `disconnect` listener. */
+  left: (this: IoSocket) => void;
+}
+
+const leftListener = (tribune: Tribune) =>
+  function left(this: IoSocket): void {
+    const { code, participantId } = this.data;
+    if (participantId) void tribune.left(code, participantId, this.id);
+  };
+
 /** Rooms per role, the event dispatcher and presence, then the first `state`. */
-async function welcome(
-  socket: IoSocket,
-  tribune: Tribune,
-  outbox: SocketOutbox,
-  log: Logger,
-  observe?: AnswerObserver,
-): Promise<void> {
+async function welcome(socket: IoSocket, { tribune, outbox, dispatch, left }: Shared): Promise<void> {
   const { code, role, actor, participantId } = socket.data;
-  dispatchEvents(socket, tribune, log, observe);
+  socket.onAny(dispatch);
   // A room key's sockets are named by the key, so that revoking it disconnects them on every node.
   if ((actor.role === "moderator" || actor.role === "speaker") && actor.room) socket.join(roomKeyRoom(actor.room.keyId));
   if (role === "moderator") {
@@ -130,7 +140,7 @@ async function welcome(
     socket.join([publicRoom(code), speakerRoom(code)]);
   } else if (role === "participant" && participantId) {
     socket.join([publicRoom(code), participantRoom(code, participantId)]);
-    socket.on("disconnect", () => tribune.left(code, participantId, socket.id));
+    socket.on("disconnect", left);
     await tribune.joined(code, participantId, socket.id);
     if (socket.disconnected) await tribune.left(code, participantId, socket.id); // left while joining
   } else {
