@@ -40,6 +40,10 @@ export function serverTimeouts(options: TimeoutOptions = {}) {
 /** Counts the node's open client connections (HTTP keep-alive and WebSockets alike). */
 export class ConnectionGauge {
   private open = 0;
+  /** One listener for every connection (`close` fires once): no closure per connection. */
+  private readonly closed = (): void => {
+    this.open--;
+  };
 
   constructor(
     server: Server,
@@ -47,7 +51,7 @@ export class ConnectionGauge {
   ) {
     server.on("connection", (socket) => {
       this.open++;
-      socket.once("close", () => this.open--);
+      socket.on("close", this.closed);
     });
     // Past the limit, connections are still accepted so that they can be told why they are
     // refused; far past it (a client ignoring the refusal), Node drops them unanswered.

@@ -17,10 +17,9 @@ import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomKeyRoom, scree
 import type { IoServer, IoSocket } from "./socket-data.js";
 import { gate, rememberConnection } from "./socket-gate.js";
 
-type EngineConnection = {
+type EngineConnection = Parameters<typeof joinOpened>[0] & {
   request: IncomingMessage | null;
   remoteAddress: string;
-  once(event: "close", listener: () => void): unknown;
 };
 
 /** Large enough for the biggest message of the contract (a poll of 12 options of 120 characters). */

@@ -14,16 +14,27 @@ import type { AdmissionTicket, AdmissionWindow } from "../core/admission.js";
 
 const joins = new WeakMap<object, AdmissionTicket>();
 
-/** A connection opened: its join counts until it ends (state sent, refused, or connection closed). */
-export function joinOpened(conn: { once(event: "close", listener: () => void): unknown }, window: AdmissionWindow): void {
-  joins.set(conn, window.open());
-  conn.once("close", () => joinOver(conn));
+type Connection = {
+  once(event: "close", listener: (this: Connection) => void): unknown;
+  off(event: "close", listener: (this: Connection) => void): unknown;
+};
+
+/** Shared by every connection (`this` is the connection): no closure per connection. */
+function closed(this: Connection): void {
+  joinOver(this);
 }
 
-/** The join on this connection is over: it no longer counts. */
-export function joinOver(conn: object): void {
+/** A connection opened: its join counts until it ends (state sent, refused, or connection closed). */
+export function joinOpened(conn: Connection, window: AdmissionWindow): void {
+  joins.set(conn, window.open());
+  conn.once("close", closed);
+}
+
+/** The join on this connection is over: it no longer counts, and its `close` listener goes. */
+export function joinOver(conn: Connection): void {
   joins.get(conn)?.release();
   joins.delete(conn);
+  conn.off("close", closed);
 }
 
 type Next = (err?: Error) => void;
@@ -31,7 +42,7 @@ type Middleware<S> = (socket: S, next: Next) => unknown;
 
 /** A handshake middleware whose refusal also ends the join. */
 export const releasingOnRefusal =
-  <S extends { conn: object }>(middleware: Middleware<S>): Middleware<S> =>
+  <S extends { conn: Connection }>(middleware: Middleware<S>): Middleware<S> =>
   (socket, next) =>
     middleware(socket, (err) => {
       if (err) joinOver(socket.conn);
