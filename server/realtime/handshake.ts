@@ -4,7 +4,7 @@ import { ERR } from "../../shared/error-catalogue.js";
 import { AppError, type Lang } from "../../shared/errors.js";
 import { normalizeCode } from "../../shared/limits.js";
 import { handshakeAuth, hasForbiddenKey } from "../../shared/schemas.js";
-import { opensRoom } from "../service/access.js";
+import { opensRoom, PUBLIC } from "../service/access.js";
 import type { Tribune } from "../service/tribune.js";
 import type { IoSocket, SocketData } from "./socket-data.js";
 
@@ -29,7 +29,7 @@ export function handshake(tribune: Tribune) {
       if (!parsed.success || hasForbiddenKey(raw)) throw ERR.badHandshake();
       const auth = parsed.data;
       const room = await tribune.events.room(normalizeCode(auth.code));
-      const data: SocketData = { role: "screen", code: room.code, lang, actor: { role: "public" } };
+      const data: SocketData = { role: "screen", code: room.code, lang, actor: PUBLIC }; // one object for every public socket
       if ("moderatorKey" in auth) {
         const actor = await tribune.authenticate(auth.moderatorKey, socket.handshake.address);
         if (!opensRoom(actor, room.eventId, room.code)) throw ERR.keyNotForRoom();

@@ -125,8 +125,22 @@ const leftListener = (tribune: Tribune) =>
     if (participantId) void tribune.left(code, participantId, this.id);
   };
 
+const NOTHING: Record<string, never> = Object.freeze({});
+
+/**
+ * What Socket.IO keeps of the handshake for the connection's life, once the middlewares have read
+ * what they need (address in socket-gate.ts, auth in handshake.ts): its `auth` goes (a moderator's
+ * key would stay in memory, and travel to other nodes with `fetchSockets`), and so do its headers
+ * and query (empty since the request is dropped, but an object each) and its date as a string
+ * (`issued` has it as a number).
+ */
+function trimHandshake(socket: IoSocket): void {
+  Object.assign(socket.handshake, { auth: NOTHING, headers: NOTHING, query: NOTHING, time: "" });
+}
+
 /** Rooms per role, the event dispatcher and presence, then the first `state`. */
 async function welcome(socket: IoSocket, { tribune, outbox, dispatch, left }: Shared): Promise<void> {
+  trimHandshake(socket);
   const { code, role, actor, participantId } = socket.data;
   socket.onAny(dispatch);
   // A room key's sockets are named by the key, so that revoking it disconnects them on every node.
