@@ -74,7 +74,10 @@ export function eventDispatcher(
     const payload = typeof args[0] === "function" ? undefined : args[0];
     const lang = this.data.lang;
     let limit = limits.get(this);
-    if (!limit) limits.set(this, (limit = { bucket: undefined, refused: 0 }));
+    if (!limit) {
+      limit = { bucket: undefined, refused: 0 };
+      limits.set(this, limit);
+    }
     const taken = takeToken(limit.bucket, RATE_RULES.socket, now());
     limit.bucket = taken.bucket;
     if (taken.retryAfter > 0) {
