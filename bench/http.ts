@@ -121,6 +121,56 @@ export async function seedReadRoom(base: string, code: string): Promise<void> {
   }
 }
 
+/** Pairs of interleaved slices, and the longest slice (seconds; shorter when the runs are, as with --quick). */
+const PAIRS = 5;
+const PAIR_SECONDS = 3;
+
+interface Pair {
+  tribune: CannonFigures;
+  bare: CannonFigures;
+}
+
+/**
+ * The room's state and the same bytes from bare Fastify, in alternating slices of a few seconds:
+ * each pair runs within seconds, so a shared machine's drift (the hello-world baseline has moved
+ * by 20 % within one run) falls on both halves alike. The median pair is the figure.
+ */
+async function interleaved(
+  tribune: Child,
+  tribunePath: string,
+  bare: Child,
+  barePath: string,
+  run: { duration: number; connections: number },
+  log: (line: string) => void,
+): Promise<Pair[]> {
+  const slice = { duration: Math.min(PAIR_SECONDS, Math.max(1, Math.round(run.duration / 2))), connections: run.connections };
+  const pairs: Pair[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const pair = {
+      tribune: await cannon(tribune, "GET /api/rooms/:code, slice", tribunePath, slice),
+      bare: await cannon(bare, "bare GET /payload, slice", barePath, slice),
+    };
+    pairs.push(pair);
+    log(
+      `  pair ${i + 1}: ${round(pair.tribune.reqPerSec)} vs ${round(pair.bare.reqPerSec)} req/s (${round(pair.tribune.reqPerSec / pair.bare.reqPerSec)}×), p99 ${pair.tribune.p99} vs ${pair.bare.p99} ms`,
+    );
+  }
+  return pairs;
+}
+
+/** The pair of median ratio, and the median p99 of each side. */
+function pairedFigures(pairs: Pair[]): { tribune: number; bare: number; tribuneP99: number; bareP99: number } {
+  const byRatio = [...pairs].sort((a, b) => a.tribune.reqPerSec / a.bare.reqPerSec - b.tribune.reqPerSec / b.bare.reqPerSec);
+  const middle = byRatio[Math.floor(byRatio.length / 2)]!;
+  const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    tribune: middle.tribune.reqPerSec,
+    bare: middle.bare.reqPerSec,
+    tribuneP99: medianOf(pairs.map((p) => p.tribune.p99)),
+    bareP99: medianOf(pairs.map((p) => p.bare.p99)),
+  };
+}
+
 export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
   const started = performance.now();
   const { log } = options;
@@ -155,6 +205,7 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
   let asked: number;
   let stateBody: string;
   let mem: MemInfo;
+  let pairs: Pair[];
   try {
     const base = node.url;
     const event = await createEvent(base, ["Read", "Votes", "Questions"]);
@@ -188,6 +239,8 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
     if (options.warmup > 0) await cannon(node, "warm-up", `/api/rooms/${readRoom}`, warm);
     get = await cannon(node, "GET /api/rooms/:code", `/api/rooms/${readRoom}`, { ...run, profile: prof("tribune-get-room") });
     log(line(get));
+    await bare.request({ type: "payload", body: stateBody });
+    pairs = await interleaved(node, `/api/rooms/${readRoom}`, bare, "/payload", run, log);
 
     // Votes go to a warm-up poll first, so the measured poll counts exactly the measured run.
     if (options.warmup > 0) {
@@ -223,7 +276,6 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
   let helloAfter: Measured;
   let payload: Measured;
   try {
-    await bare.request({ type: "payload", body: stateBody });
     helloAfter = await cannon(bare, "bare GET / (hello-world), after", "/", { ...run, profile: prof("bare-get") });
     log(line(helloAfter));
     payload = await cannon(bare, "bare GET /payload (the room's JSON, from memory)", "/payload", {
@@ -277,6 +329,19 @@ export async function runHttp(options: HttpOptions): Promise<ScenarioOutcome> {
     undefined,
     limit(payload),
   );
+  const paired = pairedFigures(pairs);
+  add(
+    `GET /api/rooms/:code vs bare Fastify sending the same JSON, interleaved (median of ${pairs.length} pairs)`,
+    "req/s",
+    paired.tribune,
+    paired.bare,
+    { op: ">=", value: 0.6, onRatio: true },
+    `ratios ${pairs.map((p) => round(p.tribune.reqPerSec / p.bare.reqPerSec)).join(", ")}`,
+  );
+  add("GET /api/rooms/:code p99, interleaved (median of the pairs)", "ms", paired.tribuneP99, paired.bareP99, {
+    op: "<=",
+    value: 10,
+  });
   add("POST votes", "req/s", votes.reqPerSec, hello.reqPerSec, undefined, limit(votes));
   add("POST votes p50", "ms", votes.p50, hello.p50);
   add("POST votes p99", "ms", votes.p99, hello.p99);
