@@ -11,6 +11,7 @@ interface Series {
   counts: number[];
   sum: number;
   count: number;
+  observe: (observed: number) => void;
 }
 
 type Registered = Parameters<Registry["registerMetric"]>[0];
@@ -39,22 +40,25 @@ export class FastHistogram {
     registry.registerMetric(this as unknown as Registered);
   }
 
-  /** The observer of one label value: keep it, and each observation skips the lookup too. */
+  /** The observer of one label value, made once: keep it, and each observation skips the lookup too. */
   observer(value = ""): (observed: number) => void {
-    let series = this.series.get(value);
-    if (!series) {
-      series = { counts: new Array<number>(this.buckets.length + 1).fill(0), sum: 0, count: 0 };
-      this.series.set(value, series);
-    }
+    const known = this.series.get(value);
+    if (known) return known.observe;
     const { buckets } = this;
-    const s = series;
-    return (observed) => {
-      let i = 0;
-      while (i < buckets.length && observed > buckets[i]!) i++;
-      s.counts[i]!++;
-      s.sum += observed;
-      s.count++;
+    const s: Series = {
+      counts: new Array<number>(buckets.length + 1).fill(0),
+      sum: 0,
+      count: 0,
+      observe: (observed) => {
+        let i = 0;
+        while (i < buckets.length && observed > buckets[i]!) i++;
+        s.counts[i]!++;
+        s.sum += observed;
+        s.count++;
+      },
     };
+    this.series.set(value, s);
+    return s.observe;
   }
 
   async get(): Promise<{ name: string; help: string; type: string; aggregator: string; values: MetricValue[] }> {
@@ -77,7 +81,8 @@ export class FastHistogram {
 export class FastCounter<L extends string> {
   readonly type = "counter";
   readonly aggregator = "sum";
-  private readonly series: { labels: Record<L, string>; value: number }[] = [];
+  /** By label values (joined with a newline, which no label value holds). */
+  private readonly series = new Map<string, { labels: Record<L, string>; value: number; inc: () => void }>();
 
   constructor(
     readonly name: string,
@@ -87,17 +92,29 @@ export class FastCounter<L extends string> {
     registry.registerMetric(this as unknown as Registered);
   }
 
-  /** The incrementer of one set of label values: keep it, a series is made at each call. */
+  /** The incrementer of one set of label values, made once: keep it, and increments skip the lookup. */
   incrementer(labels: Record<L, string>): () => void {
-    const series = { labels, value: 0 };
-    this.series.push(series);
-    return () => {
-      series.value++;
+    const key = Object.values(labels).join("\n");
+    const known = this.series.get(key);
+    if (known) return known.inc;
+    const series = {
+      labels,
+      value: 0,
+      inc: () => {
+        series.value++;
+      },
     };
+    this.series.set(key, series);
+    return series.inc;
   }
 
   async get(): Promise<{ name: string; help: string; type: string; aggregator: string; values: MetricValue[] }> {
-    const values = this.series.map(({ labels, value }) => ({ value, metricName: this.name, labels, sharedLabels: {} }));
+    const values = [...this.series.values()].map(({ labels, value }) => ({
+      value,
+      metricName: this.name,
+      labels,
+      sharedLabels: {},
+    }));
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
   }
 }

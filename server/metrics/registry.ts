@@ -40,7 +40,6 @@ export class Metrics implements ServiceMetrics {
   readonly contentType = this.registry.contentType;
   private io: Server | null = null;
   /** Series kept per label value: the hot path looks a label up once, not per answer. */
-  private readonly storeObservers = new Map<string, (seconds: number) => void>();
   private readonly answerSeries = new Map<string, AnswerSeries>();
   private readonly sockets: Gauge<"role"> = new Gauge({
     name: "tribune_sockets",
@@ -176,11 +175,7 @@ export class Metrics implements ServiceMetrics {
 
   /** Starts timing one Store command; the returned function stops it. */
   storeTimer(command: string): () => void {
-    let observe = this.storeObservers.get(command);
-    if (!observe) {
-      observe = this.storeSeconds.observer(command);
-      this.storeObservers.set(command, observe);
-    }
+    const observe = this.storeSeconds.observer(command);
     const started = performance.now();
     return () => observe((performance.now() - started) / 1000);
   }

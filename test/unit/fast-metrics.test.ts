@@ -69,5 +69,10 @@ describe("FastCounter", () => {
     const text = await registry.metrics();
     expect(text).toBe(await reference.metrics());
     expect(text).toContain('t_total{event="vote",outcome="ok"} 3');
+    // Asked again for the same labels: the same series, not a second line.
+    fast.incrementer({ event: "vote", outcome: "ok" })();
+    expect((await registry.metrics()).match(/t_total\{event="vote",outcome="ok"\} \d+/g)).toEqual([
+      't_total{event="vote",outcome="ok"} 4',
+    ]);
   });
 });
