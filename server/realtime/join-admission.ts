@@ -15,11 +15,14 @@ import type { AdmissionTicket, AdmissionWindow } from "../core/admission.js";
 const joins = new WeakMap<object, AdmissionTicket>();
 
 type Connection = {
-  once(event: "close", listener: (this: Connection) => void): unknown;
+  on(event: "close", listener: (this: Connection) => void): unknown;
   off(event: "close", listener: (this: Connection) => void): unknown;
 };
 
-/** Shared by every connection (`this` is the connection): no closure per connection. */
+/**
+ * Shared by every connection (`this` is the connection): no closure per connection, and `on`
+ * rather than `once` (no wrapper per connection either), since joinOver removes it.
+ */
 function closed(this: Connection): void {
   joinOver(this);
 }
@@ -27,7 +30,7 @@ function closed(this: Connection): void {
 /** A connection opened: its join counts until it ends (state sent, refused, or connection closed). */
 export function joinOpened(conn: Connection, window: AdmissionWindow): void {
   joins.set(conn, window.open());
-  conn.once("close", closed);
+  conn.on("close", closed);
 }
 
 /** The join on this connection is over: it no longer counts, and its `close` listener goes. */
