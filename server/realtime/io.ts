@@ -13,7 +13,17 @@ import { type AnswerObserver, type Dispatcher, eventDispatcher } from "./dispatc
 import { handshake } from "./handshake.js";
 import { joinOpened, joinOver, releasingOnRefusal } from "./join-admission.js";
 import type { SocketOutbox, StateFor } from "./outbox.js";
-import { keyRoom, moderatorRoom, participantRoom, publicRoom, roomKeyRoom, screenRoom, speakerRoom } from "./rooms.js";
+import {
+  keyRoom,
+  moderatorRoom,
+  PHONE_SLICES,
+  participantRoom,
+  phoneRoom,
+  roomKeyRoom,
+  screenRoom,
+  speakerRoom,
+  watcherRoom,
+} from "./rooms.js";
 import type { IoServer, IoSocket } from "./socket-data.js";
 import { gate, rememberConnection } from "./socket-gate.js";
 
@@ -138,6 +148,10 @@ function trimHandshake(socket: IoSocket): void {
   Object.assign(socket.handshake, { auth: NOTHING, headers: NOTHING, query: NOTHING, time: "" });
 }
 
+let joinedPhones = 0;
+/** Phones are dealt over the slices in turn, so that each holds about as many. */
+const nextSlice = (): number => joinedPhones++ % PHONE_SLICES;
+
 /** Rooms per role, the event dispatcher and presence, then the first `state`. */
 async function welcome(socket: IoSocket, { tribune, outbox, dispatch, left }: Shared): Promise<void> {
   trimHandshake(socket);
@@ -149,15 +163,15 @@ async function welcome(socket: IoSocket, { tribune, outbox, dispatch, left }: Sh
     socket.join(moderatorRoom(code));
     if (actor.role === "moderator" && !actor.room) socket.join(keyRoom(actor.eventId));
   } else if (role === "speaker") {
-    // The public room brings the current session's questions as the public sees them: never pending ones.
-    socket.join([publicRoom(code), speakerRoom(code)]);
+    // The watchers' room brings the current session's questions as the public sees them: never pending ones.
+    socket.join([watcherRoom(code), speakerRoom(code)]);
   } else if (role === "participant" && participantId) {
-    socket.join([publicRoom(code), participantRoom(code, participantId)]);
+    socket.join([phoneRoom(code, nextSlice()), participantRoom(code, participantId)]);
     socket.on("disconnect", left);
     await tribune.joined(code, participantId, socket.id);
     if (socket.disconnected) await tribune.left(code, participantId, socket.id); // left while joining
   } else {
-    socket.join([publicRoom(code), screenRoom(code)]);
+    socket.join([watcherRoom(code), screenRoom(code)]);
   }
   await outbox.sendState(socket);
 }

@@ -6,15 +6,19 @@ import { isPublicPoll, publicPoll } from "../../shared/visibility.js";
 import { type QuestionRecord, toPublicQuestion } from "../core/questions.js";
 import type { Logger } from "../edge/error-body.js";
 import type { Outbox } from "../service/ports.js";
+import { PhoneFanout } from "./phone-fanout.js";
 import {
   keyRoom,
   moderatorRoom,
+  PHONE_SLICES,
   participantRoom,
-  publicRoom,
+  phoneRoom,
+  publicRooms,
   roomCodeOf,
   roomKeyRoom,
   screenRoom,
   speakerRoom,
+  watcherRoom,
 } from "./rooms.js";
 import type { IoServer, IoSocket, SocketData } from "./socket-data.js";
 
@@ -23,6 +27,7 @@ export type StateFor = (data: SocketData) => Promise<RoomState>;
 
 export class SocketOutbox implements Outbox {
   private peerReactions: (code: string, counts: Record<string, number>) => void = () => {};
+  private readonly phones: PhoneFanout;
 
   constructor(
     private readonly io: IoServer,
@@ -31,6 +36,12 @@ export class SocketOutbox implements Outbox {
     private readonly clustered: boolean,
     private readonly log: Logger,
   ) {
+    this.phones = new PhoneFanout(PHONE_SLICES, (code, slice, results) => {
+      const room = phoneRoom(code, slice);
+      const size = io.of("/").adapter.rooms.get(room)?.size ?? 0;
+      if (size > 0) io.local.to(room).emit("results", results);
+      return size;
+    });
     io.on("tribune:resync", (code: string) => this.resyncLocal(code));
     io.on("tribune:reactions", (code: string, counts: Record<string, number>) => this.peerReactions(code, counts));
   }
@@ -43,33 +54,39 @@ export class SocketOutbox implements Outbox {
   poll(code: string, poll: Poll, toPublic = true): void {
     const shown = publicPoll(poll);
     if (shown === poll) {
-      const rooms = toPublic && isPublicPoll(poll) ? [publicRoom(code), moderatorRoom(code)] : [moderatorRoom(code)];
+      const rooms = toPublic && isPublicPoll(poll) ? [...publicRooms(code), moderatorRoom(code)] : [moderatorRoom(code)];
       this.io.to(rooms).emit("poll", poll);
       return;
     }
     // A running quiz: its right answers to moderators only.
     this.io.to(moderatorRoom(code)).emit("poll", poll);
-    if (toPublic && isPublicPoll(poll)) this.io.to(publicRoom(code)).emit("poll", shown);
+    if (toPublic && isPublicPoll(poll)) this.io.to(publicRooms(code)).emit("poll", shown);
   }
 
   leaderboard(code: string, board: Leaderboard): void {
-    this.io.to([publicRoom(code), moderatorRoom(code)]).emit("leaderboard", board);
+    this.io.to([...publicRooms(code), moderatorRoom(code)]).emit("leaderboard", board);
   }
 
   question(code: string, question: QuestionRecord, toPublic: boolean): void {
     const rooms = [moderatorRoom(code), participantRoom(code, question.participantId)];
-    if (toPublic) rooms.push(publicRoom(code));
+    if (toPublic) rooms.push(...publicRooms(code));
     this.io.to(rooms).emit("question", toPublicQuestion(question));
   }
 
   room(code: string, room: RoomInfo): void {
-    this.io.to([publicRoom(code), moderatorRoom(code)]).emit("room", room);
+    this.io.to([...publicRooms(code), moderatorRoom(code)]).emit("room", room);
   }
 
-  /** Local only: every node reads the store and sends to its own sockets once per tick. */
+  /**
+   * Local only: every node reads the store and sends to its own sockets once per tick. Moderators
+   * and watchers (the projector) first and at once; phones in slices (phone-fanout.ts).
+   */
   results(code: string, full: Results, forPublic: Results | null): void {
     this.io.local.to(moderatorRoom(code)).emit("results", full);
-    if (forPublic) this.io.local.to(publicRoom(code)).emit("results", forPublic);
+    if (forPublic) {
+      this.io.local.to(watcherRoom(code)).emit("results", forPublic);
+      this.phones.offer(code, forPublic);
+    } else this.phones.cancel(full.pollId);
   }
 
   /**
@@ -94,7 +111,7 @@ export class SocketOutbox implements Outbox {
   }
 
   disconnect(code: string): void {
-    this.io.in([publicRoom(code), moderatorRoom(code)]).disconnectSockets(true);
+    this.io.in([...publicRooms(code), moderatorRoom(code)]).disconnectSockets(true);
   }
 
   revoke(eventId: string): void {
@@ -125,7 +142,7 @@ export class SocketOutbox implements Outbox {
   /** A fresh state to this node's sockets of a room. */
   private resyncLocal(code: string): void {
     const sockets = this.io.of("/").sockets;
-    for (const room of [publicRoom(code), moderatorRoom(code)]) {
+    for (const room of [...publicRooms(code), moderatorRoom(code)]) {
       for (const id of this.io.of("/").adapter.rooms.get(room) ?? []) {
         const socket = sockets.get(id);
         if (socket) void this.sendState(socket);

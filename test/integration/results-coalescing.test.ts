@@ -79,6 +79,23 @@ describe("results coalescing", () => {
     );
   });
 
+  it("phones spread over more slices than there are reach the stored results, in order", async () => {
+    const ev = await server.event();
+    const poll = await server.openPoll(ev);
+    const phones = await participants(ev.code, 40);
+    const heard = phones.map((s) => record(s, "results"));
+    const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => vote(server.url, poll.id, [i % 2])));
+    for (const r of replies) expect(r.status).toBe(200);
+    const stored = await getResults(server.url, poll.id);
+    expect(stored).toMatchObject({ voters: 30 });
+    for (const list of heard) await until(list, (r: any) => r.pollId === poll.id && r.seq === stored.seq, 5000);
+    for (const list of heard) {
+      const mine = forPoll(list, poll.id);
+      expectSeqNeverBack(mine);
+      expect(mine.at(-1)).toEqual(stored);
+    }
+  });
+
   it("a burst of 100 HTTP votes (ballots replaced too) produces far fewer than 100 `results` per screen", async () => {
     const ev = await server.event();
     const poll = await server.openPoll(ev, pollBody("wordcloud"));
