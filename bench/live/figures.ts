@@ -49,6 +49,9 @@ export function figuresOf(options: LiveOptions, t: LiveMeasurement, b: LiveMeasu
     b?.joinMs.p99,
     scenario === "joinstorm" ? { op: "<=", value: 1000 } : undefined,
   );
+  // The server's own share of the same joins: what is left of connect → state is the kernel's
+  // accept queue and the generator's event loop, on a machine both share.
+  add("join time on the server p99 (accept → state)", "ms", t.serverJoinMs.p99, b?.serverJoinMs.p99);
   add(
     "joins refused or without state",
     "phones",

@@ -15,6 +15,8 @@ export interface JoinOutcome {
   joinFailed: number;
   /** Seconds from the first connect to the last state. */
   joinSpan: number;
+  /** Each join's time on the server, from the TCP accept to its `state`. */
+  serverJoinMs: number[];
   serverCpu: number;
   generatorCpu: number;
   machineCpu: number;
@@ -51,6 +53,7 @@ export async function joinPhones(
     );
   });
   const joinTo = performance.now();
+  const serverJoinMs = await target.serverJoinTimes();
   const generatorCpu = selfCpuPercent(genJoin);
   const machineBusy = machineCpuPercent(machJoin);
   const joined = joins.reduce((s, r) => s + r.joined, 0);
@@ -60,7 +63,7 @@ export async function joinPhones(
   log(
     `  ${target.label}: ${joined}/${total} joined in ${round(joinSpan)} s (${joinFailed} failed), server CPU ${round(serverCpu)}%, generator CPU ${round(generatorCpu)}%`,
   );
-  return { joins, joined, joinFailed, joinSpan, serverCpu, generatorCpu, machineCpu: machineBusy, profiles };
+  return { joins, joined, joinFailed, joinSpan, serverJoinMs, serverCpu, generatorCpu, machineCpu: machineBusy, profiles };
 }
 
 /** The join's part of a measurement. */
@@ -74,6 +77,7 @@ export function joinFigures(target: Target, total: number, j: JoinOutcome) {
     joinErrors: merge(j.joins.map((r) => r.errors)),
     joinRate: j.joined / Math.max(0.001, j.joinSpan),
     joinMs: distribution(j.joins.flatMap((r) => r.joinMs)),
+    serverJoinMs: distribution(j.serverJoinMs),
     join: {
       serverCpu: j.serverCpu,
       generatorCpu: j.generatorCpu,

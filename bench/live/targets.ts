@@ -15,7 +15,15 @@ export interface Target {
   questions(code: string): Promise<number>;
   /** A room's reaction totals as the server stored them (Tribune: its store, read in-process over IPC). */
   reactionTotals(code: string): Promise<Record<string, number>>;
+  /** Each join's time on the servers (ms) since the last asking. */
+  serverJoinTimes(): Promise<number[]>;
   stop(): Promise<void>;
+}
+
+/** The join times every node measured (join-probe.ts). */
+async function joinTimesOf(nodes: Child[]): Promise<number[]> {
+  const answers = await Promise.all(nodes.map((n) => n.request<{ ms: number[] }>({ type: "join-times" })));
+  return answers.flatMap((a) => a.ms);
 }
 
 export async function tribuneTarget(options: Pick<LiveOptions, "nodes" | "redisUrl" | "app">): Promise<Target> {
@@ -54,6 +62,7 @@ export async function tribuneTarget(options: Pick<LiveOptions, "nodes" | "redisU
     questions: (code) => questionCount(base, code),
     reactionTotals: async (code) =>
       (await nodes[0]!.request<{ totals: Record<string, number> }>({ type: "reaction-totals", code })).totals,
+    serverJoinTimes: () => joinTimesOf(nodes),
     async stop() {
       await Promise.all(nodes.map((n) => n.stop()));
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -74,6 +83,7 @@ export async function bareTarget(): Promise<Target> {
     questions: async (code) => (await node.request<{ count: number }>({ type: "questions", code })).count,
     reactionTotals: async (code) =>
       (await node.request<{ totals: Record<string, number> }>({ type: "reaction-totals", code })).totals,
+    serverJoinTimes: () => joinTimesOf([node]),
     stop: () => node.stop(),
   };
 }

@@ -83,6 +83,8 @@ export interface LiveMeasurement {
   joinErrors: Record<string, number>;
   joinRate: number;
   joinMs: Distribution;
+  /** The same joins timed by the server itself, from the TCP accept to `state` (join-probe.ts). */
+  serverJoinMs: Distribution;
   join: { serverCpu: number; generatorCpu: number; otherCpu: number; profiles: ProfileSummary[] };
   memIdle: {
     heapPerPhone: number;

@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { serveIpc } from "./ipc.js";
+import { probeJoins } from "./join-probe.js";
 
 /** The coalescing tick; BARE_TICK_MS changes it, to see what a shorter one would give. */
 const TICK_MS = Number(process.env.BARE_TICK_MS) || 100;
@@ -50,6 +51,7 @@ const publicPoll = ({ counts: _c, words: _w, ballots: _b, seq: _s, ...poll }: Ba
 
 const http = createServer();
 const io = new Server(http);
+const joinTimes = probeJoins(http, io.engine);
 
 // Experiment (BARE_FREE_REQUEST=1): free each connection's first HTTP request. Nulling
 // `conn.request` is not enough with engine.io 6.6: its WebSocketResponse keeps the request
@@ -199,6 +201,7 @@ serveIpc(
       return { count: [...questions.values()].filter((q) => q.roomCode === message.code).length };
     }
     if (message.type === "reaction-totals") return { totals: reactionTotals.get(String(message.code)) ?? {} };
+    if (message.type === "join-times") return { ms: joinTimes() };
     return { error: `unknown request ${String(message.type)}` };
   },
 );
