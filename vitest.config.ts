@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     pool: "forks",
+    // Vitest's default leaves a core idle (cores − 1: one file at a time on two cores); the suites
+    // mostly wait on servers and the browser, so every core runs a file.
+    maxWorkers: "100%",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
