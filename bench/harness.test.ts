@@ -104,11 +104,10 @@ describe("bench harness", () => {
         if (scenario === "congress" && name.startsWith("messages")) continue;
         expect(Number.isFinite(figure(scenario, name).value), `${scenario}: ${name}`).toBe(true);
       }
-      // Every join timed by the server too, within the time the phone saw.
+      // The joins timed by the servers too (their own sockets' as well: not comparable to the phones' p99).
       const onServer = figure(scenario, "join time on the server p99 (accept → state)");
       expect(onServer.value).toBeGreaterThan(0);
       expect(onServer.baseline).toBeGreaterThan(0);
-      expect(onServer.value).toBeLessThanOrEqual(figure(scenario, "join time p99 (connect → state)").value ?? 0);
     }
     expect(figure("congress", "questions asked and stored").value).toBe(
       figure("congress", "questions asked and stored").target?.value,
