@@ -20,10 +20,12 @@ export type SendSlice = (code: string, slice: number, results: Results) => numbe
 interface Pending {
   code: string;
   results: Results;
-  /** Bumped by every offer: a slice is done once it has the latest version. */
-  version: number;
-  sent: number[];
-  /** The slice to look at next, so that a newer offer resumes where the last one was. */
+  /**
+   * Slices still to send, from the cursor on. Every offer sets it to all of them: the slices not
+   * reached yet get the newest instead, and those already sent get it after them.
+   */
+  left: number;
+  /** The slice to send next, so that a newer offer resumes where the last one was. */
   cursor: number;
 }
 
@@ -39,9 +41,8 @@ export class PhoneFanout {
 
   /** The latest `results` of a poll for its room's phones. */
   offer(code: string, results: Results): void {
-    const known = this.pending.get(results.pollId);
-    if (known) Object.assign(known, { code, results, version: known.version + 1 });
-    else this.pending.set(results.pollId, { code, results, version: 1, sent: new Array(this.slices).fill(0), cursor: 0 });
+    const cursor = this.pending.get(results.pollId)?.cursor ?? 0;
+    this.pending.set(results.pollId, { code, results, left: this.slices, cursor });
     this.schedule();
   }
 
@@ -63,14 +64,11 @@ export class PhoneFanout {
   private step(): void {
     let budget = SOCKETS_PER_TURN;
     for (const [pollId, p] of this.pending) {
-      for (let looked = 0; looked < this.slices && budget > 0; looked++) {
-        const slice = p.cursor;
+      for (; p.left > 0 && budget > 0; p.left--) {
+        budget -= this.send(p.code, p.cursor, p.results);
         p.cursor = (p.cursor + 1) % this.slices;
-        if (p.sent[slice] === p.version) continue;
-        p.sent[slice] = p.version;
-        budget -= this.send(p.code, slice, p.results);
       }
-      if (p.sent.every((v) => v === p.version)) this.pending.delete(pollId);
+      if (p.left === 0) this.pending.delete(pollId);
       if (budget <= 0) break;
     }
     if (this.pending.size > 0) this.schedule();
